@@ -1,0 +1,73 @@
+//! Turn the command line's paths into the list of files to lint: explicit files whatever their
+//! extension, directories walked gitignore-aware for `*.md`, `*.markdown`, `*.mdx`.
+
+use std::path::{Path, PathBuf};
+
+use crate::engine::{display_path, FileError};
+
+pub const EXTENSIONS: &[&str] = &["md", "markdown", "mdx"];
+
+/// Files to lint, sorted and without duplicates, plus the paths that could not be used.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) => errors.push(FileError {
+                path: display_path(path),
+                message: match e.kind() {
+                    std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    _ => e.to_string(),
+                },
+            }),
+            Ok(m) if m.is_dir() => walk(path, &mut files, &mut errors),
+            Ok(_) => files.push(path.clone()),
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
+    let walker = ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .follow_links(false)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let is_file = e.file_type().is_some_and(|t| t.is_file());
+                if is_file && has_markdown_extension(e.path()) {
+                    files.push(e.path().to_path_buf());
+                }
+            }
+            Err(err) => {
+                let path = err_path(&err).map_or_else(|| display_path(root), |p| display_path(&p));
+                errors.push(FileError {
+                    path,
+                    message: first_line(&err.to_string()),
+                });
+            }
+        }
+    }
+}
+
+fn err_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => err_path(err),
+        _ => None,
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or(s).to_string()
+}
+
+pub fn has_markdown_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}

@@ -1,0 +1,126 @@
+//! Byte offsets to 1-based line and column (columns count characters), and back from comrak's
+//! 1-based byte columns.
+
+use crate::diagnostic::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    /// Byte offset where each line starts; line 1 starts at 0.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(source: &str) -> Self {
+        let mut starts = Vec::with_capacity(source.len() / 40 + 1);
+        starts.push(0);
+        for (i, b) in source.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex {
+            starts,
+            len: source.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where 1-based `line` starts (clamped to the source).
+    pub fn line_start(&self, line: usize) -> usize {
+        match line {
+            0 => 0,
+            l if l > self.starts.len() => self.len,
+            l => self.starts[l - 1],
+        }
+    }
+
+    /// Byte offset where 1-based `line` ends, before its `\n` (and `\r`).
+    pub fn line_end(&self, source: &str, line: usize) -> usize {
+        let end = if line >= self.starts.len() {
+            self.len
+        } else {
+            self.starts[line].saturating_sub(1)
+        };
+        let start = self.line_start(line);
+        if end > start && source.as_bytes().get(end - 1) == Some(&b'\r') {
+            end - 1
+        } else {
+            end.max(start)
+        }
+    }
+
+    /// The span of 1-based `line` without its line ending.
+    pub fn line_span(&self, source: &str, line: usize) -> Span {
+        Span::new(self.line_start(line), self.line_end(source, line))
+    }
+
+    /// 1-based line holding `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    /// 1-based line and character column of a byte offset (clamped to a char boundary).
+    pub fn line_col(&self, source: &str, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(source, offset.min(source.len()));
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        let column = source[start..offset].chars().count() + 1;
+        LineCol { line, column }
+    }
+}
+
+/// The largest char boundary at or below `offset`.
+pub fn floor_char_boundary(source: &str, mut offset: usize) -> usize {
+    if offset >= source.len() {
+        return source.len();
+    }
+    while offset > 0 && !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The smallest char boundary at or above `offset`.
+pub fn ceil_char_boundary(source: &str, mut offset: usize) -> usize {
+    if offset >= source.len() {
+        return source.len();
+    }
+    while offset < source.len() && !source.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let src = "ab\nçé x\r\nlast";
+        let idx = LineIndex::new(src);
+        assert_eq!(idx.line_col(src, 0), LineCol { line: 1, column: 1 });
+        assert_eq!(idx.line_col(src, 3), LineCol { line: 2, column: 1 });
+        let x = src.find('x').unwrap();
+        assert_eq!(idx.line_col(src, x), LineCol { line: 2, column: 4 });
+        assert_eq!(idx.line_span(src, 2), Span::new(3, x + 1));
+        assert_eq!(idx.line_col(src, src.len()), LineCol { line: 3, column: 5 });
+        // inside a multi-byte char: clamps down
+        assert_eq!(idx.line_col(src, 4), LineCol { line: 2, column: 1 });
+    }
+}

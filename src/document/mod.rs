@@ -1,0 +1,1001 @@
+//! The parsed article. Built once per file; the only code that calls comrak. Every index carries
+//! byte spans into the original source (front matter and BOM included), so rules never re-parse.
+
+pub mod directives;
+pub mod front_matter;
+pub mod html;
+pub mod line_index;
+pub mod slug;
+
+use std::sync::LazyLock;
+
+use comrak::arena_tree::NodeEdge;
+use comrak::nodes::{LineColumn, NodeValue, Sourcepos};
+use comrak::{Arena, Options};
+use regex::Regex;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::diagnostic::Span;
+pub use directives::{ChecklistItem, Directive, Phrase, Range};
+pub use front_matter::{FrontMatter, Value};
+pub use line_index::{LineCol, LineIndex};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    /// Plain text, without a trailing `{#id}`.
+    pub text: String,
+    pub span: Span,
+    /// The anchor GitHub would give it (unique within the document).
+    pub slug: String,
+    /// An explicit `{#id}` at the end of the heading.
+    pub explicit_id: Option<String>,
+}
+
+impl Heading {
+    /// The id a `#fragment` must name to reach this heading.
+    pub fn anchor(&self) -> &str {
+        self.explicit_id.as_deref().unwrap_or(&self.slug)
+    }
+}
+
+/// The text under a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    /// Index into `Document::headings`.
+    pub heading: usize,
+    pub level: u8,
+    /// From the end of the heading to the next heading of any level.
+    pub own: Span,
+    /// From the end of the heading to the next heading of the same or a higher level.
+    pub total: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Plain text (alt text of images excluded).
+    pub text: String,
+    /// Nothing but images (or linked images) and whitespace.
+    pub only_image: bool,
+    /// The bold label that opens a metadata line, without its colon: `**Meta Description:** ...`.
+    pub label: Option<String>,
+    pub in_blockquote: bool,
+    pub in_list: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockQuote {
+    pub span: Span,
+    /// Index into `Document::paragraphs` of its first paragraph.
+    pub first_paragraph: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct List {
+    pub span: Span,
+    pub ordered: bool,
+    /// 0 for a top-level list.
+    pub depth: usize,
+    pub items: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// Relative, root-relative, or absolute on the site's own host.
+    Internal,
+    /// Any other http(s) URL.
+    External,
+    /// A same-page `#fragment`.
+    Fragment,
+    /// `mailto:`, `tel:`, other schemes, empty.
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
+    pub kind: LinkKind,
+    /// The whole link, `[text](url)` or `<a ...>...</a>`.
+    pub span: Span,
+    /// The link text inside the brackets (or between the `<a>` tags).
+    pub text_span: Span,
+    /// The destination as written, when it is in the source (not for reference links).
+    pub url_span: Option<Span>,
+    /// From an HTML `<a href>`.
+    pub html: bool,
+    /// `[text][ref]`, `[text][]` or `[text]` resolved by a definition.
+    pub reference: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    pub src: String,
+    /// `None` for an HTML `<img>` without an `alt` attribute.
+    pub alt: Option<String>,
+    pub alt_span: Option<Span>,
+    pub src_span: Option<Span>,
+    pub span: Span,
+    pub html: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeBlock {
+    /// Fences included.
+    pub span: Span,
+    /// The lines between the fences.
+    pub content_span: Span,
+    pub info: String,
+    pub fenced: bool,
+    pub literal: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Comment {
+    /// `<!--` to `-->`.
+    pub span: Span,
+    /// Between the markers.
+    pub inner: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonLd {
+    /// The JSON text inside the script element.
+    pub span: Span,
+    pub in_comment: bool,
+    pub value: Result<serde_json::Value, JsonError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    pub message: String,
+    /// Byte offset of the error in the file.
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnchorKind {
+    Heading,
+    /// `{#id}` on a heading.
+    Explicit,
+    /// HTML `id` or `name`.
+    Html,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub id: String,
+    pub span: Span,
+    pub kind: AnchorKind,
+}
+
+/// A word of visible prose (UAX #29 word containing a letter or digit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub span: Span,
+}
+
+/// What the parse needs to know from outside the file.
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    /// The site's host (`site.url` in config); else the host of `canonical_url` is used.
+    pub site_host: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub source: String,
+    pub lines: LineIndex,
+    pub bom: bool,
+    /// Where the Markdown body starts (after the front matter).
+    pub body_start: usize,
+    pub front_matter: Option<FrontMatter>,
+    pub headings: Vec<Heading>,
+    pub sections: Vec<Section>,
+    pub paragraphs: Vec<Paragraph>,
+    pub blockquotes: Vec<BlockQuote>,
+    pub lists: Vec<List>,
+    pub tables: Vec<Span>,
+    pub links: Vec<Link>,
+    pub images: Vec<Image>,
+    pub code_blocks: Vec<CodeBlock>,
+    pub code_spans: Vec<Span>,
+    pub html_blocks: Vec<Span>,
+    pub html_inlines: Vec<Span>,
+    pub comments: Vec<Comment>,
+    pub directives: Vec<Directive>,
+    pub checklist: Vec<ChecklistItem>,
+    /// Span of the SEO CHECKLIST comment.
+    pub checklist_span: Option<Span>,
+    pub json_ld: Vec<JsonLd>,
+    pub anchors: Vec<Anchor>,
+    pub words: Vec<Word>,
+    /// `[ ]` / `[x]` boxes of task list items.
+    pub task_markers: Vec<Span>,
+    pub footnote_references: Vec<Span>,
+}
+
+pub(crate) fn comrak_options() -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.table = true;
+    o.extension.strikethrough = true;
+    o.extension.autolink = true;
+    o.extension.tasklist = true;
+    o.extension.footnotes = true;
+    o.extension.alerts = true;
+    o
+}
+
+static EXPLICIT_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\{#([^\s{}]+)\}\s*$").expect("constant regex"));
+
+impl Document {
+    /// Parse `source` (already checked to be text). Never fails: what cannot be parsed is recorded
+    /// (front matter errors, unparseable JSON-LD) for the rules to report.
+    pub fn parse(source: String, options: &ParseOptions) -> Document {
+        let lines = LineIndex::new(&source);
+        let bom = source.starts_with('\u{feff}');
+        let content_start = if bom { 3 } else { 0 };
+        let mut doc = Document {
+            lines,
+            bom,
+            body_start: content_start,
+            ..Document::default()
+        };
+        if let Some(split) = front_matter::split(&source, content_start) {
+            doc.body_start = split.body_start;
+            doc.front_matter = Some(front_matter::parse(&source, &split, &doc.lines));
+        }
+        doc.source = source;
+        let site_host = options
+            .site_host
+            .clone()
+            .or_else(|| doc.canonical_host())
+            .map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
+        Walker::new(&mut doc, site_host.as_deref()).run();
+        doc.build_sections();
+        doc
+    }
+
+    pub fn text(&self, span: Span) -> &str {
+        let s = line_index::floor_char_boundary(&self.source, span.start);
+        let e = line_index::floor_char_boundary(&self.source, span.end.max(s));
+        &self.source[s..e]
+    }
+
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.lines.line_col(&self.source, offset)
+    }
+
+    pub fn word_text(&self, word: &Word) -> &str {
+        self.text(word.span)
+    }
+
+    /// The prose words inside `span`.
+    pub fn words_in(&self, span: Span) -> &[Word] {
+        let from = self.words.partition_point(|w| w.span.start < span.start);
+        let to = self.words.partition_point(|w| w.span.start < span.end);
+        &self.words[from..to.max(from)]
+    }
+
+    pub fn directive(&self, name: &str) -> Option<&Directive> {
+        self.directives.iter().find(|d| d.name == name)
+    }
+
+    /// The TARGET_KEYWORD directive's phrase.
+    pub fn target_keyword(&self) -> Option<Phrase> {
+        let d = self.directive("TARGET_KEYWORD")?;
+        directives::phrases(&d.value, d.value_span.start).into_iter().next()
+    }
+
+    /// The SECONDARY keywords, wherever the directive stands.
+    pub fn secondary_keywords(&self) -> Vec<Phrase> {
+        self.directives
+            .iter()
+            .filter(|d| d.name == "SECONDARY" || d.name == "SECONDARY_KEYWORDS")
+            .flat_map(|d| directives::phrases(&d.value, d.value_span.start))
+            .collect()
+    }
+
+    /// True when `span` overlaps code (fenced, indented or inline).
+    pub fn in_code(&self, span: Span) -> bool {
+        self.code_blocks.iter().any(|c| c.span.overlaps(span)) || self.code_spans.iter().any(|c| c.overlaps(span))
+    }
+
+    fn canonical_host(&self) -> Option<String> {
+        let fm = self.front_matter.as_ref()?;
+        let url = fm.get_str("canonical_url").or_else(|| fm.get_str("canonical"))?;
+        url_host(url).map(str::to_string)
+    }
+
+    fn build_sections(&mut self) {
+        let starts: Vec<usize> = self.headings.iter().map(|h| h.span.start).collect();
+        let end = self.source.len();
+        for (i, h) in self.headings.iter().enumerate() {
+            let own_end = starts.get(i + 1).copied().unwrap_or(end);
+            let total_end = self.headings[i + 1..]
+                .iter()
+                .find(|n| n.level <= h.level)
+                .map_or(end, |n| n.span.start);
+            self.sections.push(Section {
+                heading: i,
+                level: h.level,
+                own: Span::new(h.span.end.min(own_end), own_end),
+                total: Span::new(h.span.end.min(total_end), total_end),
+            });
+        }
+    }
+}
+
+/// The host of an absolute http(s) or protocol-relative URL.
+pub fn url_host(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .or_else(|| url.strip_prefix("HTTPS://"))
+        .or_else(|| url.strip_prefix("HTTP://"))
+        .or_else(|| url.strip_prefix("//"))?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = &rest[..end];
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let host = host.split(':').next().unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+/// Internal, external, fragment or other, as DESIGN section 4 defines them.
+pub fn classify_url(url: &str, site_host: Option<&str>) -> LinkKind {
+    let url = url.trim();
+    if url.is_empty() {
+        return LinkKind::Other;
+    }
+    if url.starts_with('#') {
+        return LinkKind::Fragment;
+    }
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || url.starts_with("//") {
+        let host = url_host(url).map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
+        return match (host, site_host) {
+            (Some(h), Some(site)) if h == site => LinkKind::Internal,
+            _ => LinkKind::External,
+        };
+    }
+    let scheme_end = url.find(':');
+    let has_scheme = scheme_end.is_some_and(|i| {
+        i > 0 && url[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) && !url[..i].contains('/')
+    });
+    if has_scheme {
+        LinkKind::Other
+    } else {
+        LinkKind::Internal
+    }
+}
+
+/// One pass over comrak's AST, filling the Document's indices.
+struct Walker<'d> {
+    doc: &'d mut Document,
+    site_host: Option<&'d str>,
+    /// Line of the file where the body's line 1 is.
+    first_line: usize,
+}
+
+struct HeadingAcc {
+    level: u8,
+    span: Span,
+    text: String,
+}
+
+impl<'d> Walker<'d> {
+    fn new(doc: &'d mut Document, site_host: Option<&'d str>) -> Self {
+        let first_line = doc.lines.line_of(doc.body_start);
+        Walker {
+            doc,
+            site_host,
+            first_line,
+        }
+    }
+
+    /// File offset of a comrak position (1-based line, 1-based byte column) in the body.
+    fn offset(&self, lc: LineColumn) -> usize {
+        let src = &self.doc.source;
+        let off = if lc.line <= 1 {
+            self.doc.body_start + lc.column.saturating_sub(1)
+        } else {
+            self.doc.lines.line_start(self.first_line + lc.line - 1) + lc.column.saturating_sub(1)
+        };
+        line_index::floor_char_boundary(src, off.min(src.len()))
+    }
+
+    /// File span of a node's sourcepos (comrak's end column is inclusive).
+    fn span(&self, sp: Sourcepos) -> Span {
+        let start = self.offset(sp.start);
+        let end = if sp.end.column == 0 {
+            self.offset(LineColumn {
+                line: sp.end.line,
+                column: 1,
+            })
+        } else {
+            let e = self.offset(sp.end);
+            let src = &self.doc.source;
+            // include the whole last character
+            let next = src[e..].chars().next().map_or(0, char::len_utf8);
+            (e + next).min(src.len())
+        };
+        let end = trim_line_end(&self.doc.source, start, end);
+        Span::new(start, end.max(start))
+    }
+
+    fn run(mut self) {
+        let body_start = self.doc.body_start;
+        let body = self.doc.source[body_start..].to_string();
+        let arena = Arena::new();
+        let options = comrak_options();
+        let root = comrak::parse_document(&arena, &body, &options);
+
+        let mut heading: Option<HeadingAcc> = None;
+        let mut para: Option<usize> = None;
+        let mut links: Vec<usize> = Vec::new();
+        let mut images: Vec<usize> = Vec::new();
+        let mut blockquotes: Vec<usize> = Vec::new();
+        let mut lists: Vec<usize> = Vec::new();
+        let mut slugger = slug::Slugger::default();
+        let mut text_cursor = 0usize;
+
+        for edge in root.traverse() {
+            match edge {
+                NodeEdge::Start(node) => {
+                    let data = node.data();
+                    let span = self.span(data.sourcepos);
+                    match &data.value {
+                        NodeValue::Heading(h) => {
+                            heading = Some(HeadingAcc {
+                                level: h.level,
+                                span,
+                                text: String::new(),
+                            });
+                            text_cursor = span.start;
+                        }
+                        NodeValue::Paragraph => {
+                            let label = node
+                                .first_child()
+                                .and_then(|c| matches!(c.data().value, NodeValue::Strong).then(|| plain_text(c)));
+                            let label = label
+                                .map(|l| l.trim().to_string())
+                                .filter(|l| l.ends_with(':') && l.len() > 1)
+                                .map(|l| l.trim_end_matches(':').trim().to_string());
+                            let idx = self.doc.paragraphs.len();
+                            self.doc.paragraphs.push(Paragraph {
+                                span,
+                                text: String::new(),
+                                only_image: only_images(node),
+                                label,
+                                in_blockquote: !blockquotes.is_empty(),
+                                in_list: !lists.is_empty(),
+                            });
+                            if let Some(&bq) = blockquotes.last() {
+                                let q = &mut self.doc.blockquotes[bq];
+                                if q.first_paragraph.is_none() {
+                                    q.first_paragraph = Some(idx);
+                                }
+                            }
+                            para = Some(idx);
+                            text_cursor = span.start;
+                        }
+                        NodeValue::BlockQuote | NodeValue::Alert(_) | NodeValue::MultilineBlockQuote(_) => {
+                            blockquotes.push(self.doc.blockquotes.len());
+                            self.doc.blockquotes.push(BlockQuote {
+                                span,
+                                first_paragraph: None,
+                            });
+                        }
+                        NodeValue::List(l) => {
+                            lists.push(self.doc.lists.len());
+                            self.doc.lists.push(List {
+                                span,
+                                ordered: matches!(l.list_type, comrak::nodes::ListType::Ordered),
+                                depth: lists.len() - 1,
+                                items: Vec::new(),
+                            });
+                        }
+                        NodeValue::Item(_) => {
+                            if let Some(&l) = lists.last() {
+                                self.doc.lists[l].items.push(span);
+                            }
+                        }
+                        NodeValue::TaskItem(t) => {
+                            if let Some(&l) = lists.last() {
+                                self.doc.lists[l].items.push(span);
+                            }
+                            let sym = self.offset(t.symbol_sourcepos.start);
+                            let src = self.doc.source.as_bytes();
+                            let open = src[..sym.min(src.len())].iter().rposition(|&b| b == b'[');
+                            if let Some(open) = open.filter(|&o| o >= span.start) {
+                                let close = src[open..].iter().position(|&b| b == b']').map(|c| open + c + 1);
+                                if let Some(close) = close {
+                                    self.doc.task_markers.push(Span::new(open, close));
+                                }
+                            }
+                        }
+                        NodeValue::Table(_) => self.doc.tables.push(span),
+                        NodeValue::CodeBlock(cb) => {
+                            let content_span = self.code_content_span(data.sourcepos, cb.fenced, cb.closed);
+                            self.doc.code_blocks.push(CodeBlock {
+                                span,
+                                content_span,
+                                info: cb.info.clone(),
+                                fenced: cb.fenced,
+                                literal: cb.literal.clone(),
+                            });
+                        }
+                        NodeValue::HtmlBlock(_) => {
+                            self.doc.html_blocks.push(span);
+                            self.scan_html(span, None);
+                        }
+                        NodeValue::HtmlInline(lit) => {
+                            let span = self.locate(span, lit, text_cursor);
+                            text_cursor = span.end;
+                            self.doc.html_inlines.push(span);
+                            self.scan_html(span, para.map(|p| self.doc.paragraphs[p].span));
+                        }
+                        NodeValue::Code(c) => {
+                            let span = self.locate_code(span, text_cursor);
+                            text_cursor = span.end;
+                            self.doc.code_spans.push(span);
+                            if images.is_empty() {
+                                self.push_text(&c.literal, &mut heading, para, &links);
+                            } else if let Some(&i) = images.last() {
+                                push_alt(&mut self.doc.images[i], &c.literal);
+                            }
+                        }
+                        NodeValue::Text(t) => {
+                            let t: &str = t;
+                            if let Some(&i) = images.last() {
+                                push_alt(&mut self.doc.images[i], t);
+                            } else {
+                                let span = self.locate(span, t, text_cursor);
+                                text_cursor = span.end;
+                                self.push_text(t, &mut heading, para, &links);
+                                self.push_words(t, span);
+                            }
+                        }
+                        NodeValue::SoftBreak | NodeValue::LineBreak => {
+                            if let Some(&i) = images.last() {
+                                push_alt(&mut self.doc.images[i], " ");
+                            } else {
+                                self.push_text(" ", &mut heading, para, &links);
+                            }
+                        }
+                        NodeValue::Link(l) => {
+                            let (text_span, url_span, reference) = link_parts(&self.doc.source, span);
+                            links.push(self.doc.links.len());
+                            self.doc.links.push(Link {
+                                text: String::new(),
+                                url: l.url.clone(),
+                                kind: classify_url(&l.url, self.site_host),
+                                span,
+                                text_span,
+                                url_span,
+                                html: false,
+                                reference,
+                            });
+                        }
+                        NodeValue::Image(l) => {
+                            let (alt_span, src_span, _) = link_parts(&self.doc.source, span);
+                            images.push(self.doc.images.len());
+                            self.doc.images.push(Image {
+                                src: l.url.clone(),
+                                alt: Some(String::new()),
+                                alt_span: Some(alt_span),
+                                src_span,
+                                span,
+                                html: false,
+                            });
+                        }
+                        NodeValue::FootnoteReference(_) => self.doc.footnote_references.push(span),
+                        _ => {}
+                    }
+                }
+                NodeEdge::End(node) => {
+                    let data = node.data();
+                    match &data.value {
+                        NodeValue::Heading(_) => {
+                            if let Some(acc) = heading.take() {
+                                self.finish_heading(acc, &mut slugger);
+                            }
+                        }
+                        NodeValue::Paragraph => para = None,
+                        NodeValue::BlockQuote | NodeValue::Alert(_) | NodeValue::MultilineBlockQuote(_) => {
+                            blockquotes.pop();
+                        }
+                        NodeValue::List(_) => {
+                            lists.pop();
+                        }
+                        NodeValue::Link(_) => {
+                            if let Some(i) = links.pop() {
+                                let l = &mut self.doc.links[i];
+                                l.text = collapse_ws(&l.text);
+                            }
+                        }
+                        NodeValue::Image(_) => {
+                            if let Some(i) = images.pop() {
+                                let img = &mut self.doc.images[i];
+                                img.alt = img.alt.as_deref().map(collapse_ws);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        self.doc
+            .paragraphs
+            .iter_mut()
+            .for_each(|p| p.text = collapse_ws(&p.text));
+        self.doc.links.sort_by_key(|l| l.span.start);
+        self.doc.images.sort_by_key(|i| i.span.start);
+        self.doc.comments.sort_by_key(|c| c.span.start);
+        self.doc.comments.dedup();
+        self.doc.json_ld.sort_by_key(|j| j.span.start);
+        self.doc.json_ld.dedup_by_key(|j| j.span);
+        self.doc.anchors.sort_by_key(|a| a.span.start);
+        self.collect_directives();
+    }
+
+    fn push_text(&mut self, t: &str, heading: &mut Option<HeadingAcc>, para: Option<usize>, links: &[usize]) {
+        if let Some(h) = heading.as_mut() {
+            h.text.push_str(t);
+        }
+        if let Some(p) = para {
+            self.doc.paragraphs[p].text.push_str(t);
+        }
+        for &l in links {
+            self.doc.links[l].text.push_str(t);
+        }
+    }
+
+    /// Words of a prose text node. Where the node's text is the source text, each word's span is
+    /// exact; where it is not (escapes, entities), each word is looked up in the source in order.
+    fn push_words(&mut self, text: &str, span: Span) {
+        let src = &self.doc.source;
+        let exact = src.get(span.start..span.end) == Some(text);
+        let mut cursor = span.start;
+        for (i, w) in text.unicode_word_indices() {
+            if !w.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            let word_span = if exact {
+                Span::new(span.start + i, span.start + i + w.len())
+            } else {
+                let window_end = (span.end + 16).min(src.len());
+                let window_end = line_index::floor_char_boundary(src, window_end);
+                match src.get(cursor..window_end).and_then(|s| s.find(w)) {
+                    Some(j) => Span::new(cursor + j, cursor + j + w.len()),
+                    None => span,
+                }
+            };
+            cursor = word_span.end.max(cursor);
+            self.doc.words.push(Word { span: word_span });
+        }
+    }
+
+    /// comrak's inline positions have had bugs; trust them when they slice back to `literal`, else
+    /// look for `literal` from `cursor` within the node's line.
+    fn locate(&self, span: Span, literal: &str, cursor: usize) -> Span {
+        let src = &self.doc.source;
+        if literal.is_empty() || src.get(span.start..span.end) == Some(literal) {
+            return span;
+        }
+        let from = cursor.min(span.start);
+        let to = line_index::floor_char_boundary(src, (span.end + literal.len() + 8).min(src.len()));
+        if let Some(i) = src.get(from..to).and_then(|s| s.find(literal)) {
+            return Span::new(from + i, from + i + literal.len());
+        }
+        span
+    }
+
+    /// A code span's source, backticks included (the literal is stripped of them and normalised).
+    fn locate_code(&self, span: Span, cursor: usize) -> Span {
+        let src = self.doc.source.as_bytes();
+        if src.get(span.start) == Some(&b'`') && span.end > span.start && src.get(span.end - 1) == Some(&b'`') {
+            return span;
+        }
+        let from = cursor.min(span.start);
+        if let Some(i) = self.doc.source.get(from..span.end.max(from)).and_then(|s| s.find('`')) {
+            let open = from + i;
+            let ticks = src[open..].iter().take_while(|&&b| b == b'`').count();
+            let fence = "`".repeat(ticks);
+            let body_from = open + ticks;
+            if let Some(j) = self.doc.source.get(body_from..).and_then(|s| s.find(&fence)) {
+                return Span::new(open, body_from + j + ticks);
+            }
+        }
+        span
+    }
+
+    fn code_content_span(&self, sp: Sourcepos, fenced: bool, closed: bool) -> Span {
+        let span = self.span(sp);
+        if !fenced {
+            return span;
+        }
+        let lines = &self.doc.lines;
+        let open_line = lines.line_of(span.start);
+        let close_line = lines.line_of(span.end.saturating_sub(1).max(span.start));
+        let start = lines.line_start(open_line + 1).min(span.end);
+        let last = if closed {
+            close_line.saturating_sub(1)
+        } else {
+            close_line
+        };
+        if last <= open_line {
+            return Span::new(start, start);
+        }
+        let end = lines.line_end(&self.doc.source, last).max(start);
+        Span::new(start, end)
+    }
+
+    fn finish_heading(&mut self, acc: HeadingAcc, slugger: &mut slug::Slugger) {
+        let mut text = collapse_ws(&acc.text);
+        let mut explicit_id = None;
+        if let Some(c) = EXPLICIT_ID.captures(&text) {
+            if let (Some(whole), Some(id)) = (c.get(0), c.get(1)) {
+                explicit_id = Some(id.as_str().to_string());
+                text.truncate(whole.start());
+            }
+        }
+        let slug = slugger.slug(&text);
+        if let Some(id) = &explicit_id {
+            self.doc.anchors.push(Anchor {
+                id: id.clone(),
+                span: acc.span,
+                kind: AnchorKind::Explicit,
+            });
+        }
+        self.doc.anchors.push(Anchor {
+            id: slug.clone(),
+            span: acc.span,
+            kind: AnchorKind::Heading,
+        });
+        self.doc.headings.push(Heading {
+            level: acc.level,
+            text,
+            span: acc.span,
+            slug,
+            explicit_id,
+        });
+    }
+
+    /// HTML in a block or inline: comments, JSON-LD, and outside comments `<img>`, `<a href>` and
+    /// `id`/`name` anchors. `para` bounds the search for an inline `<a>`'s closing tag.
+    fn scan_html(&mut self, span: Span, para: Option<Span>) {
+        let text = self.doc.text(span).to_string();
+        let base = span.start;
+        let comments = html::comments(&text, base);
+        for (whole, inner) in &comments {
+            self.doc.comments.push(Comment {
+                span: *whole,
+                inner: *inner,
+            });
+        }
+        for body in html::json_ld_bodies(&text, base) {
+            let in_comment = comments.iter().any(|(c, _)| c.covers(body));
+            let json = self.doc.text(body);
+            let value = serde_json::from_str::<serde_json::Value>(json).map_err(|e| {
+                let line_start = json
+                    .split_inclusive('\n')
+                    .take(e.line().saturating_sub(1))
+                    .map(str::len)
+                    .sum::<usize>();
+                JsonError {
+                    message: e.to_string(),
+                    offset: (body.start + line_start + e.column().saturating_sub(1)).min(body.end),
+                }
+            });
+            self.doc.json_ld.push(JsonLd {
+                span: body,
+                in_comment,
+                value,
+            });
+        }
+        // tags outside comments
+        let mut pos = 0;
+        let mut gaps = Vec::new();
+        for (whole, _) in &comments {
+            gaps.push((pos, whole.start - base));
+            pos = whole.end - base;
+        }
+        gaps.push((pos, text.len()));
+        for (from, to) in gaps {
+            let Some(part) = text.get(from..to) else { continue };
+            for tag in html::tags(part, base + from) {
+                self.html_tag(&tag, para.unwrap_or(span));
+            }
+        }
+    }
+
+    fn html_tag(&mut self, tag: &html::Tag, bound: Span) {
+        for key in ["id", "name"] {
+            if key == "name" && tag.name != "a" {
+                continue;
+            }
+            if let Some(a) = tag.attr(key).filter(|a| !a.value.is_empty()) {
+                self.doc.anchors.push(Anchor {
+                    id: a.value.clone(),
+                    span: tag.span,
+                    kind: AnchorKind::Html,
+                });
+            }
+        }
+        match tag.name.as_str() {
+            "img" => {
+                let src = tag.attr("src");
+                let alt = tag.attr("alt");
+                self.doc.images.push(Image {
+                    src: src.map(|a| a.value.clone()).unwrap_or_default(),
+                    alt: alt.map(|a| a.value.clone()),
+                    alt_span: alt.map(|a| a.value_span),
+                    src_span: src.map(|a| a.value_span),
+                    span: tag.span,
+                    html: true,
+                });
+            }
+            "a" => {
+                let Some(href) = tag.attr("href") else { return };
+                let src = &self.doc.source;
+                let search_end = bound.end.max(tag.span.end).min(src.len());
+                let close = src
+                    .get(tag.span.end..search_end)
+                    .and_then(|s| s.to_ascii_lowercase().find("</a"))
+                    .map(|i| tag.span.end + i);
+                let text_span = Span::new(tag.span.end, close.unwrap_or(tag.span.end));
+                let end = close
+                    .and_then(|c| src[c..].find('>').map(|j| c + j + 1))
+                    .unwrap_or(tag.span.end);
+                self.doc.links.push(Link {
+                    text: html::strip_tags(self.doc.text(text_span)),
+                    url: href.value.clone(),
+                    kind: classify_url(&href.value, self.site_host),
+                    span: Span::new(tag.span.start, end),
+                    text_span,
+                    url_span: Some(href.value_span),
+                    html: true,
+                    reference: false,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn collect_directives(&mut self) {
+        for c in &self.doc.comments {
+            let inner = &self.doc.source[c.inner.start..c.inner.end];
+            if directives::is_checklist(inner) {
+                if self.doc.checklist_span.is_none() {
+                    self.doc.checklist = directives::checklist_items(inner, c.inner.start);
+                    self.doc.checklist_span = Some(c.span);
+                }
+                continue;
+            }
+            self.doc
+                .directives
+                .extend(directives::parse_directives(inner, c.inner.start));
+        }
+    }
+}
+
+/// The bracketed text, the destination (inline links) and whether it is a reference link, from
+/// the source of `[text](url)`, `![alt](src)`, `[text][ref]`, `<url>` or a bare URL.
+fn link_parts(source: &str, span: Span) -> (Span, Option<Span>, bool) {
+    let bytes = source.as_bytes();
+    let mut start = span.start;
+    if bytes.get(start) == Some(&b'!') {
+        start += 1;
+    }
+    match bytes.get(start) {
+        Some(b'[') => {}
+        Some(b'<') => {
+            let inner = Span::new(start + 1, span.end.saturating_sub(1).max(start + 1));
+            return (inner, Some(inner), false);
+        }
+        _ => return (span, Some(span), false),
+    }
+    // matching close bracket, honouring escapes and nesting
+    let mut depth = 0usize;
+    let mut i = start;
+    let mut close = None;
+    let limit = span.end.max(start).min(bytes.len());
+    while i < limit {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'[' => depth += 1,
+            b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    close = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let Some(close) = close else {
+        return (Span::new(start + 1, span.end.max(start + 1)), None, false);
+    };
+    let text = Span::new(start + 1, close);
+    match bytes.get(close + 1) {
+        Some(b'(') => {
+            let inner_start = close + 2;
+            let inner_end = span.end.saturating_sub(1).max(inner_start);
+            let inner = source.get(inner_start..inner_end).unwrap_or("");
+            let lead = inner.len() - inner.trim_start().len();
+            let dest = &inner[lead..];
+            let (d_start, d_len) = if let Some(rest) = dest.strip_prefix('<') {
+                (inner_start + lead + 1, rest.find('>').unwrap_or(rest.len()))
+            } else {
+                (inner_start + lead, dest.find(char::is_whitespace).unwrap_or(dest.len()))
+            };
+            (text, Some(Span::new(d_start, d_start + d_len)), false)
+        }
+        _ => (text, None, true),
+    }
+}
+
+fn push_alt(img: &mut Image, t: &str) {
+    if let Some(alt) = img.alt.as_mut() {
+        alt.push_str(t);
+    }
+}
+
+fn plain_text<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<comrak::nodes::Ast>>) -> String {
+    let mut out = String::new();
+    for n in node.descendants() {
+        match &n.data().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A paragraph holding nothing but images, linked images and whitespace.
+fn only_images<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<comrak::nodes::Ast>>) -> bool {
+    let mut any = false;
+    for child in node.children() {
+        match &child.data().value {
+            NodeValue::Image(_) => any = true,
+            NodeValue::Link(_) => {
+                let inner_images = child.children().all(|c| matches!(c.data().value, NodeValue::Image(_)));
+                if !inner_images || child.first_child().is_none() {
+                    return false;
+                }
+                any = true;
+            }
+            NodeValue::SoftBreak | NodeValue::LineBreak => {}
+            NodeValue::Text(t) if t.trim().is_empty() => {}
+            NodeValue::HtmlInline(h) if h.trim_start().to_ascii_lowercase().starts_with("<img") => any = true,
+            _ => return false,
+        }
+    }
+    any
+}
+
+fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Pull an end offset back over a trailing line ending.
+fn trim_line_end(source: &str, start: usize, mut end: usize) -> usize {
+    let b = source.as_bytes();
+    while end > start && matches!(b.get(end - 1), Some(b'\n') | Some(b'\r')) {
+        end -= 1;
+    }
+    end
+}

@@ -1,0 +1,246 @@
+//! Read each file, parse it once, run every enabled rule over the Document, sort the findings.
+//! Files are linted in parallel; a file that cannot be read or is not text becomes a finding or
+//! an error of that file, never a panic, and the other files are still linted.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::document::{Document, LineIndex, ParseOptions};
+use crate::rules::{self, Context, RULES};
+
+/// Files larger than this are not linted (an article is a few hundred KB at most).
+pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// How one rule runs: off, or at a severity with options.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleSetting {
+    pub severity: Option<Severity>,
+    pub options: Option<serde_json::Value>,
+}
+
+/// What the engine needs to know beyond the file: per-rule settings and the site.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Rules not named here run at their default severity with default options.
+    pub rules: HashMap<String, RuleSetting>,
+    pub site_host: Option<String>,
+}
+
+impl Settings {
+    fn setting(&self, rule: &rules::Rule) -> Option<(Severity, Option<&serde_json::Value>)> {
+        match self.rules.get(rule.name) {
+            Some(s) => s.severity.map(|sev| (sev, s.options.as_ref())),
+            None => Some((rule.default_severity, None)),
+        }
+    }
+}
+
+/// The outcome for one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The path as the user named it (or `--stdin-filename`).
+    pub path: String,
+    /// The text the spans point into (lossy for a file that is not UTF-8).
+    pub source: String,
+    pub lines: LineIndex,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The file could not be linted: read error, not UTF-8, binary, too large.
+    pub failed: bool,
+}
+
+impl FileReport {
+    fn failure(path: String, source: String, diagnostic: Option<Diagnostic>) -> FileReport {
+        FileReport {
+            lines: LineIndex::new(&source),
+            path,
+            source,
+            diagnostics: diagnostic.into_iter().collect(),
+            failed: true,
+        }
+    }
+}
+
+/// An input: a file on disk or standard input.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    File(PathBuf),
+    /// Text read from stdin, reported under this name.
+    Stdin {
+        name: String,
+        text: Vec<u8>,
+    },
+}
+
+impl Input {
+    pub fn display(&self) -> String {
+        match self {
+            Input::File(p) => display_path(p),
+            Input::Stdin { name, .. } => name.clone(),
+        }
+    }
+}
+
+pub fn display_path(p: &Path) -> String {
+    let s = p.to_string_lossy();
+    s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+/// A one-line reason a file could not be linted (missing, unreadable, a directory, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Lint every input in parallel; reports come back in input order.
+pub fn lint_inputs(inputs: &[Input], settings: &Settings) -> Vec<Result<FileReport, FileError>> {
+    inputs.par_iter().map(|input| lint_input(input, settings)).collect()
+}
+
+pub fn lint_input(input: &Input, settings: &Settings) -> Result<FileReport, FileError> {
+    let path = input.display();
+    let bytes = match input {
+        Input::Stdin { text, .. } => text.clone(),
+        Input::File(p) => read_file(p).map_err(|message| FileError {
+            path: path.clone(),
+            message,
+        })?,
+    };
+    Ok(lint_bytes(path, bytes, settings))
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if meta.is_dir() {
+        return Err("is a directory".to_string());
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(format!(
+            "file is {:.1} MB, over the {} MB limit for an article; not linted",
+            meta.len() as f64 / 1_048_576.0,
+            MAX_FILE_SIZE / 1_048_576
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // a FIFO or a file that grows while read: never read past the limit
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(format!(
+            "file is over the {} MB limit for an article; not linted",
+            MAX_FILE_SIZE / 1_048_576
+        ));
+    }
+    Ok(bytes)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s,
+            }
+        }
+    }
+}
+
+/// Lint a file's bytes: reject binary and non-UTF-8 input with a located finding, else parse and
+/// run the rules.
+pub fn lint_bytes(path: String, bytes: Vec<u8>, settings: &Settings) -> FileReport {
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        let d = Diagnostic::new(
+            rules::INVALID_FILE,
+            Severity::Error,
+            Span::new(0, 0),
+            format!(
+                "input is over the {} MB limit for an article; not linted",
+                MAX_FILE_SIZE / 1_048_576
+            ),
+        );
+        return FileReport::failure(path, String::new(), Some(d));
+    }
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let source = String::from_utf8_lossy(&bytes[..nul]).into_owned();
+        let at = source.len();
+        let d = Diagnostic::new(
+            rules::INVALID_FILE,
+            Severity::Error,
+            Span::new(at, at),
+            "binary file (NUL byte); not linted",
+        )
+        .with_help("seolint reads Markdown text; exclude this file or pass only articles");
+        return FileReport::failure(path, source, Some(d));
+    }
+    let source = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let source = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let d = Diagnostic::new(
+                rules::INVALID_FILE,
+                Severity::Error,
+                Span::new(at, at),
+                format!(
+                    "not valid UTF-8 (invalid byte 0x{:02X}); not linted",
+                    e.as_bytes().get(at).copied().unwrap_or(0)
+                ),
+            )
+            .with_help("save the file as UTF-8");
+            return FileReport::failure(path, source, Some(d));
+        }
+    };
+    lint_source(path, source, settings)
+}
+
+/// Lint text that is already known to be UTF-8.
+pub fn lint_source(path: String, source: String, settings: &Settings) -> FileReport {
+    let options = ParseOptions {
+        site_host: settings.site_host.clone(),
+    };
+    let doc = Document::parse(source, &options);
+    let diagnostics = check_document(&doc, settings);
+    FileReport {
+        path,
+        lines: doc.lines.clone(),
+        source: doc.source,
+        diagnostics,
+        failed: false,
+    }
+}
+
+/// Run every enabled rule over one Document; findings sorted by position then rule.
+pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        let Some((severity, options)) = settings.setting(rule) else {
+            continue;
+        };
+        let mut ctx = Context::new(doc, rule, severity, options);
+        (rule.check)(&mut ctx);
+        out.extend(ctx.into_diagnostics());
+    }
+    let len = doc.source.len();
+    for d in &mut out {
+        d.span = clamp(d.span, len);
+        for l in &mut d.labels {
+            l.span = clamp(l.span, len);
+        }
+    }
+    out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    out
+}
+
+fn clamp(span: Span, len: usize) -> Span {
+    let start = span.start.min(len);
+    Span::new(start, span.end.clamp(start, len))
+}

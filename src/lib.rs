@@ -1,0 +1,10 @@
+//! seolint: lint Markdown articles and validate the SEO checklist of the template they were
+//! written from.
+
+pub mod diagnostic;
+pub mod discover;
+pub mod document;
+pub mod engine;
+pub mod output;
+pub mod rules;
+pub mod suggest;

@@ -1,0 +1,21 @@
+//! `path:line:col: severity [rule] message` — one line a finding, for editors and grep.
+
+use std::io::{self, Write};
+
+use crate::engine::FileReport;
+use crate::output::sanitize;
+
+pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    for r in reports {
+        for d in &r.diagnostics {
+            let lc = r.lines.line_col(&r.source, d.span.start);
+            let message = sanitize(&d.message).replace('\n', " ");
+            writeln!(
+                out,
+                "{}:{}:{}: {} [{}] {}",
+                r.path, lc.line, lc.column, d.severity, d.rule, message
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,2 @@
+//! Rules on the article's content.
+pub mod placeholder;

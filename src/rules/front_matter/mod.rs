@@ -1,0 +1,4 @@
+//! Rules on the front matter block.
+pub mod required;
+pub mod syntax;
+pub mod types;

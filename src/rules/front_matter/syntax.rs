@@ -1,0 +1,54 @@
+use crate::diagnostic::Severity;
+use crate::rules::{declare_rule, Context};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports front matter that does not parse: YAML between `---` lines or TOML between `+++`
+    /// lines with a syntax error, front matter that is not a mapping of keys, or a block with no
+    /// closing fence. The finding points at the line the parser names.
+    ///
+    /// ## Why is this bad?
+    /// A site generator that cannot read the front matter either fails the build or publishes
+    /// the page without its title, description and canonical URL. Every other front matter check
+    /// is blind until it parses.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// title: "Serverless in practice
+    /// description: A guide
+    /// ---
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ---
+    /// title: "Serverless in practice"
+    /// description: A guide
+    /// ---
+    /// ```
+    ///
+    /// ## Options
+    /// None.
+    pub static FRONT_MATTER_SYNTAX = {
+        name: "front-matter-syntax",
+        severity: Severity::Error,
+        fixable: false,
+        check: check,
+    };
+}
+
+fn check(ctx: &mut Context) {
+    let Some(fm) = ctx.doc.front_matter.as_ref() else {
+        return;
+    };
+    let Some(err) = fm.error.as_ref() else { return };
+    let d = ctx
+        .diagnostic(
+            err.span,
+            format!("{} front matter does not parse: {}", fm.format.name(), err.message),
+        )
+        .with_label(fm.span, "front matter block")
+        .with_help("fix the syntax; the other front matter checks run once it parses");
+    ctx.push(d);
+}

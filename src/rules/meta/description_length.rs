@@ -1,0 +1,127 @@
+use serde::Deserialize;
+
+use crate::diagnostic::{Severity, Span};
+use crate::rules::meta::{front_matter_text, MetaText};
+use crate::rules::{declare_rule, excerpt, Context};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that the meta description is 120-160 characters long. The description is the
+    /// front matter `description` (or `meta_description`, `short_description`,
+    /// `seo.description`); without one, the template's `**Meta Description:**` line is measured.
+    /// A page with no description at all is left to `front-matter-required`.
+    ///
+    /// ## Why is this bad?
+    /// Search engines show about 155-160 characters of the description under the title and cut
+    /// the rest mid-sentence; a short one is often replaced by a random excerpt of the page.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// description: "A guide to serverless."
+    /// ---
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ---
+    /// description: "Learn how serverless functions run, what they cost and when to avoid them, with one real project built step by step on AWS Lambda."
+    /// ---
+    /// ```
+    ///
+    /// ## Options
+    /// - `min` (default 120), `max` (default 160): the range, in characters.
+    /// - `keys` (default `["description", "meta_description", "short_description",
+    ///   "seo.description"]`): front matter keys that hold the description, first match wins.
+    pub static DESCRIPTION_LENGTH = {
+        name: "description-length",
+        severity: Severity::Warning,
+        fixable: false,
+        check: check,
+    };
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    pub min: usize,
+    pub max: usize,
+    pub keys: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min: 120,
+            max: 160,
+            keys: [
+                "description",
+                "meta_description",
+                "short_description",
+                "seo.description",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        }
+    }
+}
+
+fn check(ctx: &mut Context) {
+    let opts: Options = ctx.options();
+    let doc = ctx.doc;
+    let keys: Vec<&str> = opts.keys.iter().map(String::as_str).collect();
+    let Some(desc) = front_matter_text(doc, &keys).or_else(|| meta_description_line(doc)) else {
+        return;
+    };
+    let len = desc.text.trim().chars().count();
+    if len == 0 {
+        return;
+    }
+    let verdict = if len < opts.min {
+        "too short"
+    } else if len > opts.max {
+        "too long"
+    } else {
+        return;
+    };
+    let source = ctx.option_source(&["min", "max"]);
+    let d = ctx
+        .diagnostic(
+            desc.span,
+            format!(
+                "meta description is {verdict}: {len} characters (\"{}\" in {}); aim for {}-{} ({source})",
+                excerpt(desc.text, 50),
+                desc.origin,
+                opts.min,
+                opts.max
+            ),
+        )
+        .with_help(if len < opts.min {
+            "say what the reader learns, with the primary keyword, in one or two sentences"
+        } else {
+            "search engines cut descriptions at about 160 characters; keep the point in the first 150"
+        });
+    ctx.push(d);
+}
+
+/// The text after a `**Meta Description:**` label in the body.
+fn meta_description_line(doc: &crate::document::Document) -> Option<MetaText<'_>> {
+    let p = doc.paragraphs.iter().find(|p| {
+        p.label
+            .as_deref()
+            .is_some_and(|l| l.eq_ignore_ascii_case("meta description"))
+    })?;
+    let src = doc.text(p.span);
+    let colon = src.find(':')?;
+    let after_label = src[colon..].find("**").map_or(colon + 1, |i| colon + i + 2);
+    let rest = &src[after_label..];
+    let lead = rest.len() - rest.trim_start().len();
+    let text = rest.trim();
+    let start = p.span.start + after_label + lead;
+    Some(MetaText {
+        text,
+        span: Span::new(start, start + text.len()),
+        origin: "the **Meta Description:** line".to_string(),
+    })
+}

@@ -1,0 +1,102 @@
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::rules::meta::{front_matter_text, MetaText};
+use crate::rules::{declare_rule, excerpt, Context};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that the page title is 30-60 characters long. The title is the front matter
+    /// `title`; a file without one is measured by its H1.
+    ///
+    /// ## Why is this bad?
+    /// Search results show about 60 characters of a title and cut the rest; a title under 30
+    /// characters wastes the most visible line of the result and rarely holds the keyword and a
+    /// reason to click.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// title: "Serverless"
+    /// ---
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ---
+    /// title: "Serverless functions, explained with one real project"
+    /// ---
+    /// ```
+    ///
+    /// ## Options
+    /// - `min` (default 30), `max` (default 60): the range, in characters.
+    /// - `keys` (default `["title"]`): front matter keys that hold the title, first match wins.
+    pub static TITLE_LENGTH = {
+        name: "title-length",
+        severity: Severity::Warning,
+        fixable: false,
+        check: check,
+    };
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    pub min: usize,
+    pub max: usize,
+    pub keys: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min: 30,
+            max: 60,
+            keys: vec!["title".to_string()],
+        }
+    }
+}
+
+fn check(ctx: &mut Context) {
+    let opts: Options = ctx.options();
+    let doc = ctx.doc;
+    let keys: Vec<&str> = opts.keys.iter().map(String::as_str).collect();
+    let title = front_matter_text(doc, &keys).or_else(|| {
+        let h1 = doc.headings.iter().find(|h| h.level == 1)?;
+        Some(MetaText {
+            text: &h1.text,
+            span: h1.span,
+            origin: "H1".to_string(),
+        })
+    });
+    let Some(title) = title else { return };
+    let len = title.text.trim().chars().count();
+    if len == 0 {
+        return; // front-matter-required reports an empty title
+    }
+    let source = ctx.option_source(&["min", "max"]);
+    let verdict = if len < opts.min {
+        "too short"
+    } else if len > opts.max {
+        "too long"
+    } else {
+        return;
+    };
+    let d = ctx
+        .diagnostic(
+            title.span,
+            format!(
+                "title is {verdict}: {len} characters (\"{}\" in {}); aim for {}-{} ({source})",
+                excerpt(title.text, 70),
+                title.origin,
+                opts.min,
+                opts.max
+            ),
+        )
+        .with_help(if len < opts.min {
+            "say what the reader gets and include the primary keyword"
+        } else {
+            "search results cut titles at about 60 characters; put the keyword first and trim the rest"
+        });
+    ctx.push(d);
+}

@@ -1,0 +1,200 @@
+//! The one table of rules. A rule is a file with its documentation in its doc comment (what
+//! `seolint explain` prints) and a `check` that reads the Document and reports through a Context.
+
+pub mod content;
+pub mod front_matter;
+pub mod meta;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::document::Document;
+
+pub struct Rule {
+    /// Stable kebab-case name, used in config and suppressions.
+    pub name: &'static str,
+    pub default_severity: Severity,
+    pub fixable: bool,
+    /// The rule's doc comment.
+    pub docs: &'static str,
+    pub check: fn(&mut Context),
+}
+
+impl Rule {
+    /// The first line of the docs' "What it does" section.
+    pub fn summary(&self) -> &'static str {
+        let mut lines = self.docs.lines().map(str::trim);
+        for line in lines.by_ref() {
+            if line.starts_with("## What it does") {
+                break;
+            }
+        }
+        lines.find(|l| !l.is_empty()).unwrap_or("")
+    }
+
+    /// The documentation with the one leading space of each `///` line removed.
+    pub fn documentation(&self) -> String {
+        self.docs
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+}
+
+/// Declare a rule: its doc comment becomes `Rule::docs`, so `seolint explain` and the README
+/// read the same text as rustdoc.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])+
+        pub static $ident:ident = {
+            name: $name:literal,
+            severity: $sev:expr,
+            fixable: $fix:literal,
+            check: $check:path $(,)?
+        };
+    ) => {
+        $(#[doc = $doc])+
+        pub static $ident: $crate::rules::Rule = $crate::rules::Rule {
+            name: $name,
+            default_severity: $sev,
+            fixable: $fix,
+            docs: concat!($($doc, "\n"),+),
+            check: $check,
+        };
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, in the order `seolint rules` lists them.
+pub static RULES: &[&Rule] = &[
+    &content::placeholder::PLACEHOLDER,
+    &front_matter::syntax::FRONT_MATTER_SYNTAX,
+    &front_matter::required::FRONT_MATTER_REQUIRED,
+    &front_matter::types::FRONT_MATTER_TYPE,
+    &meta::title_length::TITLE_LENGTH,
+    &meta::description_length::DESCRIPTION_LENGTH,
+];
+
+/// Findings about a file that could not be linted at all (not UTF-8, binary, too large). Not a
+/// rule of the table: it cannot be turned off or suppressed.
+pub const INVALID_FILE: &str = "invalid-file";
+
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.name == name)
+}
+
+/// Where a threshold came from, said in every message that uses one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Default,
+    Config,
+    CommandLine,
+    Document(String),
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Default => f.write_str("default"),
+            Source::Config => f.write_str("config"),
+            Source::CommandLine => f.write_str("command line"),
+            Source::Document(what) => f.write_str(what),
+        }
+    }
+}
+
+/// What a rule sees: the document, its options and severity, and where to report.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    options: Option<&'a serde_json::Value>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        doc: &'a Document,
+        rule: &'static Rule,
+        severity: Severity,
+        options: Option<&'a serde_json::Value>,
+    ) -> Self {
+        Context {
+            doc,
+            rule,
+            severity,
+            options,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The rule's options from config, or its defaults. Options are validated when the config is
+    /// loaded, so a failure here falls back to the defaults.
+    pub fn options<T: DeserializeOwned + Default>(&self) -> T {
+        self.options
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default()
+    }
+
+    /// Where options came from: config when any of `keys` is set there, else the default.
+    pub fn option_source(&self, keys: &[&str]) -> Source {
+        match self.options {
+            Some(o) if keys.iter().any(|k| o.get(k).is_some()) => Source::Config,
+            _ => Source::Default,
+        }
+    }
+
+    /// A diagnostic of this rule at `span`, to be completed and pushed.
+    pub fn diagnostic(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.rule.name, self.severity, span, message)
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}
+
+/// Show a found text in a message: whitespace collapsed, cut to `max` characters.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.chars().count() <= max {
+        collapsed
+    } else {
+        let cut: String = collapsed.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_documented_in_the_house_skeleton() {
+        for rule in RULES {
+            let docs = rule.documentation();
+            for section in ["## What it does", "## Why is this bad?", "## Example", "## Options"] {
+                assert!(docs.contains(section), "{} lacks {section}", rule.name);
+            }
+            assert!(!rule.summary().is_empty(), "{} has no summary", rule.name);
+        }
+    }
+
+    #[test]
+    fn names_are_unique_kebab_case() {
+        let mut names: Vec<_> = RULES.iter().map(|r| r.name).collect();
+        for n in &names {
+            assert!(n.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{n}");
+        }
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len());
+    }
+}

@@ -98,7 +98,20 @@ pub struct FileError {
 
 /// Lint every input in parallel; reports come back in input order.
 pub fn lint_inputs(inputs: &[Input], settings: &Settings) -> Vec<Result<FileReport, FileError>> {
-    inputs.par_iter().map(|input| lint_input(input, settings)).collect()
+    inputs
+        .par_iter()
+        .map(|input| lint_input_guarded(input, settings))
+        .collect()
+}
+
+/// A bug in a rule must not take the other files down: a panic becomes this file's error.
+fn lint_input_guarded(input: &Input, settings: &Settings) -> Result<FileReport, FileError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint_input(input, settings))).unwrap_or_else(|_| {
+        Err(FileError {
+            path: input.display(),
+            message: "internal error: seolint crashed on this file; please report it with the file".to_string(),
+        })
+    })
 }
 
 pub fn lint_input(input: &Input, settings: &Settings) -> Result<FileReport, FileError> {

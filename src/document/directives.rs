@@ -83,8 +83,8 @@ pub fn parse_directives(inner: &str, base: usize) -> Vec<Directive> {
 }
 
 pub fn is_checklist(inner: &str) -> bool {
-    let t = inner.trim_start();
-    t.len() >= 13 && t[..13].eq_ignore_ascii_case("seo checklist")
+    let t = inner.trim_start().as_bytes();
+    t.len() >= 13 && t[..13].eq_ignore_ascii_case(b"seo checklist")
 }
 
 /// The `[ ]` items of an SEO CHECKLIST comment.

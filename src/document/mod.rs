@@ -131,6 +131,7 @@ pub struct CodeBlock {
     pub literal: String,
 }
 
+/// An HTML comment, or a Hugo `{{< comment >}}` shortcode: text that readers do not see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Comment {
     /// `<!--` to `-->`.
@@ -228,6 +229,11 @@ pub(crate) fn comrak_options() -> Options<'static> {
 }
 
 static EXPLICIT_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\{#([^\s{}]+)\}\s*$").expect("constant regex"));
+
+static HUGO_COMMENT_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{\{[<%]\s*comment\s*[>%]\}\}").expect("constant regex"));
+static HUGO_COMMENT_CLOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{\{[<%]\s*/comment\s*[>%]\}\}").expect("constant regex"));
 
 impl Document {
     /// Parse `source` (already checked to be text). Never fails: what cannot be parsed is recorded
@@ -632,6 +638,7 @@ impl<'d> Walker<'d> {
             .for_each(|p| p.text = collapse_ws(&p.text));
         self.doc.links.sort_by_key(|l| l.span.start);
         self.doc.images.sort_by_key(|i| i.span.start);
+        self.hidden_shortcodes();
         self.doc.comments.sort_by_key(|c| c.span.start);
         self.doc.comments.dedup();
         self.doc.json_ld.sort_by_key(|j| j.span.start);
@@ -862,6 +869,33 @@ impl<'d> Walker<'d> {
             }
             _ => {}
         }
+    }
+
+    /// Hugo's `{{< comment >}} ... {{< /comment >}}` (or `{{% %}}`) hides what it encloses: record
+    /// it as a comment so nothing inside counts as visible.
+    fn hidden_shortcodes(&mut self) {
+        let src = &self.doc.source;
+        if !src.contains("comment") {
+            return;
+        }
+        let mut found = Vec::new();
+        let mut pos = self.doc.body_start;
+        while let Some(m) = HUGO_COMMENT_OPEN.find_at(src, pos) {
+            let open = Span::new(m.start(), m.end());
+            pos = m.end();
+            if self.doc.in_code(open) {
+                continue;
+            }
+            let Some(close) = HUGO_COMMENT_CLOSE.find_at(src, m.end()) else {
+                break;
+            };
+            found.push(Comment {
+                span: Span::new(m.start(), close.end()),
+                inner: Span::new(m.end(), close.start()),
+            });
+            pos = close.end();
+        }
+        self.doc.comments.extend(found);
     }
 
     fn collect_directives(&mut self) {

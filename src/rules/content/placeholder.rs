@@ -123,7 +123,13 @@ impl Pack {
                     continue;
                 }
             }
-            out.push((Span::new(base + whole.start(), base + whole.end()), idx));
+            // a pattern anchored at a line start reports the marker, not the markup before it
+            let lead = whole.as_str().len()
+                - whole
+                    .as_str()
+                    .trim_start_matches(|c: char| c.is_whitespace() || "*+-|>.)".contains(c) || c.is_ascii_digit())
+                    .len();
+            out.push((Span::new(base + whole.start() + lead, base + whole.end()), idx));
         }
     }
 }
@@ -264,11 +270,10 @@ fn visible(doc: &Document, span: Span) -> bool {
     if doc.comments.iter().any(|c| c.span.overlaps(span)) {
         return false;
     }
-    let is_link_text = doc
-        .links
-        .iter()
-        .any(|l| !l.html && l.text_span.start == span.start + 1 && l.text_span.end + 1 == span.end);
-    !is_link_text
+    let brackets = |inner: Span| inner.start == span.start + 1 && inner.end + 1 == span.end;
+    let is_link_text = doc.links.iter().any(|l| !l.html && brackets(l.text_span));
+    let is_alt = doc.images.iter().any(|i| !i.html && i.alt_span.is_some_and(brackets));
+    !is_link_text && !is_alt
 }
 
 /// The parts of an HTML block outside comments and `<script>`/`<style>` elements.
@@ -349,5 +354,9 @@ mod tests {
         assert!(ids("matrix[X] and a[N]").is_empty());
         assert!(ids("Use [API] docs, replace alt text, todo list").is_empty());
         assert!(ids("- [ ] item and [x] done").is_empty());
+        assert_eq!(ids("TODO"), ["todo=TODO"]);
+        assert_eq!(ids("- TBD"), ["todo=TBD"]);
+        assert_eq!(ids("see TODO: fill in"), ["todo=TODO:"]);
+        assert!(ids("my TODO list, exact path TBD, add TODO to tests").is_empty());
     }
 }

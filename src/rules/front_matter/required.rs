@@ -6,8 +6,9 @@ use crate::rules::{declare_rule, Context};
 declare_rule! {
     /// ## What it does
     /// Reports front matter keys that are required but missing or empty. By default only `title`
-    /// is required, and only when the file has front matter at all; presets and config list more
-    /// (`description`, `date`, `slug`, `canonical_url`, ...).
+    /// is required, and only when the file has front matter with at least one key (an empty
+    /// `---` `---` block marks a partial, as Hugo's includes use it); presets and config list
+    /// more (`description`, `date`, `slug`, `canonical_url`, ...).
     ///
     /// ## Why is this bad?
     /// A page without a title or description gets one invented by the search engine, usually a
@@ -73,8 +74,11 @@ fn check(ctx: &mut Context) {
         }
         return;
     };
-    if fm.value.is_none() {
-        return; // front-matter-syntax reports it
+    // front-matter-syntax reports a block that does not parse; an explicitly empty block
+    // (`---` `---`) marks a partial or include, which is not a page
+    let Some(value) = fm.value.as_ref() else { return };
+    if value.is_empty() && !opts.require_front_matter {
+        return;
     }
     let fence = doc.lines.line_span(&doc.source, doc.lines.line_of(fm.span.start));
     for key in &opts.keys {

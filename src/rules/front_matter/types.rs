@@ -12,7 +12,8 @@ declare_rule! {
     /// Checks the types of well-known front matter keys: `date` (and `lastmod`, `updated`) must be
     /// a date (`2026-02-14`, optionally with a time and offset); `tags` and `categories` must be
     /// lists; `canonical_url` must be an absolute http(s) URL; `slug` must be lowercase `a-z`,
-    /// `0-9` and single hyphens; `title` and `description` must be strings.
+    /// `0-9` and single hyphens (a `/`-separated path of such slugs is accepted); `title` and
+    /// `description` must be text (a number is read as text).
     ///
     /// ## Why is this bad?
     /// Site generators silently drop or misread values of the wrong type: a date in another
@@ -84,7 +85,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|z|[+-]\d{2}:?\d{2})?$")
         .expect("constant regex")
 });
-static SLUG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[a-z0-9]+(?:-[a-z0-9]+)*$").expect("constant regex"));
+/// A slug, or a path of slugs (`guide/part-two`), as some sites nest multi-part articles.
+static SLUG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$").expect("constant regex"));
 
 /// A calendar date with an optional time, as site generators read it.
 pub fn is_date(s: &str) -> bool {
@@ -182,7 +185,8 @@ fn check(ctx: &mut Context) {
     }
     for key in &opts.string_keys {
         match fm.get(key) {
-            None | Some(Value::Null) | Some(Value::String(_)) => {}
+            // a number reads as text to every site generator (`title: 2024`)
+            None | Some(Value::Null) | Some(Value::String(_)) | Some(Value::Integer(_)) | Some(Value::Float(_)) => {}
             Some(other) => found.push((
                 span_of(key),
                 format!("`{key}` is {}, not a string", other.type_name()),

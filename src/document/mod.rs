@@ -25,7 +25,10 @@ pub struct Heading {
     pub level: u8,
     /// Plain text, without a trailing `{#id}`.
     pub text: String,
+    /// The whole heading, `#` markers (or setext underline) included.
     pub span: Span,
+    /// The heading's content in the source, without `#` markers or underline.
+    pub text_span: Span,
     /// The anchor GitHub would give it (unique within the document).
     pub slug: String,
     /// An explicit `{#id}` at the end of the heading.
@@ -761,10 +764,12 @@ impl<'d> Walker<'d> {
             span: acc.span,
             kind: AnchorKind::Heading,
         });
+        let text_span = heading_text_span(&self.doc.source, acc.span);
         self.doc.headings.push(Heading {
             level: acc.level,
             text,
             span: acc.span,
+            text_span,
             slug,
             explicit_id,
         });
@@ -1025,6 +1030,33 @@ fn collapse_ws(s: &str) -> String {
     out
 }
 
+/// The content of a heading's source: after the `#` run of an ATX heading (before a closing `#`
+/// run), or the lines above a setext underline.
+fn heading_text_span(source: &str, span: Span) -> Span {
+    let text = &source[span.start..span.end];
+    let trimmed = text.trim_start_matches([' ', '\t']);
+    let indent = text.len() - trimmed.len();
+    if trimmed.starts_with('#') {
+        let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
+        let rest = &trimmed[hashes..];
+        let lead = rest.len() - rest.trim_start().len();
+        let mut body = rest.trim();
+        let without_closing = body.trim_end_matches('#');
+        if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
+            body = without_closing.trim_end();
+        }
+        let start = span.start + indent + hashes + lead;
+        return Span::new(start, start + body.len());
+    }
+    // setext: everything before the underline line
+    let end = text.trim_end().rfind('\n').map_or(text.len(), |i| i);
+    let body = text[..end].trim_end_matches(['\r', '\n']);
+    Span::new(
+        span.start + indent,
+        (span.start + body.trim_end().len()).max(span.start + indent),
+    )
+}
+
 /// Pull an end offset back over a trailing line ending.
 fn trim_line_end(source: &str, start: usize, mut end: usize) -> usize {
     let b = source.as_bytes();
@@ -1032,4 +1064,103 @@ fn trim_line_end(source: &str, start: usize, mut end: usize) -> usize {
         end -= 1;
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> Document {
+        Document::parse(src.to_string(), &ParseOptions::default())
+    }
+
+    #[test]
+    fn heading_text_spans() {
+        let d = parse("# Title #\n\n## Second\n\nSetext *one*\n===\n");
+        let texts: Vec<_> = d.headings.iter().map(|h| d.text(h.text_span)).collect();
+        assert_eq!(texts, ["Title", "Second", "Setext *one*"]);
+        assert_eq!(d.headings[2].text, "Setext one");
+    }
+
+    #[test]
+    fn spans_account_for_front_matter_bom_and_crlf() {
+        let src = "\u{feff}---\r\ntitle: x\r\n---\r\n# Héllo wörld\r\n\r\nSee [the *docs*](https://example.com/a \"t\") and ![alt text](i.png).\r\n";
+        let d = parse(src);
+        let h = &d.headings[0];
+        assert_eq!(d.text(h.text_span), "Héllo wörld");
+        assert_eq!(d.line_col(h.span.start), LineCol { line: 4, column: 1 });
+        let l = &d.links[0];
+        assert_eq!(d.text(l.text_span), "the *docs*");
+        assert_eq!(l.text, "the docs");
+        assert_eq!(l.url_span.map(|s| d.text(s)), Some("https://example.com/a"));
+        assert_eq!(l.kind, LinkKind::External);
+        let i = &d.images[0];
+        assert_eq!(i.alt_span.map(|s| d.text(s)), Some("alt text"));
+        for w in &d.words {
+            let t = d.word_text(w);
+            assert!(t.chars().all(char::is_alphanumeric), "{t:?}");
+        }
+        let words: Vec<_> = d.words.iter().map(|w| d.word_text(w)).collect();
+        assert_eq!(words, ["Héllo", "wörld", "See", "the", "docs", "and"]);
+    }
+
+    #[test]
+    fn words_skip_code_comments_html_and_alt() {
+        let d = parse(
+            "Two words `code span` <!-- hidden words --> <b>x</b>\n\n```\nfenced code\n```\n\n![alt words](a.png)\n",
+        );
+        let words: Vec<_> = d.words.iter().map(|w| d.word_text(w)).collect();
+        assert_eq!(words, ["Two", "words", "x"]);
+    }
+
+    #[test]
+    fn link_kinds() {
+        let site = Some("example.com");
+        assert_eq!(classify_url("/guides/a", site), LinkKind::Internal);
+        assert_eq!(classify_url("../a.md", site), LinkKind::Internal);
+        assert_eq!(classify_url("https://www.example.com/a", site), LinkKind::Internal);
+        assert_eq!(classify_url("https://other.org/a", site), LinkKind::External);
+        assert_eq!(classify_url("#top", site), LinkKind::Fragment);
+        assert_eq!(classify_url("mailto:a@b.c", site), LinkKind::Other);
+        assert_eq!(classify_url("tel:+123", site), LinkKind::Other);
+    }
+
+    #[test]
+    fn html_links_images_anchors_and_json_ld() {
+        let src = "<a id=\"top\"></a>\n\n<p><img src=\"x.png\" alt=\"A cat\"> <a href=\"https://a.org\">out</a></p>\n\n<!-- <a href=\"/hidden\">no</a> -->\n\n<script type=\"application/ld+json\">{\"@type\": \"FAQPage\"}</script>\n\nInline <a href=\"/in\">inside</a> text.\n";
+        let d = parse(src);
+        let urls: Vec<_> = d
+            .links
+            .iter()
+            .map(|l| (l.url.as_str(), l.text.as_str(), l.kind))
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                ("https://a.org", "out", LinkKind::External),
+                ("/in", "inside", LinkKind::Internal)
+            ]
+        );
+        assert_eq!(d.images[0].alt.as_deref(), Some("A cat"));
+        assert!(d.anchors.iter().any(|a| a.id == "top" && a.kind == AnchorKind::Html));
+        assert_eq!(d.json_ld.len(), 1);
+        assert!(d.json_ld[0].value.is_ok());
+    }
+
+    #[test]
+    fn sections_own_and_total() {
+        let d = parse("# T\n\nintro\n\n## A\n\none two\n\n### A1\n\nthree\n\n## B\n\nfour\n");
+        let a = d.sections[1];
+        assert_eq!(d.words_in(a.own).len(), 2);
+        assert_eq!(d.words_in(a.total).len(), 4); // "one two", "A1", "three"
+        assert_eq!(d.headings[1].slug, "a");
+    }
+
+    #[test]
+    fn bad_json_ld_points_into_the_file() {
+        let src = "<script type=\"application/ld+json\">\n{\"a\": }\n</script>\n";
+        let d = parse(src);
+        let err = d.json_ld[0].value.as_ref().expect_err("invalid JSON");
+        assert_eq!(d.line_col(err.offset).line, 2);
+    }
 }

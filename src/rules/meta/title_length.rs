@@ -65,7 +65,7 @@ fn check(ctx: &mut Context) {
         let h1 = doc.headings.iter().find(|h| h.level == 1)?;
         Some(MetaText {
             text: &h1.text,
-            span: h1.span,
+            span: h1.text_span,
             origin: "H1".to_string(),
         })
     });

@@ -1,0 +1,173 @@
+//! Fixture runner. `fixtures/<rule>/{pass,fail}-*.md` hold the cases of one rule; the findings of
+//! that rule in `fail-NAME.md` are listed in `fail-NAME.expected`, one a line as
+//! `line:col-line:col severity [rule] message`; `pass-*.md` must give none of that rule.
+//! `fixtures/articles/*.md` are whole articles with every rule's findings in their `.expected`.
+//! `SEOLINT_BLESS=1 cargo test --test fixtures` rewrites the expectation files (review the diff).
+
+use std::path::{Path, PathBuf};
+
+use seolint::engine::{lint_bytes, FileReport, Settings};
+use seolint::rules;
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn fixture_files() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(dirs) = std::fs::read_dir(fixtures_dir()) else {
+        return out;
+    };
+    for dir in dirs.flatten() {
+        let Ok(files) = std::fs::read_dir(dir.path()) else {
+            continue;
+        };
+        for f in files.flatten() {
+            let p = f.path();
+            if p.extension().is_some_and(|e| e == "md") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn lint(path: &Path) -> FileReport {
+    let bytes = std::fs::read(path).expect("fixture readable");
+    let name = path
+        .strip_prefix(fixtures_dir())
+        .unwrap_or(path)
+        .to_string_lossy()
+        .to_string();
+    lint_bytes(name, bytes, &Settings::default())
+}
+
+fn render(report: &FileReport, only: Option<&str>) -> String {
+    let mut out = String::new();
+    for d in report.diagnostics.iter().filter(|d| only.is_none_or(|r| d.rule == r)) {
+        let s = report.lines.line_col(&report.source, d.span.start);
+        let e = report.lines.line_col(&report.source, d.span.end);
+        out.push_str(&format!(
+            "{}:{}-{}:{} {} [{}] {}\n",
+            s.line, s.column, e.line, e.column, d.severity, d.rule, d.message
+        ));
+    }
+    out
+}
+
+#[test]
+fn fixtures_match_their_expectations() {
+    let bless = std::env::var_os("SEOLINT_BLESS").is_some();
+    let files = fixture_files();
+    assert!(files.len() >= 20, "fixtures missing: found {}", files.len());
+    let mut failures = Vec::new();
+    for path in files {
+        let dir = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .unwrap_or("");
+        let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or("");
+        let only = if dir == "articles" {
+            None
+        } else {
+            assert!(rules::find(dir).is_some(), "fixtures/{dir} is not a rule name");
+            Some(dir)
+        };
+        let actual = render(&lint(&path), only);
+        let expected_path = path.with_extension("expected");
+        if name.starts_with("pass") && only.is_some() {
+            if !actual.is_empty() {
+                failures.push(format!(
+                    "{}: expected no `{dir}` findings, got:\n{actual}",
+                    path.display()
+                ));
+            }
+            continue;
+        }
+        assert!(
+            name.starts_with("fail") || only.is_none(),
+            "{}: fixture names start with pass- or fail-",
+            path.display()
+        );
+        if bless {
+            std::fs::write(&expected_path, &actual).expect("write expectation");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if name.starts_with("fail") && expected.trim().is_empty() {
+            failures.push(format!(
+                "{}: a fail fixture needs findings in its .expected",
+                path.display()
+            ));
+        }
+        if actual != expected {
+            failures.push(format!(
+                "{}:\n--- expected\n{expected}--- actual\n{actual}",
+                path.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_a_failing_and_a_passing_fixture() {
+    let files = fixture_files();
+    for rule in rules::RULES {
+        let in_dir: Vec<_> = files
+            .iter()
+            .filter(|p| p.parent().and_then(|d| d.file_name()).is_some_and(|d| d == rule.name))
+            .filter_map(|p| p.file_name().and_then(|n| n.to_str()).map(str::to_string))
+            .collect();
+        assert!(
+            in_dir.iter().any(|n| n.starts_with("fail-")),
+            "{} has no fail fixture",
+            rule.name
+        );
+        assert!(
+            in_dir.iter().any(|n| n.starts_with("pass-")),
+            "{} has no pass fixture",
+            rule.name
+        );
+    }
+}
+
+/// Every span is on character boundaries inside the file, and where a message quotes the found
+/// text in backticks (uncut), the span slices back to exactly that text.
+#[test]
+fn spans_slice_back_to_the_text_they_claim() {
+    for path in fixture_files() {
+        let report = lint(&path);
+        for d in &report.diagnostics {
+            let src = &report.source;
+            assert!(
+                d.span.start <= d.span.end && d.span.end <= src.len(),
+                "{}: {d:?}",
+                path.display()
+            );
+            assert!(src.is_char_boundary(d.span.start) && src.is_char_boundary(d.span.end));
+            if d.rule == "placeholder" {
+                let quoted = d
+                    .message
+                    .split('`')
+                    .nth(1)
+                    .expect("placeholder message quotes the text");
+                if !quoted.ends_with('…') {
+                    let slice: String = src[d.span.start..d.span.end]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    assert_eq!(slice, quoted, "{}: {}", path.display(), d.message);
+                }
+            }
+            if d.rule == "title-length" || d.rule == "description-length" {
+                let quoted = d.message.split('"').nth(1).expect("quotes the text");
+                let slice = &src[d.span.start..d.span.end];
+                let head = quoted.trim_end_matches('…');
+                assert!(slice.starts_with(head), "{}: {slice:?} vs {quoted:?}", path.display());
+            }
+        }
+    }
+}

@@ -46,7 +46,11 @@ fn check(ctx: &mut Context) {
     let d = ctx
         .diagnostic(
             err.span,
-            format!("{} front matter does not parse: {}", fm.format.name(), err.message),
+            if err.message.starts_with("unterminated") {
+                err.message.clone()
+            } else {
+                format!("{} front matter does not parse: {}", fm.format.name(), err.message)
+            },
         )
         .with_label(fm.span, "front matter block")
         .with_help("fix the syntax; the other front matter checks run once it parses");

@@ -438,6 +438,7 @@ impl<'d> Walker<'d> {
         let body = self.doc.source[body_start..].to_string();
         let arena = Arena::new();
         let options = comrak_options();
+        #[allow(clippy::disallowed_methods)] // the one place that parses
         let root = comrak::parse_document(&arena, &body, &options);
 
         let mut heading: Option<HeadingAcc> = None;

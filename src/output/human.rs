@@ -72,16 +72,20 @@ pub fn write(reports: &[FileReport], summary: &Summary, options: &Options, out: 
     for r in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
         let source = NamedSource::new(r.path.clone(), sanitize_keep_offsets(&r.source));
         for d in &r.diagnostics {
-            let lc = r.lines.line_col(&r.source, d.span.start);
+            // the snippet's header carries path:line:col
             let report = Report {
                 diagnostic: d,
-                message: format!("{}:{}:{}: {}", r.path, lc.line, lc.column, sanitize(&d.message)),
+                message: sanitize(&d.message),
                 help: d.help.as_deref().map(sanitize),
                 source: &source,
             };
             let mut buf = String::new();
             if handler.render_report(&mut buf, &report).is_err() {
-                buf = format!("{} [{}] {}\n", d.severity, d.rule, report.message);
+                let lc = r.lines.line_col(&r.source, d.span.start);
+                buf = format!(
+                    "{}:{}:{}: {} [{}] {}\n",
+                    r.path, lc.line, lc.column, d.severity, d.rule, report.message
+                );
             }
             write!(out, "{buf}")?;
             writeln!(out)?;

@@ -21,15 +21,23 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// The first line of the docs' "What it does" section.
-    pub fn summary(&self) -> &'static str {
+    /// The first sentence of the docs' "What it does" section.
+    pub fn summary(&self) -> String {
         let mut lines = self.docs.lines().map(str::trim);
         for line in lines.by_ref() {
             if line.starts_with("## What it does") {
                 break;
             }
         }
-        lines.find(|l| !l.is_empty()).unwrap_or("")
+        let paragraph: Vec<&str> = lines
+            .skip_while(|l| l.is_empty())
+            .take_while(|l| !l.is_empty())
+            .collect();
+        let text = paragraph.join(" ");
+        match [text.find(". "), text.find(": ")].into_iter().flatten().min() {
+            Some(i) => text[..i].to_string(),
+            None => text.trim_end_matches('.').to_string(),
+        }
     }
 
     /// The documentation with the one leading space of each `///` line removed.

@@ -2,7 +2,7 @@
 //! Files are linted in parallel; a file that cannot be read or is not text becomes a finding or
 //! an error of that file, never a panic, and the other files are still linted.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, LineIndex, ParseOptions};
+use crate::requirements::Requirements;
 use crate::rules::{self, Context, RULES};
 
 /// Files larger than this are not linted (an article is a few hundred KB at most).
@@ -28,6 +29,8 @@ pub struct Settings {
     /// Rules not named here run at their default severity with default options.
     pub rules: HashMap<String, RuleSetting>,
     pub site_host: Option<String>,
+    /// `--keyword`: the primary keyword, over anything the document declares.
+    pub keyword: Option<String>,
 }
 
 impl Settings {
@@ -221,7 +224,8 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> FileRep
         site_host: settings.site_host.clone(),
     };
     let doc = Document::parse(source, &options);
-    let diagnostics = check_document(&doc, settings);
+    let dir = (path != STDIN_NAME).then(|| Path::new(&path).parent().unwrap_or(Path::new(".")).to_path_buf());
+    let diagnostics = check_document(&doc, settings, dir.as_deref());
     FileReport {
         path,
         lines: doc.lines.clone(),
@@ -232,13 +236,18 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> FileRep
 }
 
 /// Run every enabled rule over one Document; findings sorted by position then rule.
-pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
+/// `dir` is the article's folder, for the file look-ups of local images; `None` skips them.
+pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -> Vec<Diagnostic> {
+    let mut req = Requirements::resolve(doc, settings.keyword.as_deref());
+    if let Some(dir) = dir {
+        req.missing_files = missing_local_files(doc, dir);
+    }
     let mut out = Vec::new();
     for rule in RULES {
         let Some((severity, options)) = settings.setting(rule) else {
             continue;
         };
-        let mut ctx = Context::new(doc, rule, severity, options);
+        let mut ctx = Context::new(doc, &req, rule, severity, options);
         (rule.check)(&mut ctx);
         out.extend(ctx.into_diagnostics());
     }
@@ -251,6 +260,45 @@ pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     }
     out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     out
+}
+
+/// The name stdin is reported under when no `--stdin-filename` is given.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Local image paths (images and `featured_image`) that do not exist relative to `dir`.
+fn missing_local_files(doc: &Document, dir: &Path) -> HashSet<String> {
+    let featured = doc.front_matter.as_ref().and_then(|f| f.get_str("featured_image"));
+    let srcs = doc.images.iter().map(|i| i.src.as_str()).chain(featured);
+    let mut missing = HashSet::new();
+    for src in srcs {
+        let Some(rel) = local_relative_path(src) else { continue };
+        if !dir.join(&rel).exists() {
+            missing.insert(src.to_string());
+        }
+    }
+    missing
+}
+
+/// A relative file path from an image URL, or `None` for URLs, root-relative and templated paths.
+fn local_relative_path(src: &str) -> Option<String> {
+    let src = src.trim();
+    if src.is_empty()
+        || src.starts_with('/')
+        || src.starts_with('#')
+        || src.contains("{{")
+        || src.contains("{%")
+        || src.starts_with('[')
+    {
+        return None;
+    }
+    let scheme = src
+        .find(':')
+        .is_some_and(|i| src[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)));
+    if scheme {
+        return None;
+    }
+    let path = src.split(['?', '#']).next().unwrap_or(src);
+    Some(path.replace("%20", " "))
 }
 
 fn clamp(span: Span, len: usize) -> Span {

@@ -6,5 +6,7 @@ pub mod discover;
 pub mod document;
 pub mod engine;
 pub mod output;
+pub mod requirements;
 pub mod rules;
 pub mod suggest;
+pub mod text;

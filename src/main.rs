@@ -47,6 +47,9 @@ struct CheckArgs {
     /// The path standard input stands for (messages, config discovery, relative links)
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<String>,
+    /// The primary keyword, over what the articles declare (front matter, TARGET_KEYWORD, checklist)
+    #[arg(long, value_name = "K")]
+    keyword: Option<String>,
     /// Lowest severity that fails the run (exit 1)
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
@@ -117,7 +120,10 @@ fn explain(name: &str) -> u8 {
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let settings = Settings::default();
+    let settings = Settings {
+        keyword: args.keyword.clone(),
+        ..Settings::default()
+    };
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
@@ -139,7 +145,10 @@ fn check(args: CheckArgs) -> u8 {
         {
             return fail(format!("reading standard input: {e}"));
         }
-        let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string());
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| engine::STDIN_NAME.to_string());
         inputs.push(Input::Stdin { name, text });
     }
     let disk: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use seolint::engine::{lint_bytes, FileReport, Settings};
+use seolint::engine::{lint_bytes, FileReport, RuleSetting, Settings};
 use seolint::rules;
 
 fn fixtures_dir() -> PathBuf {
@@ -33,14 +33,32 @@ fn fixture_files() -> Vec<PathBuf> {
     out
 }
 
+/// Lint a fixture the way the CLI would, with `NAME.options.json` (if any) as the options of the
+/// rule the fixture's folder is named after.
 fn lint(path: &Path) -> FileReport {
     let bytes = std::fs::read(path).expect("fixture readable");
-    let name = path
-        .strip_prefix(fixtures_dir())
-        .unwrap_or(path)
-        .to_string_lossy()
-        .to_string();
-    lint_bytes(name, bytes, &Settings::default())
+    let mut settings = Settings::default();
+    let options_path = path.with_extension("options.json");
+    if let Ok(text) = std::fs::read_to_string(&options_path) {
+        let options: serde_json::Value = serde_json::from_str(&text).expect("options file is JSON");
+        let rule = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .unwrap_or("");
+        let default = rules::find(rule)
+            .expect("options next to a rule's fixture")
+            .default_severity;
+        settings.rules.insert(
+            rule.to_string(),
+            RuleSetting {
+                severity: Some(default),
+                options: Some(options),
+            },
+        );
+    }
+    // the full path, so relative image paths resolve next to the fixture
+    lint_bytes(path.to_string_lossy().to_string(), bytes, &settings)
 }
 
 fn render(report: &FileReport, only: Option<&str>) -> String {

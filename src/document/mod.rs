@@ -287,6 +287,30 @@ impl Document {
         &self.words[from..to.max(from)]
     }
 
+    /// The first prose paragraph after the H1 (or from the top without one): not only an image, not
+    /// a `**Label:**` metadata line, not in a list or block quote.
+    pub fn first_paragraph(&self) -> Option<&Paragraph> {
+        let after = self.headings.iter().find(|h| h.level == 1).map_or(0, |h| h.span.end);
+        self.paragraphs.iter().find(|p| {
+            p.span.start >= after
+                && !p.only_image
+                && p.label.is_none()
+                && !p.in_list
+                && !p.in_blockquote
+                && !self.comments.iter().any(|c| c.span.covers(p.span))
+        })
+    }
+
+    /// The H1 headings.
+    pub fn h1s(&self) -> impl Iterator<Item = &Heading> {
+        self.headings.iter().filter(|h| h.level == 1)
+    }
+
+    /// The section of the first heading whose text matches `pred`.
+    pub fn section_where(&self, pred: impl Fn(&Heading) -> bool) -> Option<&Section> {
+        self.sections.iter().find(|s| pred(&self.headings[s.heading]))
+    }
+
     pub fn directive(&self, name: &str) -> Option<&Directive> {
         self.directives.iter().find(|d| d.name == name)
     }

@@ -3,12 +3,18 @@
 
 pub mod content;
 pub mod front_matter;
+pub mod images;
+pub mod keyword;
+pub mod length;
+pub mod links;
 pub mod meta;
+pub mod structure;
 
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
+use crate::requirements::Requirements;
 
 pub struct Rule {
     /// Stable kebab-case name, used in config and suppressions.
@@ -84,6 +90,27 @@ pub static RULES: &[&Rule] = &[
     &front_matter::types::FRONT_MATTER_TYPE,
     &meta::title_length::TITLE_LENGTH,
     &meta::description_length::DESCRIPTION_LENGTH,
+    &keyword::density::KEYWORD_DENSITY,
+    &keyword::placement::KEYWORD_PLACEMENT,
+    &keyword::secondary::SECONDARY_KEYWORD,
+    &length::word_count::WORD_COUNT,
+    &length::section_word_count::SECTION_WORD_COUNT,
+    &length::reading_time::READING_TIME,
+    &structure::heading_h1::HEADING_H1,
+    &structure::heading_increment::HEADING_INCREMENT,
+    &structure::toc_link::TOC_LINK,
+    &structure::toc_coverage::TOC_COVERAGE,
+    &structure::faq::FAQ,
+    &structure::faq_schema::FAQ_SCHEMA,
+    &structure::key_takeaways::KEY_TAKEAWAYS,
+    &links::internal_links::INTERNAL_LINKS,
+    &links::external_links::EXTERNAL_LINKS,
+    &links::cluster_links::CLUSTER_LINKS,
+    &links::link_text::LINK_TEXT,
+    &images::image_alt::IMAGE_ALT,
+    &images::image_alt_keyword::IMAGE_ALT_KEYWORD,
+    &images::image_missing::IMAGE_MISSING,
+    &content::checklist::CHECKLIST,
 ];
 
 /// Findings about a file that could not be linted at all (not UTF-8, binary, too large). Not a
@@ -114,29 +141,82 @@ impl std::fmt::Display for Source {
     }
 }
 
-/// What a rule sees: the document, its options and severity, and where to report.
+/// What a rule sees: the document, what it asks of itself, the rule's options and severity, and
+/// where to report.
 pub struct Context<'a> {
     pub doc: &'a Document,
+    pub req: &'a Requirements,
     pub rule: &'static Rule,
     pub severity: Severity,
     options: Option<&'a serde_json::Value>,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
+/// A threshold and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Threshold {
+    pub value: f64,
+    pub source: Source,
+    /// Where the document set it.
+    pub span: Option<Span>,
+}
+
+/// A `min`/`max` pair and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RangeThreshold {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub source: Source,
+    pub span: Option<Span>,
+}
+
 impl<'a> Context<'a> {
     pub fn new(
         doc: &'a Document,
+        req: &'a Requirements,
         rule: &'static Rule,
         severity: Severity,
         options: Option<&'a serde_json::Value>,
     ) -> Self {
         Context {
             doc,
+            req,
             rule,
             severity,
             options,
             diagnostics: Vec::new(),
         }
+    }
+
+    /// This rule's number `key`, most specific first: the document (directives, SEO CHECKLIST),
+    /// then the rule's options from config. `None` when neither sets it.
+    pub fn threshold(&self, key: &str) -> Option<Threshold> {
+        if let Some(n) = self.req.number(self.rule.name, key) {
+            return Some(Threshold {
+                value: n.value,
+                source: n.source.clone(),
+                span: Some(n.span),
+            });
+        }
+        let v = self.options?.get(key)?.as_f64()?;
+        Some(Threshold {
+            value: v,
+            source: Source::Config,
+            span: None,
+        })
+    }
+
+    /// A range from the `min`/`max` thresholds, with the source of the more specific end; `None`
+    /// when neither is set.
+    pub fn range(&self) -> Option<RangeThreshold> {
+        let (min, max) = (self.threshold("min"), self.threshold("max"));
+        let setting = min.as_ref().or(max.as_ref())?.clone();
+        Some(RangeThreshold {
+            min: min.map(|t| t.value),
+            max: max.map(|t| t.value),
+            source: setting.source,
+            span: setting.span,
+        })
     }
 
     /// The rule's options from config, or its defaults. Options are validated when the config is
@@ -199,7 +279,7 @@ mod tests {
     fn names_are_unique_kebab_case() {
         let mut names: Vec<_> = RULES.iter().map(|r| r.name).collect();
         for n in &names {
-            assert!(n.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{n}");
+            assert!(n.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{n}");
         }
         names.sort();
         names.dedup();

@@ -1,2 +1,3 @@
 //! Rules on the article's content.
+pub mod checklist;
 pub mod placeholder;

@@ -141,6 +141,14 @@ pub fn pack() -> Result<&'static Pack, &'static str> {
     PACK.as_ref().map_err(String::as_str)
 }
 
+/// Does `text` hold a template placeholder? For other rules' "filled" checks.
+pub fn is_placeholder(text: &str) -> bool {
+    let Ok(pack) = pack() else { return false };
+    let mut out = Vec::new();
+    pack.matches(text, 0, &mut out);
+    !out.is_empty()
+}
+
 /// Where a match was found, for the message.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Place<'a> {

@@ -1,0 +1,319 @@
+//! What the article asks of itself, resolved once per document before the rules run: the primary
+//! and secondary keywords, and the numbers its directives and SEO CHECKLIST items set for rules
+//! (mapped through `rules/checklist.yaml`). Rules read it through their Context.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::diagnostic::Span;
+use crate::document::{directives, Document, Value};
+use crate::rules::Source;
+use crate::text::Keyphrase;
+
+#[derive(Debug, Clone)]
+pub struct Keyword {
+    pub phrase: Keyphrase,
+    /// Where it was declared, when in the file.
+    pub span: Option<Span>,
+    pub source: Source,
+}
+
+/// A number the document sets for a rule option.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    pub rule: String,
+    pub key: String,
+    pub value: f64,
+    pub source: Source,
+    pub span: Span,
+}
+
+/// What one checklist item maps to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChecklistMatch {
+    pub rules: Vec<String>,
+    /// keyword-placement: the places the item lists (lowercased).
+    pub places: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Requirements {
+    pub keyword: Option<Keyword>,
+    pub secondary: Vec<(Keyphrase, Span)>,
+    pub numbers: Vec<Number>,
+    /// Parallel to `Document::checklist`: the mapping of each item, `None` when nothing matched.
+    pub checklist: Vec<Option<ChecklistMatch>>,
+    /// Local image paths (as written) that do not exist next to the article; filled by the engine,
+    /// which does the file system look-ups, so rules never do I/O.
+    pub missing_files: std::collections::HashSet<String>,
+}
+
+impl Requirements {
+    /// The document's own value for `rule`'s option `key`, most specific first.
+    pub fn number(&self, rule: &str, key: &str) -> Option<&Number> {
+        self.numbers.iter().find(|n| n.rule == rule && n.key == key)
+    }
+
+    /// The checklist item (index) that asks for `rule`, if any.
+    pub fn checklist_item_for(&self, rule: &str) -> Option<usize> {
+        self.checklist
+            .iter()
+            .position(|m| m.as_ref().is_some_and(|m| m.rules.iter().any(|r| r == rule)))
+    }
+
+    pub fn resolve(doc: &Document, cli_keyword: Option<&str>) -> Requirements {
+        let mut req = Requirements::default();
+        let map = checklist_map().unwrap_or(&[]);
+        let mut checklist_keyword = None;
+        for item in &doc.checklist {
+            let found = map
+                .iter()
+                .find_map(|entry| entry.regex.captures(&item.text).map(|c| (entry, c)));
+            let Some((entry, caps)) = found else {
+                req.checklist.push(None);
+                continue;
+            };
+            for (target, value) in &entry.set {
+                let Some((rule, key)) = target.split_once('.') else {
+                    continue;
+                };
+                let number = match value {
+                    SetValue::Number(n) => Some(*n),
+                    SetValue::Text(t) => t
+                        .strip_prefix('$')
+                        .and_then(|g| g.parse::<usize>().ok())
+                        .and_then(|g| caps.get(g))
+                        .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok()),
+                };
+                if let Some(value) = number {
+                    req.numbers.push(Number {
+                        rule: rule.to_string(),
+                        key: key.to_string(),
+                        value,
+                        source: Source::Document("SEO CHECKLIST".to_string()),
+                        span: item.span,
+                    });
+                }
+            }
+            let places = entry
+                .places
+                .and_then(|g| caps.get(g))
+                .map(|m| {
+                    m.as_str()
+                        .split(',')
+                        .map(|p| p.trim().to_lowercase())
+                        .filter(|p| !p.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Some(k) = entry.keyword.and_then(|g| caps.get(g)) {
+                let span = Span::new(item.span.start + k.start(), item.span.start + k.end());
+                checklist_keyword.get_or_insert((k.as_str().to_string(), span));
+            }
+            req.checklist.push(Some(ChecklistMatch {
+                rules: entry.rules.clone(),
+                places,
+            }));
+        }
+        // directives set numbers before the checklist does: they are the more specific
+        let mut directive_numbers = Vec::new();
+        for (name, rule) in [
+            ("RECOMMENDED_WORD_COUNT", "word-count"),
+            ("KEYWORD_DENSITY", "keyword-density"),
+        ] {
+            let Some(d) = doc.directive(name) else { continue };
+            let Some(range) = directives::parse_range(&d.value) else {
+                continue;
+            };
+            for (key, v) in [("min", range.min), ("max", range.max)] {
+                if let Some(value) = v {
+                    directive_numbers.push(Number {
+                        rule: rule.to_string(),
+                        key: key.to_string(),
+                        value,
+                        source: Source::Document(format!("{name} directive")),
+                        span: d.value_span,
+                    });
+                }
+            }
+        }
+        directive_numbers.append(&mut req.numbers);
+        req.numbers = directive_numbers;
+
+        req.keyword = cli_keyword
+            .and_then(|k| {
+                Some(Keyword {
+                    phrase: Keyphrase::new(k)?,
+                    span: None,
+                    source: Source::CommandLine,
+                })
+            })
+            .or_else(|| front_matter_keyword(doc))
+            .or_else(|| {
+                let p = doc.target_keyword()?;
+                Some(Keyword {
+                    phrase: Keyphrase::new(&p.text)?,
+                    span: Some(p.span),
+                    source: Source::Document("TARGET_KEYWORD directive".to_string()),
+                })
+            })
+            .or_else(|| {
+                let (text, span) = checklist_keyword?;
+                Some(Keyword {
+                    phrase: Keyphrase::new(&text)?,
+                    span: Some(span),
+                    source: Source::Document("SEO CHECKLIST".to_string()),
+                })
+            });
+        req.secondary = doc
+            .secondary_keywords()
+            .into_iter()
+            .filter_map(|p| Some((Keyphrase::new(&p.text)?, p.span)))
+            .collect();
+        req
+    }
+}
+
+/// Front matter keys that name the primary keyword.
+pub const KEYWORD_KEYS: &[&str] = &["keyword", "focus_keyword", "focus_keyphrase", "keyphrase", "keywords"];
+
+fn front_matter_keyword(doc: &Document) -> Option<Keyword> {
+    let fm = doc.front_matter.as_ref()?;
+    for key in KEYWORD_KEYS {
+        let text = match fm.get(key)? {
+            Value::String(s) if *key == "keywords" => s.split(',').next().unwrap_or("").to_string(),
+            Value::String(s) => s.clone(),
+            Value::List(items) => match items.first() {
+                Some(Value::String(s)) => s.clone(),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let Some(phrase) = Keyphrase::new(&text) else { continue };
+        let span = fm.entry(key).map(|e| e.value_span);
+        return Some(Keyword {
+            phrase,
+            span,
+            source: Source::Document(format!("front matter `{key}`")),
+        });
+    }
+    None
+}
+
+#[derive(Debug, Deserialize)]
+struct MapFile {
+    items: Vec<MapDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum SetValue {
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MapDef {
+    pattern: String,
+    rules: Vec<String>,
+    #[serde(default)]
+    set: std::collections::BTreeMap<String, SetValue>,
+    #[serde(default)]
+    places: Option<usize>,
+    #[serde(default)]
+    keyword: Option<usize>,
+}
+
+struct MapEntry {
+    regex: Regex,
+    rules: Vec<String>,
+    set: Vec<(String, SetValue)>,
+    places: Option<usize>,
+    keyword: Option<usize>,
+}
+
+pub const CHECKLIST_MAP: &str = include_str!("../rules/checklist.yaml");
+
+static MAP: LazyLock<Result<Vec<MapEntry>, String>> = LazyLock::new(|| load_map(CHECKLIST_MAP));
+
+fn load_map(source: &str) -> Result<Vec<MapEntry>, String> {
+    let file: MapFile = serde_yaml::from_str(source).map_err(|e| format!("checklist map: {e}"))?;
+    file.items
+        .into_iter()
+        .map(|d| {
+            let regex =
+                Regex::new(&format!("(?i){}", d.pattern)).map_err(|e| format!("checklist map `{}`: {e}", d.pattern))?;
+            Ok(MapEntry {
+                regex,
+                rules: d.rules,
+                set: d.set.into_iter().collect(),
+                places: d.places,
+                keyword: d.keyword,
+            })
+        })
+        .collect()
+}
+
+fn checklist_map() -> Result<&'static [MapEntry], &'static str> {
+    MAP.as_ref().map(Vec::as_slice).map_err(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ParseOptions;
+
+    #[test]
+    fn map_loads_and_names_known_or_site_rules() {
+        let map = checklist_map().expect("checklist map loads");
+        for e in map {
+            for r in &e.rules {
+                assert!(crate::rules::find(r).is_some() || r == "backlinks", "unknown rule {r}");
+            }
+        }
+    }
+
+    #[test]
+    fn template_checklist_resolves() {
+        let src = r#"<!-- TARGET_KEYWORD: "serverless" | SECONDARY: "AWS Lambda", "FaaS" -->
+<!-- RECOMMENDED_WORD_COUNT: 4,000-6,000 words -->
+<!-- KEYWORD_DENSITY: Aim for 1-1.5% for primary keyword -->
+
+<!-- SEO CHECKLIST:
+  [ ] Primary keyword "serverless" in: title, H1, first paragraph, meta description, URL
+  [ ] This pillar page links to 5+ cluster articles
+  [ ] All cluster articles link back to this page
+  [ ] Content is 4,000+ words (pillar content standard)
+  [ ] Internal links: minimum 8 links to related content
+  [ ] External links: minimum 5 links to authoritative sources
+  [ ] Something nobody can check
+-->
+"#;
+        let doc = Document::parse(src.to_string(), &ParseOptions::default());
+        let req = Requirements::resolve(&doc, None);
+        let kw = req.keyword.as_ref().expect("keyword");
+        assert_eq!(kw.phrase.text, "serverless");
+        assert_eq!(kw.source, Source::Document("TARGET_KEYWORD directive".into()));
+        assert_eq!(req.secondary.len(), 2);
+        let n = |r: &str, k: &str| req.number(r, k).map(|n| n.value);
+        assert_eq!(n("word-count", "min"), Some(4000.0));
+        assert_eq!(n("word-count", "max"), Some(6000.0));
+        assert_eq!(
+            req.number("word-count", "min").map(|n| n.source.to_string()).as_deref(),
+            Some("RECOMMENDED_WORD_COUNT directive")
+        );
+        assert_eq!(n("keyword-density", "min"), Some(1.0));
+        assert_eq!(n("keyword-density", "max"), Some(1.5));
+        assert_eq!(n("cluster-links", "min"), Some(5.0));
+        assert_eq!(n("internal-links", "min"), Some(8.0));
+        assert_eq!(n("external-links", "min"), Some(5.0));
+        let places = &req.checklist[0].as_ref().expect("mapped").places;
+        assert_eq!(places, &["title", "h1", "first paragraph", "meta description", "url"]);
+        assert!(req.checklist[6].is_none());
+        let cli = Requirements::resolve(&doc, Some("FaaS"));
+        assert_eq!(cli.keyword.map(|k| k.source), Some(Source::CommandLine));
+    }
+}

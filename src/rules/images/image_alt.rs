@@ -1,0 +1,105 @@
+use crate::diagnostic::Severity;
+use crate::rules::content::placeholder;
+use crate::rules::{declare_rule, excerpt, Context};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks each image's alt text (Markdown `![alt](src)` and HTML `<img alt>`): reported when it
+    /// is missing (an `<img>` without `alt`), empty, a template placeholder, a file name
+    /// (`hero-image.jpg`, or the image's own file name), generic ("image", "photo", "picture",
+    /// "screenshot", ...), or over 125 characters.
+    ///
+    /// ## Why is this bad?
+    /// Alt text is what screen readers say and what image search indexes. Screen readers cut
+    /// alt text at about 125 characters.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ![image](./starter-jar.jpg)
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ![Bubbly sourdough starter in a glass jar](./starter-jar.jpg)
+    /// ```
+    ///
+    /// ## Options
+    /// - `max` (default 125): longest alt text, in characters.
+    pub static IMAGE_ALT = {
+        name: "image-alt",
+        severity: Severity::Error,
+        fixable: false,
+        check: check,
+    };
+}
+
+const GENERIC: &[&str] = &[
+    "image",
+    "img",
+    "photo",
+    "picture",
+    "pic",
+    "screenshot",
+    "screen shot",
+    "graphic",
+    "icon",
+    "figure",
+    "diagram",
+    "banner",
+    "thumbnail",
+    "untitled",
+    "alt",
+    "alt text",
+    "placeholder",
+    "photograph",
+];
+const IMAGE_EXT: &[&str] = &[
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".bmp", ".tif", ".tiff",
+];
+
+fn file_name(src: &str) -> &str {
+    let path = src.split(['?', '#']).next().unwrap_or(src);
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn check(ctx: &mut Context) {
+    let max = ctx.threshold("max").map_or(125.0, |t| t.value) as usize;
+    let doc = ctx.doc;
+    let mut found = Vec::new();
+    for img in &doc.images {
+        if doc.comments.iter().any(|c| c.span.covers(img.span)) {
+            continue;
+        }
+        let span = img.alt_span.filter(|s| !s.is_empty()).unwrap_or(img.span);
+        let Some(alt) = img.alt.as_deref() else {
+            found.push((span, "image has no alt attribute".to_string()));
+            continue;
+        };
+        let alt = alt.trim();
+        let lower = alt.to_lowercase();
+        let name = file_name(&img.src).to_lowercase();
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+        let message = if alt.is_empty() {
+            "image has empty alt text".to_string()
+        } else if placeholder::is_placeholder(alt) {
+            format!("image alt text is a template placeholder (\"{}\")", excerpt(alt, 60))
+        } else if IMAGE_EXT.iter().any(|e| lower.ends_with(e)) && !lower.contains(' ')
+            || (!stem.is_empty() && lower == stem && (stem.contains('-') || stem.contains('_')))
+        {
+            format!("image alt text is a file name (\"{}\")", excerpt(alt, 60))
+        } else if GENERIC.contains(&lower.trim_end_matches('.')) {
+            format!("image alt text \"{alt}\" is generic")
+        } else if alt.chars().count() > max {
+            format!("image alt text is {} characters; at most {max}", alt.chars().count())
+        } else {
+            continue;
+        };
+        found.push((span, message));
+    }
+    for (span, message) in found {
+        let d = ctx
+            .diagnostic(span, message)
+            .with_help("describe what the image shows, in a short sentence");
+        ctx.push(d);
+    }
+}

@@ -1,0 +1,63 @@
+use crate::diagnostic::Severity;
+use crate::rules::{declare_rule, Context};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that at least one image's alt text holds the primary keyword, when the article has
+    /// images and declares a keyword.
+    ///
+    /// ## Why is this bad?
+    /// Image search is a source of traffic, and an alt text with the keyword ties the images to
+    /// the topic of the page.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// <!-- TARGET_KEYWORD: "sourdough" -->
+    /// ![A loaf on a board](./loaf.jpg)
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ![A sourdough loaf with an open crumb on a board](./loaf.jpg)
+    /// ```
+    ///
+    /// ## Options
+    /// None.
+    pub static IMAGE_ALT_KEYWORD = {
+        name: "image-alt-keyword",
+        severity: Severity::Warning,
+        fixable: false,
+        check: check,
+    };
+}
+
+fn check(ctx: &mut Context) {
+    let Some(keyword) = ctx.req.keyword.as_ref() else {
+        return;
+    };
+    let doc = ctx.doc;
+    let images: Vec<_> = doc
+        .images
+        .iter()
+        .filter(|i| !doc.comments.iter().any(|c| c.span.covers(i.span)))
+        .collect();
+    let Some(first) = images.first() else { return };
+    if images
+        .iter()
+        .any(|i| i.alt.as_deref().is_some_and(|a| keyword.phrase.occurs_in(a)))
+    {
+        return;
+    }
+    let d = ctx
+        .diagnostic(
+            first.alt_span.filter(|s| !s.is_empty()).unwrap_or(first.span),
+            format!(
+                "none of the {} images has the primary keyword \"{}\" ({}) in its alt text",
+                images.len(),
+                keyword.phrase.text,
+                keyword.source
+            ),
+        )
+        .with_help("describe one image, usually the first, with the keyword where it is accurate");
+    ctx.push(d);
+}

@@ -1,0 +1,62 @@
+use crate::diagnostic::Severity;
+use crate::rules::meta::unquote;
+use crate::rules::{declare_rule, Context};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports local images that do not exist on disk: relative paths in `![alt](src)`, `<img
+    /// src>` and front matter `featured_image`, resolved against the article's folder. URLs,
+    /// root-relative paths (`/images/x.png`, which depend on the site's static folder) and
+    /// templated paths are not checked. Standard input without `--stdin-filename` is not checked.
+    ///
+    /// ## Why is this bad?
+    /// A broken image shows readers an empty box and its alt text, and wastes the image's search
+    /// traffic.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ![Starter in a jar](./images/starter.jpg)
+    /// ```
+    /// when `images/starter.jpg` is not next to the article.
+    ///
+    /// Use instead: fix the path, or add the file.
+    ///
+    /// ## Options
+    /// None.
+    pub static IMAGE_MISSING = {
+        name: "image-missing",
+        severity: Severity::Warning,
+        fixable: false,
+        check: check,
+    };
+}
+
+fn check(ctx: &mut Context) {
+    let doc = ctx.doc;
+    let missing = &ctx.req.missing_files;
+    if missing.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for img in &doc.images {
+        if missing.contains(&img.src) && !doc.comments.iter().any(|c| c.span.covers(img.span)) {
+            found.push((img.src_span.unwrap_or(img.span), img.src.clone(), "image"));
+        }
+    }
+    if let Some(fm) = doc.front_matter.as_ref() {
+        if let (Some(src), Some(e)) = (fm.get_str("featured_image"), fm.entry("featured_image")) {
+            if missing.contains(src) {
+                found.push((unquote(doc, e.value_span), src.to_string(), "featured_image"));
+            }
+        }
+    }
+    for (span, src, what) in found {
+        let d = ctx
+            .diagnostic(
+                span,
+                format!("{what} `{src}` not found on disk (relative to the article)"),
+            )
+            .with_help("fix the path or add the file");
+        ctx.push(d);
+    }
+}

@@ -1,0 +1,170 @@
+use serde::Deserialize;
+
+use crate::diagnostic::{Severity, Span};
+use crate::document::Document;
+use crate::rules::meta::{front_matter_text, unquote};
+use crate::rules::{declare_rule, excerpt, Context, Source};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that the primary keyword appears in each place the SEO CHECKLIST names ("Primary
+    /// keyword "X" in: title, H1, first paragraph, meta description, URL"), else the places in
+    /// the config, else all five. The first paragraph is the first prose paragraph after the H1
+    /// that is not only an image and not a `**Label:**` metadata line. The URL is the front matter
+    /// `slug`, else the path of `canonical_url`. A place the article does not have (no
+    /// description, no slug) is left to other rules.
+    ///
+    /// ## Why is this bad?
+    /// Search engines and readers weigh the title, the H1, the opening and the URL most; a page
+    /// whose keyword is missing there ranks and converts worse.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// title: "A Complete Guide to Home Baking"
+    /// ---
+    /// <!-- TARGET_KEYWORD: "sourdough" -->
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ---
+    /// title: "A Complete Guide to Sourdough Baking at Home"
+    /// ---
+    /// ```
+    ///
+    /// ## Options
+    /// - `places` (list, default `["title", "h1", "first paragraph", "meta description", "url"]`).
+    pub static KEYWORD_PLACEMENT = {
+        name: "keyword-placement",
+        severity: Severity::Warning,
+        fixable: false,
+        check: check,
+    };
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    pub places: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            places: ["title", "h1", "first paragraph", "meta description", "url"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        }
+    }
+}
+
+/// A place the keyword should be: its text and span.
+struct Place<'d> {
+    name: &'static str,
+    text: &'d str,
+    span: Span,
+}
+
+fn place<'d>(doc: &'d Document, wanted: &str) -> Option<Place<'d>> {
+    let w = wanted.to_lowercase();
+    if w.contains("title") && !w.contains("meta") {
+        let t = front_matter_text(doc, &["title"])?;
+        return Some(Place {
+            name: "title",
+            text: t.text,
+            span: t.span,
+        });
+    }
+    if w == "h1" || w.contains("heading") {
+        let h = doc.h1s().next()?;
+        return Some(Place {
+            name: "H1",
+            text: &h.text,
+            span: h.text_span,
+        });
+    }
+    if w.contains("first paragraph") || w.contains("introduction") || w.contains("intro") {
+        let p = doc.first_paragraph()?;
+        return Some(Place {
+            name: "first paragraph",
+            text: &p.text,
+            span: p.span,
+        });
+    }
+    if w.contains("description") {
+        let t = front_matter_text(
+            doc,
+            &[
+                "description",
+                "meta_description",
+                "short_description",
+                "seo.description",
+            ],
+        )?;
+        return Some(Place {
+            name: "meta description",
+            text: t.text,
+            span: t.span,
+        });
+    }
+    if w.contains("url") || w.contains("slug") {
+        let fm = doc.front_matter.as_ref()?;
+        if let (Some(slug), Some(e)) = (fm.get_str("slug"), fm.entry("slug")) {
+            return Some(Place {
+                name: "URL slug",
+                text: slug,
+                span: unquote(doc, e.value_span),
+            });
+        }
+        let url = fm.get_str("canonical_url")?;
+        let e = fm.entry("canonical_url")?;
+        return Some(Place {
+            name: "canonical URL",
+            text: url,
+            span: unquote(doc, e.value_span),
+        });
+    }
+    None
+}
+
+fn check(ctx: &mut Context) {
+    let Some(keyword) = ctx.req.keyword.as_ref() else {
+        return;
+    };
+    let opts: Options = ctx.options();
+    let doc = ctx.doc;
+    let from_checklist = ctx
+        .req
+        .checklist
+        .iter()
+        .flatten()
+        .find(|m| m.rules.iter().any(|r| r == "keyword-placement") && !m.places.is_empty());
+    let (places, source) = match from_checklist {
+        Some(m) => (m.places.clone(), Source::Document("SEO CHECKLIST".to_string())),
+        None => (opts.places.clone(), ctx.option_source(&["places"])),
+    };
+    let mut found = Vec::new();
+    for wanted in &places {
+        let Some(p) = place(doc, wanted) else { continue };
+        if !keyword.phrase.occurs_in(p.text) {
+            found.push(p);
+        }
+    }
+    for p in found {
+        let d = ctx
+            .diagnostic(
+                p.span,
+                format!(
+                    "primary keyword \"{}\" ({}) is not in the {} (\"{}\"); required there by {source}",
+                    keyword.phrase.text,
+                    keyword.source,
+                    p.name,
+                    excerpt(p.text, 50)
+                ),
+            )
+            .with_help(format!("work \"{}\" into the {}", keyword.phrase.text, p.name));
+        ctx.push(d);
+    }
+}

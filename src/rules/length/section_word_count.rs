@@ -1,0 +1,113 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::rules::{declare_rule, excerpt, Context};
+use crate::text::{range, thousands};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks the words of each H2 and H3 section's own text (from its heading to the next heading
+    /// of any level) against the ranges in the config (or a preset, or the template). Structural
+    /// sections are skipped: table of contents, key takeaways, FAQ, related articles, calls to
+    /// action. Without ranges the rule stays quiet.
+    ///
+    /// ## Why is this bad?
+    /// A subsection of two sentences under a heading promises more than it gives; one of two
+    /// thousand words hides its point. Templates plan words per section for that reason.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ### Brief History
+    ///
+    /// Bread is old.
+    /// ```
+    ///
+    /// Use instead: write the section out to its planned length, or merge it into its neighbour.
+    ///
+    /// ## Options
+    /// - `h2_min`, `h2_max`, `h3_min`, `h3_max` (no default): ranges in words.
+    /// - `ignore` (list of regexes, case-insensitive): headings to skip, default the structural
+    ///   sections above.
+    pub static SECTION_WORD_COUNT = {
+        name: "section-word-count",
+        severity: Severity::Warning,
+        fixable: false,
+        check: check,
+    };
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    pub h2_min: Option<f64>,
+    pub h2_max: Option<f64>,
+    pub h3_min: Option<f64>,
+    pub h3_max: Option<f64>,
+    pub ignore: Option<Vec<String>>,
+}
+
+/// Headings of sections that are structure, not content.
+pub static STRUCTURAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(table of contents|contents|in this (article|guide)|key takeaways?|frequently asked questions|faqs?|related (articles|posts|reading|guides)|further reading|references|ready to\b.*|introduction)$")
+        .expect("constant regex")
+});
+
+fn check(ctx: &mut Context) {
+    let opts: Options = ctx.options();
+    let limits = [
+        (2u8, ctx.threshold("h2_min"), ctx.threshold("h2_max")),
+        (3u8, ctx.threshold("h3_min"), ctx.threshold("h3_max")),
+    ];
+    if limits.iter().all(|(_, a, b)| a.is_none() && b.is_none()) {
+        return;
+    }
+    let ignore: Vec<Regex> = opts
+        .ignore
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| Regex::new(&format!("(?i){p}")).ok())
+        .collect();
+    let doc = ctx.doc;
+    let mut found = Vec::new();
+    for s in &doc.sections {
+        let Some((_, min, max)) = limits.iter().find(|(l, _, _)| *l == s.level) else {
+            continue;
+        };
+        let h = &doc.headings[s.heading];
+        if STRUCTURAL.is_match(&h.text) || ignore.iter().any(|r| r.is_match(&h.text)) {
+            continue;
+        }
+        let words = doc.words_in(s.own).len() as f64;
+        let (lo, hi) = (min.as_ref().map(|t| t.value), max.as_ref().map(|t| t.value));
+        if lo.is_some_and(|m| words < m) || hi.is_some_and(|m| words > m) {
+            let source = min
+                .as_ref()
+                .or(max.as_ref())
+                .map(|t| t.source.to_string())
+                .unwrap_or_default();
+            found.push((
+                h.text_span,
+                h.level,
+                excerpt(&h.text, 50),
+                words as usize,
+                range(lo, hi),
+                source,
+            ));
+        }
+    }
+    for (span, level, text, words, want, source) in found {
+        let d = ctx
+            .diagnostic(
+                span,
+                format!(
+                    "H{level} section \"{text}\" has {} words of its own; aim for {want} ({source})",
+                    thousands(words)
+                ),
+            )
+            .with_help("write the section out, or merge it with its neighbour");
+        ctx.push(d);
+    }
+}

@@ -1,0 +1,34 @@
+//! Rules on the article's structure: headings, table of contents, FAQ, key takeaways.
+pub mod faq;
+pub mod faq_schema;
+pub mod heading_h1;
+pub mod heading_increment;
+pub mod key_takeaways;
+pub mod toc_coverage;
+pub mod toc_link;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::{Document, Heading, Section};
+
+static FAQ_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(faqs?|frequently asked questions)\b").expect("constant regex"));
+
+/// The FAQ section (an H2 "Frequently Asked Questions" or "FAQ") and its H3 questions.
+pub fn faq_section(doc: &Document) -> Option<(&Section, Vec<&Heading>)> {
+    let section = doc.section_where(|h| h.level == 2 && FAQ_HEADING.is_match(&h.text))?;
+    let questions = doc
+        .headings
+        .iter()
+        .filter(|h| h.level == 3 && section.total.covers(h.span))
+        .collect();
+    Some((section, questions))
+}
+
+/// Compare FAQ texts loosely: whitespace collapsed, case ignored.
+pub fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    norm(a) == norm(b)
+}

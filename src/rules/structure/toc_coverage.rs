@@ -1,0 +1,128 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::{Severity, Span};
+use crate::document::{Document, LinkKind, List};
+use crate::rules::length::section_word_count::STRUCTURAL;
+use crate::rules::{declare_rule, excerpt, Context};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that every H2 after the table of contents appears in it, in the page's order. The
+    /// table of contents is the first list under a "Table of Contents" / "Contents" / "In this
+    /// article" heading, else the first list made only of `#fragment` links. Structural sections
+    /// the template leaves out of its TOC are skipped: key takeaways, FAQ, related articles, the
+    /// closing call to action ("Ready to ...").
+    ///
+    /// ## Why is this bad?
+    /// A section missing from the table of contents is a section skimmers never find; entries out
+    /// of order make the TOC a poor map of the page.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ## Table of Contents
+    /// 1. [Starter](#starter)
+    ///
+    /// ## Starter
+    /// ## Baking
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ## Table of Contents
+    /// 1. [Starter](#starter)
+    /// 2. [Baking](#baking)
+    /// ```
+    ///
+    /// ## Options
+    /// None.
+    pub static TOC_COVERAGE = {
+        name: "toc-coverage",
+        severity: Severity::Warning,
+        fixable: false,
+        check: check,
+    };
+}
+
+static TOC_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(table of contents|contents|in this (article|guide|post)|on this page)$").expect("constant regex")
+});
+
+/// The table of contents list.
+pub fn toc_list(doc: &Document) -> Option<&List> {
+    if let Some(section) = doc.section_where(|h| TOC_HEADING.is_match(&h.text)) {
+        if let Some(list) = doc.lists.iter().find(|l| l.depth == 0 && section.own.covers(l.span)) {
+            return Some(list);
+        }
+    }
+    doc.lists
+        .iter()
+        .filter(|l| l.depth == 0 && l.items.len() >= 2)
+        .find(|l| {
+            let links: Vec<_> = doc.links.iter().filter(|k| l.span.covers(k.span)).collect();
+            !links.is_empty() && links.iter().all(|k| k.kind == LinkKind::Fragment) && links.len() >= l.items.len()
+        })
+}
+
+fn check(ctx: &mut Context) {
+    let doc = ctx.doc;
+    let Some(toc) = toc_list(doc) else { return };
+    let targets: Vec<String> = doc
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Fragment && toc.span.covers(l.span))
+        .map(|l| l.url.trim().trim_start_matches('#').to_string())
+        .collect();
+    let toc_line = doc.line_col(toc.span.start).line;
+    let mut missing: Vec<(Span, String)> = Vec::new();
+    let mut last_pos: Option<(usize, &str)> = None;
+    let mut out_of_order: Vec<(Span, String, String)> = Vec::new();
+    for h in doc
+        .headings
+        .iter()
+        .filter(|h| h.level == 2 && h.span.start > toc.span.end)
+    {
+        if STRUCTURAL.is_match(&h.text) {
+            continue;
+        }
+        match targets.iter().position(|t| t == h.anchor()) {
+            None => missing.push((h.text_span, h.text.clone())),
+            Some(pos) => {
+                if let Some((prev_pos, prev_text)) = last_pos {
+                    if pos < prev_pos {
+                        out_of_order.push((h.text_span, h.text.clone(), prev_text.to_string()));
+                    }
+                }
+                last_pos = Some((pos, &h.text));
+            }
+        }
+    }
+    for (span, text) in missing {
+        let d = ctx
+            .diagnostic(
+                span,
+                format!(
+                    "H2 \"{}\" is not in the table of contents (line {toc_line})",
+                    excerpt(&text, 50)
+                ),
+            )
+            .with_label(toc.span, "table of contents")
+            .with_help("add an entry for it to the table of contents");
+        ctx.push(d);
+    }
+    for (span, text, prev) in out_of_order {
+        let d = ctx
+            .diagnostic(
+                span,
+                format!(
+                    "H2 \"{}\" comes after \"{}\" on the page but before it in the table of contents (line {toc_line})",
+                    excerpt(&text, 40),
+                    excerpt(&prev, 40)
+                ),
+            )
+            .with_label(toc.span, "table of contents")
+            .with_help("order the table of contents as the page");
+        ctx.push(d);
+    }
+}

@@ -1,0 +1,100 @@
+use crate::diagnostic::Severity;
+use crate::document::LinkKind;
+use crate::rules::{declare_rule, excerpt, Context};
+use crate::suggest::did_you_mean;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that every same-page `#fragment` link, in Markdown or an HTML `<a href>`, reaches an
+    /// anchor: a heading's slug (GitHub's algorithm: lowercase, punctuation dropped, spaces to
+    /// `-`, repeats `-1`, `-2`), an explicit `{#id}` on a heading, or an HTML `id`/`name`. `#` and
+    /// `#top` always resolve.
+    ///
+    /// ## Why is this bad?
+    /// A table of contents entry that goes nowhere is the first thing a reader clicks and the first
+    /// sign the page is unmaintained; headings renamed after the TOC was written are the usual cause.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// - [Feeding](#feeding-your-starter)
+    ///
+    /// ## Feeding the Starter
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// - [Feeding](#feeding-the-starter)
+    /// ```
+    ///
+    /// ## Options
+    /// None.
+    pub static TOC_LINK = {
+        name: "toc-link",
+        severity: Severity::Error,
+        fixable: false,
+        check: check,
+    };
+}
+
+/// `%20` and friends in a fragment.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+fn check(ctx: &mut Context) {
+    let doc = ctx.doc;
+    let mut found = Vec::new();
+    for link in doc.links.iter().filter(|l| l.kind == LinkKind::Fragment) {
+        if doc.comments.iter().any(|c| c.span.covers(link.span)) {
+            continue;
+        }
+        let id = percent_decode(link.url.trim().trim_start_matches('#'));
+        if id.is_empty() || id.eq_ignore_ascii_case("top") {
+            continue;
+        }
+        if doc.anchors.iter().any(|a| a.id == id) {
+            continue;
+        }
+        let hint = did_you_mean(&id, doc.anchors.iter().map(|a| a.id.as_str())).map(str::to_string);
+        found.push((link.url_span.unwrap_or(link.span), link.text.clone(), id, hint));
+    }
+    for (span, text, id, hint) in found {
+        let mut d = ctx.diagnostic(
+            span,
+            format!(
+                "link \"{}\" points to #{id}, which is no heading or id on this page",
+                excerpt(&text, 40)
+            ),
+        );
+        d = match hint {
+            Some(h) => d.with_help(format!("did you mean `#{h}`?")),
+            None => d.with_help("link to an existing heading's anchor, or add the heading"),
+        };
+        ctx.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn decodes_fragments() {
+        assert_eq!(super::percent_decode("caf%C3%A9"), "café");
+        assert_eq!(super::percent_decode("a%2"), "a%2");
+        assert_eq!(super::percent_decode("100%"), "100%");
+    }
+}

@@ -381,6 +381,10 @@ pub fn classify_url(url: &str, site_host: Option<&str>) -> LinkKind {
     if url.is_empty() {
         return LinkKind::Other;
     }
+    // DocFX tab headings, `# [Linux](#tab/linux)`, switch tabs; they name no anchor
+    if url.starts_with("#tab/") {
+        return LinkKind::Other;
+    }
     if url.starts_with('#') {
         return LinkKind::Fragment;
     }
@@ -633,7 +637,9 @@ impl<'d> Walker<'d> {
                     match &data.value {
                         NodeValue::Heading(_) => {
                             if let Some(acc) = heading.take() {
-                                self.finish_heading(acc, &mut slugger);
+                                if !is_docfx_tab(node) {
+                                    self.finish_heading(acc, &mut slugger);
+                                }
                             }
                         }
                         NodeValue::Paragraph => para = None,
@@ -1000,6 +1006,15 @@ fn link_parts(source: &str, span: Span) -> (Span, Option<Span>, bool) {
             (text, Some(Span::new(d_start, d_start + d_len)), false)
         }
         _ => (text, None, true),
+    }
+}
+
+/// A DocFX tab, `# [Linux](#tab/linux)`: rendered as a tab, not as a heading.
+fn is_docfx_tab<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<comrak::nodes::Ast>>) -> bool {
+    let mut children = node.children();
+    match (children.next(), children.next()) {
+        (Some(only), None) => matches!(&only.data().value, NodeValue::Link(l) if l.url.starts_with("#tab/")),
+        _ => false,
     }
 }
 

@@ -279,7 +279,11 @@ mod tests {
     fn names_are_unique_kebab_case() {
         let mut names: Vec<_> = RULES.iter().map(|r| r.name).collect();
         for n in &names {
-            assert!(n.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{n}");
+            assert!(
+                n.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{n}"
+            );
         }
         names.sort();
         names.dedup();

@@ -51,7 +51,7 @@ pub struct Options {
 
 /// Headings of sections that are structure, not content.
 pub static STRUCTURAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(table of contents|contents|in this (article|guide)|key takeaways?|frequently asked questions|faqs?|related (articles|posts|reading|guides)|further reading|references|ready to\b.*|introduction)$")
+    Regex::new(r"(?i)^(table of contents|contents|in this (article|guide)|key takeaways?|frequently asked questions|faqs?|related (articles|posts|reading|guides)|further reading|references|see also|next steps|related links|related resources|ready to\b.*|introduction)$")
         .expect("constant regex")
 });
 

@@ -11,7 +11,8 @@ declare_rule! {
     /// ## What it does
     /// Checks that every H2 after the table of contents appears in it, in the page's order. The
     /// table of contents is the first list under a "Table of Contents" / "Contents" / "In this
-    /// article" heading, else the first list made only of `#fragment` links. Structural sections
+    /// article" heading, else a list of three or more `#fragment` links and nothing else before
+    /// the first H2. Structural sections
     /// the template leaves out of its TOC are skipped: key takeaways, FAQ, related articles, the
     /// closing call to action ("Ready to ...").
     ///
@@ -56,9 +57,16 @@ pub fn toc_list(doc: &Document) -> Option<&List> {
             return Some(list);
         }
     }
+    // else a list of nothing but jump links, of three or more entries, before the first H2: a list
+    // of links further down is a section's own list, not the page's table of contents
+    let first_h2 = doc
+        .headings
+        .iter()
+        .find(|h| h.level == 2)
+        .map_or(usize::MAX, |h| h.span.start);
     doc.lists
         .iter()
-        .filter(|l| l.depth == 0 && l.items.len() >= 2)
+        .filter(|l| l.depth == 0 && l.items.len() >= 3 && l.span.end <= first_h2)
         .find(|l| {
             let links: Vec<_> = doc.links.iter().filter(|k| l.span.covers(k.span)).collect();
             !links.is_empty() && links.iter().all(|k| k.kind == LinkKind::Fragment) && links.len() >= l.items.len()

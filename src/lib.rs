@@ -8,5 +8,6 @@ pub mod engine;
 pub mod output;
 pub mod requirements;
 pub mod rules;
+pub mod stats;
 pub mod suggest;
 pub mod text;

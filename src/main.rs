@@ -30,6 +30,19 @@ enum Command {
         /// Rule name, e.g. `placeholder`
         rule: String,
     },
+    /// Print the figures the rules measure, per article: words, keyword density, words per
+    /// section, links, images, reading time, and which thresholds apply from where
+    Stats {
+        /// Articles (files or directories)
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// `human` (a table per article) or `json`
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// The primary keyword, over what the articles declare
+        #[arg(long, value_name = "K")]
+        keyword: Option<String>,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -76,6 +89,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Some(Command::Rules) => list_rules(),
         Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Stats { paths, format, keyword }) => stats(&paths, format, keyword),
         None => check(cli.check),
     };
     ExitCode::from(code)
@@ -117,6 +131,50 @@ fn explain(name: &str) -> u8 {
         rule.documentation()
     );
     0
+}
+
+fn stats(paths: &[PathBuf], format: Format, keyword: Option<String>) -> u8 {
+    let settings = Settings {
+        keyword,
+        ..Settings::default()
+    };
+    let (files, errors) = seolint::discover::discover(paths);
+    let mut all = Vec::new();
+    let mut failed = !errors.is_empty();
+    for e in &errors {
+        eprintln!("seolint: {}: {}", e.path, e.message);
+    }
+    for file in files {
+        let name = engine::display_path(&file);
+        match std::fs::read(&file).map(String::from_utf8) {
+            Ok(Ok(text)) => all.push(seolint::stats::compute(&name, text, &settings)),
+            Ok(Err(_)) => {
+                eprintln!("seolint: {name}: not valid UTF-8");
+                failed = true;
+            }
+            Err(e) => {
+                eprintln!("seolint: {name}: {e}");
+                failed = true;
+            }
+        }
+    }
+    let mut out = io::stdout().lock();
+    let written = match format {
+        Format::Json => serde_json::to_writer_pretty(&mut out, &all)
+            .map_err(io::Error::other)
+            .and_then(|_| writeln!(out)),
+        _ => all
+            .iter()
+            .try_for_each(|s| writeln!(out, "{}", seolint::stats::render(s))),
+    };
+    if written.is_err() {
+        return 2;
+    }
+    if failed {
+        2
+    } else {
+        0
+    }
 }
 
 fn check(args: CheckArgs) -> u8 {

@@ -217,6 +217,8 @@ pub struct Document {
     pub words: Vec<Word>,
     /// `[ ]` / `[x]` boxes of task list items.
     pub task_markers: Vec<Span>,
+    /// Hugo shortcodes, `{{< name ... >}}` and `{{% name ... %}}`: markup, not prose.
+    pub shortcodes: Vec<Span>,
     pub footnote_references: Vec<Span>,
 }
 
@@ -231,6 +233,10 @@ pub(crate) fn comrak_options() -> Options<'static> {
     o
 }
 
+static SHORTCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)\{\{[<%].*?[%>]\}\}").expect("constant regex"));
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});").expect("constant regex")
+});
 static EXPLICIT_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\{#([^\s{}]+)\}\s*$").expect("constant regex"));
 
 static HUGO_COMMENT_OPEN: LazyLock<Regex> =
@@ -464,6 +470,12 @@ impl<'d> Walker<'d> {
     fn run(mut self) {
         let body_start = self.doc.body_start;
         let body = self.doc.source[body_start..].to_string();
+        if body.contains("{{") {
+            self.doc.shortcodes = SHORTCODE
+                .find_iter(&body)
+                .map(|m| Span::new(body_start + m.start(), body_start + m.end()))
+                .collect();
+        }
         let arena = Arena::new();
         let options = comrak_options();
         #[allow(clippy::disallowed_methods)] // the one place that parses
@@ -567,6 +579,7 @@ impl<'d> Walker<'d> {
                         NodeValue::HtmlBlock(_) => {
                             self.doc.html_blocks.push(span);
                             self.scan_html(span, None);
+                            self.html_block_words(span);
                         }
                         NodeValue::HtmlInline(lit) => {
                             let span = self.locate(span, lit, text_cursor);
@@ -592,7 +605,7 @@ impl<'d> Walker<'d> {
                                 let span = self.locate(span, t, text_cursor);
                                 text_cursor = span.end;
                                 self.push_text(t, &mut heading, para, &links);
-                                self.push_words(t, span);
+                                self.push_words(t, span, false);
                             }
                         }
                         NodeValue::SoftBreak | NodeValue::LineBreak => {
@@ -693,11 +706,63 @@ impl<'d> Walker<'d> {
         }
     }
 
+    /// Words of the text an HTML block shows: between tags, outside comments, `<script>` and
+    /// `<style>`, with character references (`&amp;`) not taken for words.
+    fn html_block_words(&mut self, span: Span) {
+        let text = self.doc.text(span).to_string();
+        let lower = text.to_ascii_lowercase();
+        let mut hidden: Vec<(usize, usize)> = html::comments(&text, 0).iter().map(|(w, _)| (w.start, w.end)).collect();
+        for tag in ["script", "style"] {
+            let (open, close) = (format!("<{tag}"), format!("</{tag}"));
+            let mut pos = 0;
+            while let Some(i) = lower[pos..].find(&open) {
+                let start = pos + i;
+                let end = lower[start..].find(&close).map_or(text.len(), |j| start + j);
+                hidden.push((start, end));
+                pos = end.max(start + 1);
+            }
+        }
+        hidden.sort_unstable();
+        let mut visible = String::with_capacity(text.len());
+        let mut in_tag = false;
+        let mut hole = hidden.iter().peekable();
+        for (i, c) in text.char_indices() {
+            while hole.peek().is_some_and(|h| h.1 <= i) {
+                hole.next();
+            }
+            let hidden_here = hole.peek().is_some_and(|h| h.0 <= i);
+            match c {
+                _ if hidden_here => visible.push(' '),
+                '<' => {
+                    in_tag = true;
+                    visible.push(' ');
+                }
+                '>' if in_tag => {
+                    in_tag = false;
+                    visible.push(' ');
+                }
+                _ if in_tag => visible.push(' '),
+                c => visible.push(c),
+            }
+            // keep byte offsets: pad multi-byte characters that were blanked
+            let blanked = visible.ends_with(' ') && c != ' ';
+            if blanked {
+                visible.extend(std::iter::repeat_n(' ', c.len_utf8() - 1));
+            }
+        }
+        let visible = ENTITY.replace_all(&visible, |c: &regex::Captures| " ".repeat(c[0].len()));
+        if visible.trim().is_empty() {
+            return;
+        }
+        self.push_words(&visible, span, true);
+    }
+
     /// Words of a prose text node. Where the node's text is the source text, each word's span is
     /// exact; where it is not (escapes, entities), each word is looked up in the source in order.
-    fn push_words(&mut self, text: &str, span: Span) {
+    /// `aligned`: `text` has the source's byte offsets (blanked HTML), so spans are exact.
+    fn push_words(&mut self, text: &str, span: Span, aligned: bool) {
         let src = &self.doc.source;
-        let exact = src.get(span.start..span.end) == Some(text);
+        let exact = aligned || src.get(span.start..span.end) == Some(text);
         let mut cursor = span.start;
         for (i, w) in text.unicode_word_indices() {
             if !w.chars().any(char::is_alphanumeric) {
@@ -714,6 +779,11 @@ impl<'d> Walker<'d> {
                 }
             };
             cursor = word_span.end.max(cursor);
+            let sc = &self.doc.shortcodes;
+            let next = sc.partition_point(|s| s.end <= word_span.start);
+            if sc.get(next).is_some_and(|s| s.overlaps(word_span)) {
+                continue;
+            }
             self.doc.words.push(Word { span: word_span });
         }
     }
@@ -1202,5 +1272,18 @@ mod tests {
         let d = parse(src);
         let err = d.json_ld[0].value.as_ref().expect_err("invalid JSON");
         assert_eq!(d.line_col(err.offset).line, 2);
+    }
+}
+
+#[cfg(test)]
+mod html_word_tests {
+    use super::*;
+
+    #[test]
+    fn html_block_text_counts_but_not_tags_scripts_entities_or_shortcodes() {
+        let src = "<div class=\"note\">\n<p>Visible caf&eacute; words</p>\n<!-- hidden -->\n<script>var x;</script>\n</div>\n\nText {{< figure src=\"a.png\" caption=\"Cap\" >}} here.\n";
+        let d = Document::parse(src.to_string(), &ParseOptions::default());
+        let words: Vec<_> = d.words.iter().map(|w| d.word_text(w)).collect();
+        assert_eq!(words, ["Visible", "caf", "words", "Text", "here"]);
     }
 }

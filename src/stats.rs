@@ -1,0 +1,195 @@
+//! The figures the rules measure, per article, for `seolint stats`: editors want the numbers, not
+//! only the verdicts.
+
+use serde::Serialize;
+
+use crate::document::{Document, LinkKind, ParseOptions};
+use crate::engine::Settings;
+use crate::requirements::Requirements;
+use crate::rules::links::visible_links;
+use crate::text::reading_minutes;
+
+#[derive(Debug, Serialize)]
+pub struct SectionStats {
+    pub level: u8,
+    pub heading: String,
+    pub line: usize,
+    pub words: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KeywordStats {
+    pub keyword: String,
+    pub source: String,
+    pub occurrences: usize,
+    pub density: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ThresholdStats {
+    pub rule: String,
+    pub option: String,
+    pub value: f64,
+    pub source: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Stats {
+    pub file: String,
+    pub words: usize,
+    pub keyword: Option<KeywordStats>,
+    pub secondary: Vec<KeywordStats>,
+    pub sections: Vec<SectionStats>,
+    pub internal_links: usize,
+    pub external_links: usize,
+    pub images: usize,
+    pub images_with_alt: usize,
+    pub reading_time_computed: u64,
+    pub thresholds: Vec<ThresholdStats>,
+}
+
+pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
+    let doc = Document::parse(
+        source,
+        &ParseOptions {
+            site_host: settings.site_host.clone(),
+        },
+    );
+    let req = Requirements::resolve(&doc, settings.keyword.as_deref());
+    let words: Vec<&str> = doc.words.iter().map(|w| doc.word_text(w)).collect();
+    let density = |n: usize| {
+        if words.is_empty() {
+            0.0
+        } else {
+            n as f64 * 100.0 / words.len() as f64
+        }
+    };
+    let keyword = req.keyword.as_ref().map(|k| {
+        let n = k.phrase.find_in(&words).len();
+        KeywordStats {
+            keyword: k.phrase.text.clone(),
+            source: k.source.to_string(),
+            occurrences: n,
+            density: density(n),
+        }
+    });
+    let secondary = req
+        .secondary
+        .iter()
+        .map(|(p, _)| {
+            let n = p.find_in(&words).len();
+            KeywordStats {
+                keyword: p.text.clone(),
+                source: "SECONDARY directive".to_string(),
+                occurrences: n,
+                density: density(n),
+            }
+        })
+        .collect();
+    let sections = doc
+        .sections
+        .iter()
+        .filter(|s| s.level <= 3)
+        .map(|s| {
+            let h = &doc.headings[s.heading];
+            SectionStats {
+                level: s.level,
+                heading: h.text.clone(),
+                line: doc.line_col(h.span.start).line,
+                words: doc.words_in(s.own).len(),
+            }
+        })
+        .collect();
+    let links: Vec<_> = visible_links(&doc).collect();
+    let images: Vec<_> = doc
+        .images
+        .iter()
+        .filter(|i| !doc.comments.iter().any(|c| c.span.covers(i.span)))
+        .collect();
+    let thresholds = req
+        .numbers
+        .iter()
+        .map(|n| ThresholdStats {
+            rule: n.rule.clone(),
+            option: n.key.clone(),
+            value: n.value,
+            source: n.source.to_string(),
+            line: doc.line_col(n.span.start).line,
+        })
+        .collect();
+    Stats {
+        file: file.to_string(),
+        words: words.len(),
+        keyword,
+        secondary,
+        sections,
+        internal_links: links.iter().filter(|l| l.kind == LinkKind::Internal).count(),
+        external_links: links.iter().filter(|l| l.kind == LinkKind::External).count(),
+        images_with_alt: images
+            .iter()
+            .filter(|i| i.alt.as_deref().is_some_and(|a| !a.trim().is_empty()))
+            .count(),
+        images: images.len(),
+        reading_time_computed: reading_minutes(words.len()),
+        thresholds,
+    }
+}
+
+/// The human table for one article.
+pub fn render(s: &Stats) -> String {
+    use crate::text::thousands;
+    let mut out = format!("{}\n", s.file);
+    out.push_str(&format!("  words                {}\n", thousands(s.words)));
+    out.push_str(&format!(
+        "  reading time         {} min (words / 238)\n",
+        s.reading_time_computed
+    ));
+    match &s.keyword {
+        Some(k) => out.push_str(&format!(
+            "  keyword              \"{}\" ({}): {} occurrences, {:.2}%\n",
+            k.keyword, k.source, k.occurrences, k.density
+        )),
+        None => out.push_str("  keyword              none declared\n"),
+    }
+    for k in &s.secondary {
+        out.push_str(&format!(
+            "  secondary            \"{}\": {} occurrences, {:.2}%\n",
+            k.keyword, k.occurrences, k.density
+        ));
+    }
+    out.push_str(&format!(
+        "  links                {} internal, {} external\n",
+        s.internal_links, s.external_links
+    ));
+    out.push_str(&format!(
+        "  images               {} ({} with alt text)\n",
+        s.images, s.images_with_alt
+    ));
+    if !s.thresholds.is_empty() {
+        out.push_str("  thresholds\n");
+        for t in &s.thresholds {
+            out.push_str(&format!(
+                "    {}.{} = {} ({}, line {})\n",
+                t.rule,
+                t.option,
+                crate::text::number(t.value),
+                t.source,
+                t.line
+            ));
+        }
+    }
+    if !s.sections.is_empty() {
+        out.push_str("  words per section\n");
+        for sec in &s.sections {
+            let indent = "  ".repeat(usize::from(sec.level.saturating_sub(1)));
+            out.push_str(&format!(
+                "    {:>6}  {indent}{} (line {})\n",
+                thousands(sec.words),
+                sec.heading,
+                sec.line
+            ));
+        }
+    }
+    out
+}

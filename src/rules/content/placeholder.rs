@@ -83,11 +83,14 @@ impl Pack {
         let file: PackFile = serde_yaml::from_str(source).map_err(|e| format!("placeholder pack: {e}"))?;
         let mut alternation = String::new();
         for (i, def) in file.patterns.iter().enumerate() {
-            Regex::new(&def.regex).map_err(|e| format!("placeholder pattern `{}`: {e}", def.id))?;
+            // placeholders are ASCII tokens: an ASCII `\b` keeps the fast DFA engines usable on
+            // text in any language (a Unicode `\b` makes the regex crate fall back to a backtracker)
+            let pattern = def.regex.replace(r"\b", r"(?-u:\b)");
+            Regex::new(&pattern).map_err(|e| format!("placeholder pattern `{}`: {e}", def.id))?;
             if i > 0 {
                 alternation.push('|');
             }
-            alternation.push_str(&format!("(?P<p{i}>{})", def.regex));
+            alternation.push_str(&format!("(?P<p{i}>{pattern})"));
         }
         let regex = Regex::new(&alternation).map_err(|e| format!("placeholder pack: {e}"))?;
         Ok(Pack {

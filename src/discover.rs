@@ -7,6 +7,29 @@ use crate::engine::{display_path, FileError};
 
 pub const EXTENSIONS: &[&str] = &["md", "markdown", "mdx"];
 
+/// A file to lint, and whether the user named it (config `exclude` applies to named files only
+/// with `--force-exclude`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Found {
+    pub path: PathBuf,
+    pub explicit: bool,
+}
+
+/// Files to lint, sorted and without duplicates, plus the paths that could not be used.
+pub fn discover_marked(paths: &[PathBuf]) -> (Vec<Found>, Vec<FileError>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let (files, errs) = discover(std::slice::from_ref(path));
+        let explicit = std::fs::metadata(path).is_ok_and(|m| !m.is_dir());
+        out.extend(files.into_iter().map(|p| Found { path: p, explicit }));
+        errors.extend(errs);
+    }
+    out.sort();
+    out.dedup_by(|a, b| a.path == b.path);
+    (out, errors)
+}
+
 /// Files to lint, sorted and without duplicates, plus the paths that could not be used.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
     let mut files = Vec::new();

@@ -5,13 +5,18 @@
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, LineIndex, ParseOptions};
+use crate::fields::Fields;
+use crate::packs::{self, Pack};
 use crate::requirements::Requirements;
 use crate::rules::{self, Context, RULES};
+use crate::suppress::Suppressions;
+use crate::template::TemplateReqs;
 
 /// Files larger than this are not linted (an article is a few hundred KB at most).
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
@@ -21,11 +26,19 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 pub struct RuleSetting {
     pub severity: Option<Severity>,
     pub options: Option<serde_json::Value>,
+    /// Where each option (and `severity`) was set: `.seolint.yaml:7`, "preset `pillar`".
+    pub origins: HashMap<String, String>,
 }
 
 /// What the engine needs to know beyond the file: per-rule settings and the site.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
+    /// Which front matter keys mean title, description, image, ...
+    pub fields: Fields,
+    /// Custom rule packs from config.
+    pub packs: Arc<Vec<Pack>>,
+    /// Requirements derived from `--template` / config `template:`.
+    pub template: Option<Arc<TemplateReqs>>,
     /// Rules not named here run at their default severity with default options.
     pub rules: HashMap<String, RuleSetting>,
     pub site_host: Option<String>,
@@ -34,10 +47,11 @@ pub struct Settings {
 }
 
 impl Settings {
-    fn setting(&self, rule: &rules::Rule) -> Option<(Severity, Option<&serde_json::Value>)> {
+    /// The severity `rule` runs at, `None` when it is off.
+    fn severity(&self, rule: &rules::Rule) -> Option<Severity> {
         match self.rules.get(rule.name) {
-            Some(s) => s.severity.map(|sev| (sev, s.options.as_ref())),
-            None => Some((rule.default_severity, None)),
+            Some(s) => s.severity,
+            None => Some(rule.default_severity),
         }
     }
 }
@@ -99,11 +113,11 @@ pub struct FileError {
     pub message: String,
 }
 
-/// Lint every input in parallel; reports come back in input order.
-pub fn lint_inputs(inputs: &[Input], settings: &Settings) -> Vec<Result<FileReport, FileError>> {
+/// Lint every input in parallel, each with its own settings; reports come back in input order.
+pub fn lint_inputs(inputs: &[(Input, Arc<Settings>)]) -> Vec<Result<FileReport, FileError>> {
     inputs
         .par_iter()
-        .map(|input| lint_input_guarded(input, settings))
+        .map(|(input, settings)| lint_input_guarded(input, settings))
         .collect()
 }
 
@@ -222,6 +236,13 @@ pub fn lint_bytes(path: String, bytes: Vec<u8>, settings: &Settings) -> FileRepo
 pub fn lint_source(path: String, source: String, settings: &Settings) -> FileReport {
     let options = ParseOptions {
         site_host: settings.site_host.clone(),
+        canonical_keys: settings
+            .fields
+            .canonical_url
+            .list()
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
     };
     let doc = Document::parse(source, &options);
     let dir = (path != STDIN_NAME).then(|| Path::new(&path).parent().unwrap_or(Path::new(".")).to_path_buf());
@@ -238,19 +259,36 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> FileRep
 /// Run every enabled rule over one Document; findings sorted by position then rule.
 /// `dir` is the article's folder, for the file look-ups of local images; `None` skips them.
 pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -> Vec<Diagnostic> {
-    let mut req = Requirements::resolve(doc, settings.keyword.as_deref());
+    let mut req = Requirements::resolve(doc, settings.keyword.as_deref(), &settings.fields);
+    if let Some(t) = &settings.template {
+        // the template ranks after the document's own numbers, before config
+        req.numbers.extend(t.numbers());
+    }
     if let Some(dir) = dir {
-        req.missing_files = missing_local_files(doc, dir);
+        req.missing_files = missing_local_files(doc, dir, &settings.fields);
     }
     let mut out = Vec::new();
     for rule in RULES {
-        let Some((severity, options)) = settings.setting(rule) else {
+        let Some(severity) = settings.severity(rule) else {
             continue;
         };
-        let mut ctx = Context::new(doc, &req, rule, severity, options);
+        let mut ctx = Context::new(doc, &req, settings, rule, severity);
         (rule.check)(&mut ctx);
         out.extend(ctx.into_diagnostics());
     }
+    for pack in settings.packs.iter() {
+        out.extend(packs::check(pack, doc));
+    }
+    let pack_names: Vec<&str> = settings
+        .packs
+        .iter()
+        .flat_map(|p| p.rules.iter().map(|r| r.name))
+        .collect();
+    let names: Vec<&str> = RULES.iter().map(|r| r.name).chain(pack_names.iter().copied()).collect();
+    let known = |r: &str| names.contains(&r);
+    let (suppressions, problems) = Suppressions::parse(doc, &known, &names);
+    out.retain(|d| !suppressions.suppresses(d.rule, doc.line_col(d.span.start).line));
+    out.extend(problems);
     let len = doc.source.len();
     for d in &mut out {
         d.span = clamp(d.span, len);
@@ -266,8 +304,11 @@ pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -
 pub const STDIN_NAME: &str = "<stdin>";
 
 /// Local image paths (images and `featured_image`) that do not exist relative to `dir`.
-fn missing_local_files(doc: &Document, dir: &Path) -> HashSet<String> {
-    let featured = doc.front_matter.as_ref().and_then(|f| f.get_str("featured_image"));
+fn missing_local_files(doc: &Document, dir: &Path, fields: &Fields) -> HashSet<String> {
+    let featured = doc
+        .front_matter
+        .as_ref()
+        .and_then(|f| fields.image.list().into_iter().find_map(|k| f.get_str(k)));
     let srcs = doc.images.iter().map(|i| i.src.as_str()).chain(featured);
     let mut missing = HashSet::new();
     for src in srcs {

@@ -1,13 +1,18 @@
 //! seolint: lint Markdown articles and validate the SEO checklist of the template they were
 //! written from.
 
+pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;
 pub mod engine;
+pub mod fields;
 pub mod output;
+pub mod packs;
 pub mod requirements;
 pub mod rules;
 pub mod stats;
 pub mod suggest;
+pub mod suppress;
+pub mod template;
 pub mod text;

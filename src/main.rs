@@ -6,10 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use seolint::config::Resolver;
 use seolint::diagnostic::Severity;
 use seolint::engine::{self, FileError, FileReport, Input, Settings};
 use seolint::output::{self, Format};
 use seolint::rules::{self, RULES};
+use seolint::template::TemplateReqs;
+use std::sync::Arc;
 
 /// Lint Markdown articles and validate their SEO checklist.
 #[derive(Parser, Debug)]
@@ -29,6 +32,29 @@ enum Command {
     Explain {
         /// Rule name, e.g. `placeholder`
         rule: String,
+    },
+    /// Print the resolved configuration for a file, with where each value came from
+    Config {
+        /// The file (it need not exist)
+        path: PathBuf,
+        /// Use this config file instead of discovering one
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Ignore config files
+        #[arg(long)]
+        no_config: bool,
+    },
+    /// Write a commented .seolint.yaml in the current folder
+    Init {
+        /// Start from a preset: pillar, cluster or blog
+        #[arg(long, value_name = "P")]
+        preset: Option<String>,
+        /// Derive the rules from this template
+        #[arg(long, value_name = "FILE")]
+        from_template: Option<PathBuf>,
+        /// Overwrite an existing .seolint.yaml
+        #[arg(long)]
+        force: bool,
     },
     /// Print the figures the rules measure, per article: words, keyword density, words per
     /// section, links, images, reading time, and which thresholds apply from where
@@ -63,6 +89,18 @@ struct CheckArgs {
     /// The primary keyword, over what the articles declare (front matter, TARGET_KEYWORD, checklist)
     #[arg(long, value_name = "K")]
     keyword: Option<String>,
+    /// Derive required sections, section word ranges and section keywords from this template
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+    /// Use this config file for every file instead of discovering .seolint.yaml
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore .seolint.yaml files: built-in defaults only
+    #[arg(long)]
+    no_config: bool,
+    /// Apply config `exclude` to files named on the command line too (pre-commit passes names)
+    #[arg(long)]
+    force_exclude: bool,
     /// Lowest severity that fails the run (exit 1)
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
@@ -90,6 +128,16 @@ fn main() -> ExitCode {
         Some(Command::Rules) => list_rules(),
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Stats { paths, format, keyword }) => stats(&paths, format, keyword),
+        Some(Command::Config {
+            path,
+            config,
+            no_config,
+        }) => show_config(&path, config.as_deref(), no_config),
+        Some(Command::Init {
+            preset,
+            from_template,
+            force,
+        }) => init(preset.as_deref(), from_template.as_deref(), force),
         None => check(cli.check),
     };
     ExitCode::from(code)
@@ -177,10 +225,22 @@ fn stats(paths: &[PathBuf], format: Format, keyword: Option<String>) -> u8 {
     }
 }
 
+fn load_template(path: Option<&std::path::Path>) -> Result<Option<Arc<TemplateReqs>>, u8> {
+    let Some(path) = path else { return Ok(None) };
+    match TemplateReqs::load(path) {
+        Ok(t) => Ok(Some(Arc::new(t))),
+        Err(e) => Err(fail(e)),
+    }
+}
+
 fn check(args: CheckArgs) -> u8 {
-    let settings = Settings {
-        keyword: args.keyword.clone(),
-        ..Settings::default()
+    let resolver = match Resolver::new(args.config.as_deref(), args.no_config) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let cli_template = match load_template(args.template.as_deref()) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     let mut paths = args.paths.clone();
     if paths.is_empty() {
@@ -193,7 +253,20 @@ fn check(args: CheckArgs) -> u8 {
     if args.stdin_filename.is_some() && stdin_count == 0 {
         return fail("--stdin-filename needs `-` among the paths");
     }
-    let mut inputs = Vec::new();
+    // settings per file: its config (cached per folder), then the command line on top
+    let settings_for = |file: &std::path::Path| -> Result<(Arc<Settings>, bool), seolint::config::ConfigError> {
+        let config = resolver.config_for(file)?;
+        let mut settings = config.as_ref().map_or_else(Settings::default, |c| c.settings_for(file));
+        if args.keyword.is_some() {
+            settings.keyword = args.keyword.clone();
+        }
+        if cli_template.is_some() {
+            settings.template = cli_template.clone();
+        }
+        let excluded = config.as_ref().is_some_and(|c| c.excludes(file));
+        Ok((Arc::new(settings), excluded))
+    };
+    let mut inputs: Vec<(Input, Arc<Settings>)> = Vec::new();
     if stdin_count == 1 {
         let mut text = Vec::new();
         if let Err(e) = io::stdin()
@@ -207,14 +280,30 @@ fn check(args: CheckArgs) -> u8 {
             .stdin_filename
             .clone()
             .unwrap_or_else(|| engine::STDIN_NAME.to_string());
-        inputs.push(Input::Stdin { name, text });
+        let (settings, excluded) = match settings_for(std::path::Path::new(&name)) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+        if !(excluded && args.force_exclude) {
+            inputs.push((Input::Stdin { name, text }, settings));
+        }
     }
     let disk: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
-    let (files, mut errors) = seolint::discover::discover(&disk);
-    inputs.extend(files.into_iter().map(Input::File));
+    let (files, mut errors) = seolint::discover::discover_marked(&disk);
+    for found in files {
+        let (settings, excluded) = match settings_for(&found.path) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+        if excluded && (!found.explicit || args.force_exclude) {
+            continue;
+        }
+        inputs.push((Input::File(found.path), settings));
+    }
+    report_template_contradictions(&inputs);
 
     let mut reports: Vec<FileReport> = Vec::new();
-    for result in engine::lint_inputs(&inputs, &settings) {
+    for result in engine::lint_inputs(&inputs) {
         match result {
             Ok(r) => reports.push(r),
             Err(e) => errors.push(e),
@@ -247,6 +336,74 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
     exit_code(&reports, &errors, args.fail_on, args.max_warnings)
+}
+
+/// A template whose own numbers contradict each other is said once, on standard error.
+fn report_template_contradictions(inputs: &[(Input, Arc<Settings>)]) {
+    let mut seen: Vec<*const TemplateReqs> = Vec::new();
+    for (_, s) in inputs {
+        let Some(t) = &s.template else { continue };
+        if seen.contains(&Arc::as_ptr(t)) {
+            continue;
+        }
+        seen.push(Arc::as_ptr(t));
+        for c in &t.contradictions {
+            eprintln!("seolint: warning: {c}");
+        }
+    }
+}
+
+fn show_config(path: &std::path::Path, config: Option<&std::path::Path>, no_config: bool) -> u8 {
+    let resolver = match Resolver::new(config, no_config) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let config = match resolver.config_for(path) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let settings = config.as_ref().map_or_else(Settings::default, |c| c.settings_for(path));
+    print!("{}", seolint::config::describe(path, config.as_deref(), &settings));
+    if let Some(t) = &settings.template {
+        for c in &t.contradictions {
+            println!("warning: {c}");
+        }
+    }
+    0
+}
+
+fn init(preset: Option<&str>, template: Option<&std::path::Path>, force: bool) -> u8 {
+    let target = PathBuf::from(".seolint.yaml");
+    if target.exists() && !force {
+        return fail(".seolint.yaml already exists (use --force to overwrite)");
+    }
+    if let Some(p) = preset {
+        if !seolint::config::PRESETS.iter().any(|(n, _)| *n == p) {
+            return fail(format!(
+                "unknown preset `{p}` (presets: {})",
+                seolint::config::PRESETS
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+    let derived = match template.map(TemplateReqs::load).transpose() {
+        Ok(t) => t,
+        Err(e) => return fail(e),
+    };
+    let text = seolint::config::init_text(preset, template, derived.as_ref());
+    if let Err(e) = std::fs::write(&target, text) {
+        return fail(format!("writing .seolint.yaml: {e}"));
+    }
+    if let Some(t) = &derived {
+        for c in &t.contradictions {
+            eprintln!("seolint: warning: {c}");
+        }
+    }
+    println!("wrote .seolint.yaml");
+    0
 }
 
 fn exit_code(reports: &[FileReport], errors: &[FileError], fail_on: FailOn, max_warnings: Option<usize>) -> u8 {

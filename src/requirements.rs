@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Span;
 use crate::document::{directives, Document, Value};
+use crate::fields::Fields;
 use crate::rules::Source;
 use crate::text::Keyphrase;
 
@@ -63,7 +64,7 @@ impl Requirements {
             .position(|m| m.as_ref().is_some_and(|m| m.rules.iter().any(|r| r == rule)))
     }
 
-    pub fn resolve(doc: &Document, cli_keyword: Option<&str>) -> Requirements {
+    pub fn resolve(doc: &Document, cli_keyword: Option<&str>, fields: &Fields) -> Requirements {
         let mut req = Requirements::default();
         let map = checklist_map().unwrap_or(&[]);
         let mut checklist_keyword = None;
@@ -150,7 +151,7 @@ impl Requirements {
                     source: Source::CommandLine,
                 })
             })
-            .or_else(|| front_matter_keyword(doc))
+            .or_else(|| front_matter_keyword(doc, fields))
             .or_else(|| {
                 let p = doc.target_keyword()?;
                 Some(Keyword {
@@ -176,14 +177,14 @@ impl Requirements {
     }
 }
 
-/// Front matter keys that name the primary keyword.
-pub const KEYWORD_KEYS: &[&str] = &["keyword", "focus_keyword", "focus_keyphrase", "keyphrase", "keywords"];
-
-fn front_matter_keyword(doc: &Document) -> Option<Keyword> {
+/// The primary keyword from the front matter keys `fields.keyword` names (a list or a comma list
+/// gives its first entry).
+fn front_matter_keyword(doc: &Document, fields: &Fields) -> Option<Keyword> {
     let fm = doc.front_matter.as_ref()?;
-    for key in KEYWORD_KEYS {
-        let text = match fm.get(key)? {
-            Value::String(s) if *key == "keywords" => s.split(',').next().unwrap_or("").to_string(),
+    for key in fields.keyword.list() {
+        let Some(value) = fm.get(key) else { continue };
+        let text = match value {
+            Value::String(s) if s.contains(',') => s.split(',').next().unwrap_or("").to_string(),
             Value::String(s) => s.clone(),
             Value::List(items) => match items.first() {
                 Some(Value::String(s)) => s.clone(),
@@ -293,7 +294,7 @@ mod tests {
 -->
 "#;
         let doc = Document::parse(src.to_string(), &ParseOptions::default());
-        let req = Requirements::resolve(&doc, None);
+        let req = Requirements::resolve(&doc, None, &Fields::default());
         let kw = req.keyword.as_ref().expect("keyword");
         assert_eq!(kw.phrase.text, "serverless");
         assert_eq!(kw.source, Source::Document("TARGET_KEYWORD directive".into()));
@@ -313,7 +314,7 @@ mod tests {
         let places = &req.checklist[0].as_ref().expect("mapped").places;
         assert_eq!(places, &["title", "h1", "first paragraph", "meta description", "url"]);
         assert!(req.checklist[6].is_none());
-        let cli = Requirements::resolve(&doc, Some("FaaS"));
+        let cli = Requirements::resolve(&doc, Some("FaaS"), &Fields::default());
         assert_eq!(cli.keyword.map(|k| k.source), Some(Source::CommandLine));
     }
 }

@@ -54,9 +54,16 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
         source,
         &ParseOptions {
             site_host: settings.site_host.clone(),
+            canonical_keys: settings
+                .fields
+                .canonical_url
+                .list()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
         },
     );
-    let req = Requirements::resolve(&doc, settings.keyword.as_deref());
+    let req = Requirements::resolve(&doc, settings.keyword.as_deref(), &settings.fields);
     let words: Vec<&str> = doc.words.iter().map(|w| doc.word_text(w)).collect();
     let density = |n: usize| {
         if words.is_empty() {

@@ -8,9 +8,12 @@ use std::path::{Path, PathBuf};
 
 use seolint::engine::{lint_bytes, FileReport, RuleSetting, Settings};
 use seolint::rules;
+use seolint::template::TemplateReqs;
 
+/// Relative to the package root, where cargo runs integration tests, so paths in messages are
+/// the same on every machine.
 fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+    PathBuf::from("fixtures")
 }
 
 fn fixture_files() -> Vec<PathBuf> {
@@ -24,7 +27,8 @@ fn fixture_files() -> Vec<PathBuf> {
         };
         for f in files.flatten() {
             let p = f.path();
-            if p.extension().is_some_and(|e| e == "md") {
+            let is_template = p.to_string_lossy().ends_with(".template.md");
+            if p.extension().is_some_and(|e| e == "md") && !is_template {
                 out.push(p);
             }
         }
@@ -54,8 +58,14 @@ fn lint(path: &Path) -> FileReport {
             RuleSetting {
                 severity: Some(default),
                 options: Some(options),
+                origins: Default::default(),
             },
         );
+    }
+    let template_path = path.with_extension("template.md");
+    if template_path.exists() {
+        let t = TemplateReqs::load(&template_path).expect("fixture template loads");
+        settings.template = Some(std::sync::Arc::new(t));
     }
     // the full path, so relative image paths resolve next to the fixture
     lint_bytes(path.to_string_lossy().to_string(), bytes, &settings)

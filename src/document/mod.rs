@@ -183,8 +183,11 @@ pub struct Word {
 /// What the parse needs to know from outside the file.
 #[derive(Debug, Clone, Default)]
 pub struct ParseOptions {
-    /// The site's host (`site.url` in config); else the host of `canonical_url` is used.
+    /// The site's host (`site.url` in config); else the host of the canonical URL is used.
     pub site_host: Option<String>,
+    /// Front matter keys that hold the canonical URL (config `fields.canonical_url`); empty means
+    /// `canonical_url`, `canonical`.
+    pub canonical_keys: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -265,7 +268,7 @@ impl Document {
         let site_host = options
             .site_host
             .clone()
-            .or_else(|| doc.canonical_host())
+            .or_else(|| doc.canonical_host(&options.canonical_keys))
             .map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
         Walker::new(&mut doc, site_host.as_deref()).run();
         doc.build_sections();
@@ -341,9 +344,13 @@ impl Document {
         self.code_blocks.iter().any(|c| c.span.overlaps(span)) || self.code_spans.iter().any(|c| c.overlaps(span))
     }
 
-    fn canonical_host(&self) -> Option<String> {
+    fn canonical_host(&self, keys: &[String]) -> Option<String> {
         let fm = self.front_matter.as_ref()?;
-        let url = fm.get_str("canonical_url").or_else(|| fm.get_str("canonical"))?;
+        let url = if keys.is_empty() {
+            fm.get_str("canonical_url").or_else(|| fm.get_str("canonical"))?
+        } else {
+            keys.iter().find_map(|k| fm.get_str(k))?
+        };
         url_host(url).map(str::to_string)
     }
 

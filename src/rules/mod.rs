@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
+use crate::engine::{RuleSetting, Settings};
 use crate::requirements::Requirements;
 
 pub struct Rule {
@@ -24,6 +25,8 @@ pub struct Rule {
     /// The rule's doc comment.
     pub docs: &'static str,
     pub check: fn(&mut Context),
+    /// Checks options from config against the rule's options type (unknown keys, wrong types).
+    pub validate: fn(&serde_json::Value) -> Result<(), String>,
 }
 
 impl Rule {
@@ -67,6 +70,7 @@ macro_rules! declare_rule {
             name: $name:literal,
             severity: $sev:expr,
             fixable: $fix:literal,
+            options: $opts:ty,
             check: $check:path $(,)?
         };
     ) => {
@@ -77,10 +81,38 @@ macro_rules! declare_rule {
             fixable: $fix,
             docs: concat!($($doc, "\n"),+),
             check: $check,
+            validate: $crate::rules::validate_options::<$opts>,
         };
     };
 }
 pub(crate) use declare_rule;
+
+/// Options of a rule that has none.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoOptions {}
+
+/// Options of a rule with a range.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinMax {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+/// Options of a rule with a minimum.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinOnly {
+    pub min: Option<f64>,
+}
+
+/// Deserialize `value` as a rule's options type; the error names the offending key.
+pub fn validate_options<T: DeserializeOwned>(value: &serde_json::Value) -> Result<(), String> {
+    serde_json::from_value::<T>(value.clone())
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
 
 /// Every rule, in the order `seolint rules` lists them.
 pub static RULES: &[&Rule] = &[
@@ -110,6 +142,7 @@ pub static RULES: &[&Rule] = &[
     &images::image_alt::IMAGE_ALT,
     &images::image_alt_keyword::IMAGE_ALT_KEYWORD,
     &images::image_missing::IMAGE_MISSING,
+    &structure::required_section::REQUIRED_SECTION,
     &content::checklist::CHECKLIST,
 ];
 
@@ -125,16 +158,20 @@ pub fn find(name: &str) -> Option<&'static Rule> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Default,
-    Config,
+    /// Config or preset, with where: `.seolint.yaml:7`, "preset `pillar`".
+    Config(String),
     CommandLine,
     Document(String),
+    /// Derived from `--template`: the template and line.
+    Template(String),
 }
 
 impl std::fmt::Display for Source {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Source::Default => f.write_str("default"),
-            Source::Config => f.write_str("config"),
+            Source::Config(origin) => f.write_str(origin),
+            Source::Template(origin) => write!(f, "template {origin}"),
             Source::CommandLine => f.write_str("command line"),
             Source::Document(what) => f.write_str(what),
         }
@@ -146,9 +183,11 @@ impl std::fmt::Display for Source {
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub req: &'a Requirements,
+    /// Run-wide settings: fields, template.
+    pub settings: &'a Settings,
     pub rule: &'static Rule,
     pub severity: Severity,
-    options: Option<&'a serde_json::Value>,
+    setting: Option<&'a RuleSetting>,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
@@ -174,18 +213,28 @@ impl<'a> Context<'a> {
     pub fn new(
         doc: &'a Document,
         req: &'a Requirements,
+        settings: &'a Settings,
         rule: &'static Rule,
         severity: Severity,
-        options: Option<&'a serde_json::Value>,
     ) -> Self {
         Context {
             doc,
             req,
+            settings,
             rule,
             severity,
-            options,
+            setting: settings.rules.get(rule.name),
             diagnostics: Vec::new(),
         }
+    }
+
+    fn option_value(&self, key: &str) -> Option<&'a serde_json::Value> {
+        self.setting?.options.as_ref()?.get(key)
+    }
+
+    fn option_origin(&self, key: &str) -> Source {
+        let origin = self.setting.and_then(|s| s.origins.get(key)).cloned();
+        Source::Config(origin.unwrap_or_else(|| "config".to_string()))
     }
 
     /// This rule's number `key`, most specific first: the document (directives, SEO CHECKLIST),
@@ -198,10 +247,10 @@ impl<'a> Context<'a> {
                 span: Some(n.span),
             });
         }
-        let v = self.options?.get(key)?.as_f64()?;
+        let v = self.option_value(key)?.as_f64()?;
         Some(Threshold {
             value: v,
-            source: Source::Config,
+            source: self.option_origin(key),
             span: None,
         })
     }
@@ -222,16 +271,17 @@ impl<'a> Context<'a> {
     /// The rule's options from config, or its defaults. Options are validated when the config is
     /// loaded, so a failure here falls back to the defaults.
     pub fn options<T: DeserializeOwned + Default>(&self) -> T {
-        self.options
+        self.setting
+            .and_then(|s| s.options.as_ref())
             .and_then(|v| serde_json::from_value(v.clone()).ok())
             .unwrap_or_default()
     }
 
     /// Where options came from: config when any of `keys` is set there, else the default.
     pub fn option_source(&self, keys: &[&str]) -> Source {
-        match self.options {
-            Some(o) if keys.iter().any(|k| o.get(k).is_some()) => Source::Config,
-            _ => Source::Default,
+        match keys.iter().find(|k| self.option_value(k).is_some()) {
+            Some(k) => self.option_origin(k),
+            None => Source::Default,
         }
     }
 

@@ -27,6 +27,7 @@ declare_rule! {
         name: "checklist",
         severity: Severity::Info,
         fixable: false,
+        options: crate::rules::NoOptions,
         check: check,
     };
 }

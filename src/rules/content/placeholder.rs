@@ -43,6 +43,7 @@ declare_rule! {
         name: "placeholder",
         severity: Severity::Error,
         fixable: false,
+        options: Options,
         check: check,
     };
 }

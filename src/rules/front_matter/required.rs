@@ -36,6 +36,7 @@ declare_rule! {
         name: "front-matter-required",
         severity: Severity::Error,
         fixable: false,
+        options: Options,
         check: check,
     };
 }

@@ -34,6 +34,7 @@ declare_rule! {
         name: "front-matter-syntax",
         severity: Severity::Error,
         fixable: false,
+        options: crate::rules::NoOptions,
         check: check,
     };
 }

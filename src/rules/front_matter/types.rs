@@ -51,6 +51,7 @@ declare_rule! {
         name: "front-matter-type",
         severity: Severity::Error,
         fixable: false,
+        options: Options,
         check: check,
     };
 }

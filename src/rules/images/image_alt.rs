@@ -29,8 +29,15 @@ declare_rule! {
         name: "image-alt",
         severity: Severity::Error,
         fixable: false,
+        options: Options,
         check: check,
     };
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    pub max: Option<f64>,
 }
 
 const GENERIC: &[&str] = &[

@@ -27,6 +27,7 @@ declare_rule! {
         name: "image-alt-keyword",
         severity: Severity::Warning,
         fixable: false,
+        options: crate::rules::NoOptions,
         check: check,
     };
 }

@@ -27,6 +27,7 @@ declare_rule! {
         name: "image-missing",
         severity: Severity::Warning,
         fixable: false,
+        options: crate::rules::NoOptions,
         check: check,
     };
 }
@@ -44,9 +45,12 @@ fn check(ctx: &mut Context) {
         }
     }
     if let Some(fm) = doc.front_matter.as_ref() {
-        if let (Some(src), Some(e)) = (fm.get_str("featured_image"), fm.entry("featured_image")) {
-            if missing.contains(src) {
-                found.push((unquote(doc, e.value_span), src.to_string(), "featured_image"));
+        for key in ctx.settings.fields.image.list() {
+            if let (Some(src), Some(e)) = (fm.get_str(key), fm.entry(key)) {
+                if missing.contains(src) {
+                    found.push((unquote(doc, e.value_span), src.to_string(), key));
+                }
+                break;
             }
         }
     }

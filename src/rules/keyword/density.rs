@@ -34,6 +34,7 @@ declare_rule! {
         name: "keyword-density",
         severity: Severity::Warning,
         fixable: false,
+        options: crate::rules::MinMax,
         check: check,
     };
 }

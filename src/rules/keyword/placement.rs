@@ -2,6 +2,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Severity, Span};
 use crate::document::Document;
+use crate::fields::Fields;
 use crate::rules::meta::{front_matter_text, unquote};
 use crate::rules::{declare_rule, excerpt, Context, Source};
 
@@ -39,6 +40,7 @@ declare_rule! {
         name: "keyword-placement",
         severity: Severity::Warning,
         fixable: false,
+        options: Options,
         check: check,
     };
 }
@@ -67,10 +69,10 @@ struct Place<'d> {
     span: Span,
 }
 
-fn place<'d>(doc: &'d Document, wanted: &str) -> Option<Place<'d>> {
+fn place<'d>(doc: &'d Document, fields: &Fields, wanted: &str) -> Option<Place<'d>> {
     let w = wanted.to_lowercase();
     if w.contains("title") && !w.contains("meta") {
-        let t = front_matter_text(doc, &["title"])?;
+        let t = front_matter_text(doc, &fields.title.list())?;
         return Some(Place {
             name: "title",
             text: t.text,
@@ -147,7 +149,9 @@ fn check(ctx: &mut Context) {
     };
     let mut found = Vec::new();
     for wanted in &places {
-        let Some(p) = place(doc, wanted) else { continue };
+        let Some(p) = place(doc, &ctx.settings.fields, wanted) else {
+            continue;
+        };
         if !keyword.phrase.occurs_in(p.text) {
             found.push(p);
         }

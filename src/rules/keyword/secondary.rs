@@ -6,8 +6,9 @@ use crate::text::thousands;
 declare_rule! {
     /// ## What it does
     /// Checks that each secondary keyword of the `SECONDARY` directive (`TARGET_KEYWORD: "x" |
-    /// SECONDARY: "y", "z"`) is used at least once in the visible prose. The finding points at the
-    /// keyword in the directive.
+    /// SECONDARY: "y", "z"`) is used at least once in the visible prose; the finding points at the
+    /// keyword in the directive. With a template, each section whose template instruction says
+    /// `Include keyword "X"` must use X in that section.
     ///
     /// ## Why is this bad?
     /// Secondary keywords were chosen to catch related searches; one that never appears catches
@@ -27,11 +28,13 @@ declare_rule! {
         name: "secondary-keyword",
         severity: Severity::Warning,
         fixable: false,
+        options: crate::rules::MinOnly,
         check: check,
     };
 }
 
 fn check(ctx: &mut Context) {
+    check_template_sections(ctx);
     if ctx.req.secondary.is_empty() {
         return;
     }
@@ -57,6 +60,47 @@ fn check(ctx: &mut Context) {
             .with_help(format!(
                 "use \"{text}\" where it fits, or drop it from the SECONDARY directive"
             ));
+        ctx.push(d);
+    }
+}
+
+/// With a template: each section whose template says "Include keyword "X"" must use X within the
+/// article's section of the same heading.
+fn check_template_sections(ctx: &mut Context) {
+    let Some(template) = ctx.settings.template.clone() else {
+        return;
+    };
+    let doc = ctx.doc;
+    let mut found = Vec::new();
+    for ts in &template.sections {
+        let Some((keyword, line)) = &ts.keyword else { continue };
+        let Some(phrase) = crate::text::Keyphrase::new(keyword) else {
+            continue;
+        };
+        let Some(section) = doc.sections.iter().find(|s| {
+            let h = &doc.headings[s.heading];
+            h.level == ts.level && crate::rules::structure::same_text(&h.text, &ts.text)
+        }) else {
+            continue; // required-section reports a missing section
+        };
+        let words: Vec<&str> = doc.words_in(section.total).iter().map(|w| doc.word_text(w)).collect();
+        if phrase.find_in(&words).is_empty() {
+            let h = &doc.headings[section.heading];
+            found.push((
+                h.text_span,
+                format!(
+                    "section \"{}\" does not use its keyword \"{keyword}\" (0 of {} words; template {}:{line})",
+                    crate::rules::excerpt(&h.text, 50),
+                    thousands(words.len()),
+                    template.path
+                ),
+            ));
+        }
+    }
+    for (span, message) in found {
+        let d = ctx
+            .diagnostic(span, message)
+            .with_help("use the keyword the template assigns to this section");
         ctx.push(d);
     }
 }

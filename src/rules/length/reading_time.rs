@@ -34,8 +34,15 @@ declare_rule! {
         name: "reading-time",
         severity: Severity::Warning,
         fixable: true,
+        options: Options,
         check: check,
     };
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    pub tolerance: Option<f64>,
 }
 
 static FIRST_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:\.\d+)?").expect("constant regex"));

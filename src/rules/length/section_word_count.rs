@@ -4,13 +4,15 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::structure::same_text;
+use crate::rules::{declare_rule, excerpt, Context, Source};
 use crate::text::{range, thousands};
 
 declare_rule! {
     /// ## What it does
     /// Checks the words of each H2 and H3 section's own text (from its heading to the next heading
-    /// of any level) against the ranges in the config (or a preset, or the template). Structural
+    /// of any level) against its range: the template's "Write N-M words" for that section (with
+    /// `--template`), else the per-level ranges from the config or a preset. Structural
     /// sections are skipped: table of contents, key takeaways, FAQ, related articles, calls to
     /// action. Without ranges the rule stays quiet.
     ///
@@ -35,6 +37,7 @@ declare_rule! {
         name: "section-word-count",
         severity: Severity::Warning,
         fixable: false,
+        options: Options,
         check: check,
     };
 }
@@ -61,7 +64,11 @@ fn check(ctx: &mut Context) {
         (2u8, ctx.threshold("h2_min"), ctx.threshold("h2_max")),
         (3u8, ctx.threshold("h3_min"), ctx.threshold("h3_max")),
     ];
-    if limits.iter().all(|(_, a, b)| a.is_none() && b.is_none()) {
+    let template = ctx.settings.template.clone();
+    let planned = template
+        .as_ref()
+        .is_some_and(|t| t.sections.iter().any(|s| s.words.is_some()));
+    if limits.iter().all(|(_, a, b)| a.is_none() && b.is_none()) && !planned {
         return;
     }
     let ignore: Vec<Regex> = opts
@@ -72,22 +79,34 @@ fn check(ctx: &mut Context) {
         .collect();
     let doc = ctx.doc;
     let mut found = Vec::new();
-    for s in &doc.sections {
-        let Some((_, min, max)) = limits.iter().find(|(l, _, _)| *l == s.level) else {
-            continue;
-        };
+    for s in doc.sections.iter().filter(|s| s.level == 2 || s.level == 3) {
         let h = &doc.headings[s.heading];
         if STRUCTURAL.is_match(&h.text) || ignore.iter().any(|r| r.is_match(&h.text)) {
             continue;
         }
+        // the template's "Write N-M words" for this very section, else the per-level range
+        let planned = template.as_ref().and_then(|t| {
+            let ts = t
+                .sections
+                .iter()
+                .find(|ts| ts.level == h.level && same_text(&ts.text, &h.text))?;
+            let (lo, hi, line) = ts.words?;
+            Some((Some(lo), Some(hi), Source::Template(format!("{}:{line}", t.path))))
+        });
+        let (lo, hi, source) = match planned {
+            Some(p) => p,
+            None => {
+                let Some((_, min, max)) = limits.iter().find(|(l, _, _)| *l == s.level) else {
+                    continue;
+                };
+                let Some(src) = min.as_ref().or(max.as_ref()).map(|t| t.source.clone()) else {
+                    continue;
+                };
+                (min.as_ref().map(|t| t.value), max.as_ref().map(|t| t.value), src)
+            }
+        };
         let words = doc.words_in(s.own).len() as f64;
-        let (lo, hi) = (min.as_ref().map(|t| t.value), max.as_ref().map(|t| t.value));
         if lo.is_some_and(|m| words < m) || hi.is_some_and(|m| words > m) {
-            let source = min
-                .as_ref()
-                .or(max.as_ref())
-                .map(|t| t.source.to_string())
-                .unwrap_or_default();
             found.push((
                 h.text_span,
                 h.level,

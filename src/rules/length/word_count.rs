@@ -27,6 +27,7 @@ declare_rule! {
         name: "word-count",
         severity: Severity::Warning,
         fixable: false,
+        options: crate::rules::MinMax,
         check: check,
     };
 }

@@ -41,6 +41,7 @@ declare_rule! {
         name: "cluster-links",
         severity: Severity::Warning,
         fixable: false,
+        options: crate::rules::MinOnly,
         check: check,
     };
 }

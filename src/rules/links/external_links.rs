@@ -25,6 +25,7 @@ declare_rule! {
         name: "external-links",
         severity: Severity::Warning,
         fixable: false,
+        options: crate::rules::MinOnly,
         check: check,
     };
 }

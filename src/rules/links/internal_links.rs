@@ -26,6 +26,7 @@ declare_rule! {
         name: "internal-links",
         severity: Severity::Warning,
         fixable: false,
+        options: crate::rules::MinOnly,
         check: check,
     };
 }

@@ -29,6 +29,7 @@ declare_rule! {
         name: "link-text",
         severity: Severity::Warning,
         fixable: false,
+        options: Options,
         check: check,
     };
 }

@@ -31,12 +31,14 @@ declare_rule! {
     ///
     /// ## Options
     /// - `min` (default 120), `max` (default 160): the range, in characters.
-    /// - `keys` (default `["description", "meta_description", "short_description",
-    ///   "seo.description"]`): front matter keys that hold the description, first match wins.
+    ///
+    /// The front matter keys that hold it are config `fields.description` (default
+    /// `description`, `meta_description`, `short_description`, `seo.description`).
     pub static DESCRIPTION_LENGTH = {
         name: "description-length",
         severity: Severity::Warning,
         fixable: false,
+        options: Options,
         check: check,
     };
 }
@@ -46,31 +48,18 @@ declare_rule! {
 pub struct Options {
     pub min: usize,
     pub max: usize,
-    pub keys: Vec<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            min: 120,
-            max: 160,
-            keys: [
-                "description",
-                "meta_description",
-                "short_description",
-                "seo.description",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-        }
+        Options { min: 120, max: 160 }
     }
 }
 
 fn check(ctx: &mut Context) {
     let opts: Options = ctx.options();
     let doc = ctx.doc;
-    let keys: Vec<&str> = opts.keys.iter().map(String::as_str).collect();
+    let keys = ctx.settings.fields.description.list();
     let Some(desc) = front_matter_text(doc, &keys).or_else(|| meta_description_line(doc)) else {
         return;
     };

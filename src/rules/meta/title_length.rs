@@ -30,11 +30,13 @@ declare_rule! {
     ///
     /// ## Options
     /// - `min` (default 30), `max` (default 60): the range, in characters.
-    /// - `keys` (default `["title"]`): front matter keys that hold the title, first match wins.
+    ///
+    /// The front matter keys that hold the title are config `fields.title` (default `title`).
     pub static TITLE_LENGTH = {
         name: "title-length",
         severity: Severity::Warning,
         fixable: false,
+        options: Options,
         check: check,
     };
 }
@@ -44,23 +46,18 @@ declare_rule! {
 pub struct Options {
     pub min: usize,
     pub max: usize,
-    pub keys: Vec<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            min: 30,
-            max: 60,
-            keys: vec!["title".to_string()],
-        }
+        Options { min: 30, max: 60 }
     }
 }
 
 fn check(ctx: &mut Context) {
     let opts: Options = ctx.options();
     let doc = ctx.doc;
-    let keys: Vec<&str> = opts.keys.iter().map(String::as_str).collect();
+    let keys = ctx.settings.fields.title.list();
     let title = front_matter_text(doc, &keys).or_else(|| {
         let h1 = doc.headings.iter().find(|h| h.level == 1)?;
         Some(MetaText {

@@ -37,6 +37,7 @@ declare_rule! {
         name: "faq",
         severity: Severity::Warning,
         fixable: false,
+        options: crate::rules::MinOnly,
         check: check,
     };
 }

@@ -35,6 +35,7 @@ declare_rule! {
         name: "faq-schema",
         severity: Severity::Error,
         fixable: false,
+        options: crate::rules::NoOptions,
         check: check,
     };
 }

@@ -31,6 +31,7 @@ declare_rule! {
         name: "heading-h1",
         severity: Severity::Error,
         fixable: false,
+        options: crate::rules::NoOptions,
         check: check,
     };
 }

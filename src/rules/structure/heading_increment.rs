@@ -28,6 +28,7 @@ declare_rule! {
         name: "heading-increment",
         severity: Severity::Warning,
         fixable: false,
+        options: crate::rules::NoOptions,
         check: check,
     };
 }

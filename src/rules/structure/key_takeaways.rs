@@ -35,6 +35,7 @@ declare_rule! {
         name: "key-takeaways",
         severity: Severity::Warning,
         fixable: false,
+        options: crate::rules::MinOnly,
         check: check,
     };
 }

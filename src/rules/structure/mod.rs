@@ -4,6 +4,7 @@ pub mod faq_schema;
 pub mod heading_h1;
 pub mod heading_increment;
 pub mod key_takeaways;
+pub mod required_section;
 pub mod toc_coverage;
 pub mod toc_link;
 

@@ -42,6 +42,7 @@ declare_rule! {
         name: "toc-coverage",
         severity: Severity::Warning,
         fixable: false,
+        options: crate::rules::NoOptions,
         check: check,
     };
 }

@@ -32,6 +32,7 @@ declare_rule! {
         name: "toc-link",
         severity: Severity::Error,
         fixable: false,
+        options: crate::rules::NoOptions,
         check: check,
     };
 }

@@ -1,0 +1,265 @@
+//! Configuration as users meet it: discovery (closest file wins, stops at the repository root),
+//! --config, --no-config, overrides by path, include/exclude and --force-exclude, every
+//! suppression form, custom packs, unknown keys, and rules derived from a template.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn seolint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_seolint"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run seolint")
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn write(dir: &Path, name: &str, content: &str) {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(p, content).expect("write");
+}
+
+/// A short title (title-length warning) and an unfilled author (placeholder error).
+const ARTICLE: &str = "---\ntitle: \"Cold Brew\"\nauthor: \"[AUTHOR_NAME]\"\n---\n# Cold Brew\n\nText.\n";
+
+fn rules_found(o: &Output) -> Vec<String> {
+    let mut v: Vec<String> = out(o)
+        .lines()
+        .filter_map(|l| {
+            l.split_once(" [")
+                .and_then(|(_, r)| r.split_once(']'))
+                .map(|(r, _)| r.to_string())
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn closest_config_wins_and_discovery_stops_at_the_repo_root() {
+    let d = tempfile::tempdir().expect("tmp");
+    let root = d.path().join("repo");
+    // above the repository root: must not be read
+    write(d.path(), ".seolint.yaml", "rules:\n  placeholder: off\n");
+    std::fs::create_dir_all(root.join(".git")).expect("mkdir .git");
+    write(&root, ".seolint.yaml", "rules:\n  title-length: off\n");
+    write(&root, "docs/.seolint.yaml", "rules:\n  title-length: error\n");
+    write(&root, "a.md", ARTICLE);
+    write(&root, "docs/b.md", ARTICLE);
+    write(&root, "docs/deep/c.md", ARTICLE);
+    let o = seolint(&root, &["--format", "concise", "a.md", "docs/b.md", "docs/deep/c.md"]);
+    let text = out(&o);
+    assert!(text.contains("a.md:3:10: error [placeholder]"), "{text}");
+    assert!(!text.contains("a.md:2:9"), "root config turns title-length off: {text}");
+    assert!(text.contains("docs/b.md:2:9: error [title-length]"), "{text}");
+    assert!(
+        text.contains("docs/deep/c.md:2:9: error [title-length]"),
+        "closest wins: {text}"
+    );
+    // --no-config: built-in defaults everywhere
+    let o = seolint(&root, &["--format", "concise", "--no-config", "a.md"]);
+    assert!(out(&o).contains("a.md:2:9: warning [title-length]"), "{}", out(&o));
+    // --config: one file for all
+    write(
+        d.path(),
+        "other.yaml",
+        "rules:\n  placeholder: warning\n  title-length: off\n",
+    );
+    let o = seolint(
+        &root,
+        &["--format", "concise", "--config", "../other.yaml", "docs/b.md"],
+    );
+    assert_eq!(out(&o), "docs/b.md:3:10: warning [placeholder] unfilled placeholder `[AUTHOR_NAME]` in front matter `author` (bracketed ALL_CAPS placeholder)\n");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn overrides_presets_and_threshold_sources() {
+    let d = tempfile::tempdir().expect("tmp");
+    write(
+        d.path(),
+        ".seolint.yaml",
+        "rules:\n  title-length: { min: 5, max: 8 }\noverrides:\n  - files: [\"blog/**\"]\n    extends: blog\n    rules:\n      title-length: { severity: error, min: 10, max: 70 }\n",
+    );
+    write(d.path(), "guide.md", ARTICLE);
+    write(d.path(), "blog/post.md", ARTICLE);
+    let o = seolint(d.path(), &["--format", "concise", "."]);
+    let text = out(&o);
+    assert!(text.contains("guide.md:2:9: warning [title-length] title is too long: 9 characters (\"Cold Brew\" in front matter `title`); aim for 5-8 (.seolint.yaml:2)"), "{text}");
+    assert!(text.contains("blog/post.md:2:9: error [title-length] title is too short: 9 characters (\"Cold Brew\" in front matter `title`); aim for 10-70 (override #1 in .seolint.yaml:7)"), "{text}");
+    // the blog preset asks for a description and an internal link
+    assert!(
+        text.contains("blog/post.md:1:1: error [front-matter-required] front matter has no `description`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("blog/post.md:5:3: warning [internal-links] 0 internal links; at least 1 wanted (preset `blog`)"),
+        "{text}"
+    );
+    let o = seolint(d.path(), &["config", "blog/post.md"]);
+    let cfg = out(&o);
+    assert!(cfg.contains("title-length: error (override #1 in .seolint.yaml:7); max = 70 (override #1 in .seolint.yaml:7); min = 10 (override #1 in .seolint.yaml:7)"), "{cfg}");
+    assert!(
+        cfg.contains("internal-links: warning (default); min = 1 (preset `blog`)"),
+        "{cfg}"
+    );
+}
+
+#[test]
+fn include_exclude_and_force_exclude() {
+    let d = tempfile::tempdir().expect("tmp");
+    write(
+        d.path(),
+        ".seolint.yaml",
+        "include: [\"content/**\"]\nexclude: [\"content/drafts/**\"]\n",
+    );
+    write(d.path(), "content/a.md", ARTICLE);
+    write(d.path(), "content/drafts/b.md", ARTICLE);
+    write(d.path(), "README.md", ARTICLE);
+    let o = seolint(d.path(), &["--format", "concise"]);
+    let files: std::collections::BTreeSet<String> = out(&o)
+        .lines()
+        .filter_map(|l| l.split(':').next().map(str::to_string))
+        .collect();
+    assert_eq!(files.into_iter().collect::<Vec<_>>(), ["content/a.md"]);
+    // a named file is linted unless --force-exclude
+    let o = seolint(d.path(), &["--format", "concise", "content/drafts/b.md"]);
+    assert!(out(&o).contains("content/drafts/b.md"), "{}", out(&o));
+    let o = seolint(
+        d.path(),
+        &["--format", "concise", "--force-exclude", "content/drafts/b.md"],
+    );
+    assert!(out(&o).is_empty(), "{}", out(&o));
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn unknown_keys_rules_and_options_exit_2_with_file_line_and_hint() {
+    let cases = [
+        (
+            "rulez:\n  placeholder: off\n",
+            ".seolint.yaml:1: unknown key `rulez`; did you mean `rules`?",
+        ),
+        (
+            "rules:\n  placeholdr: off\n",
+            ".seolint.yaml:2: unknown rule `placeholdr`; did you mean `placeholder`?",
+        ),
+        (
+            "rules:\n  keyword-density: { mni: 1 }\n",
+            ".seolint.yaml:2: `keyword-density` options: unknown key `mni`; did you mean `min`?",
+        ),
+        (
+            "extends: pilar\n",
+            ".seolint.yaml:1: unknown preset `pilar`; did you mean `pillar`?",
+        ),
+        (
+            "site:\n  url: example\n",
+            ".seolint.yaml:2: `site.url` must be an absolute http(s) URL",
+        ),
+    ];
+    for (config, expected) in cases {
+        let d = tempfile::tempdir().expect("tmp");
+        write(d.path(), ".seolint.yaml", config);
+        write(d.path(), "a.md", ARTICLE);
+        let o = seolint(d.path(), &["a.md"]);
+        assert_eq!(o.status.code(), Some(2), "{config}");
+        assert!(err(&o).contains(expected), "{config}: {}", err(&o));
+        assert_eq!(err(&o).lines().count(), 1, "one line: {}", err(&o));
+    }
+}
+
+#[test]
+fn every_suppression_form() {
+    let d = tempfile::tempdir().expect("tmp");
+    let article = "---\ntitle: \"Cold Brew Coffee at Home: Ratios, Steeping and Storage\"\n---\n# Cold Brew\n\n[X] one <!-- seolint-disable-line placeholder -->\n\n<!-- seolint-disable-next-line placeholder -->\n[X] two\n\n[X] three\n\n<!-- seolint-disable placeholder -->\n[X] four\n<!-- seolint-enable placeholder -->\n\n[X] five\n\n<!-- seolint-disable-line placeholdr -->\n";
+    write(d.path(), "a.md", article);
+    let o = seolint(d.path(), &["--format", "concise", "a.md"]);
+    assert_eq!(
+        out(&o),
+        "a.md:11:1: error [placeholder] unfilled placeholder `[X]` (number placeholder)\na.md:17:1: error [placeholder] unfilled placeholder `[X]` (number placeholder)\na.md:19:27: warning [unknown-rule] unknown rule `placeholdr` in seolint-disable-line; did you mean `placeholder`?\n"
+    );
+    write(
+        d.path(),
+        "b.md",
+        &format!("<!-- seolint-disable-file placeholder title-length -->\n{article}"),
+    );
+    let o = seolint(d.path(), &["--format", "concise", "b.md"]);
+    assert_eq!(rules_found(&o), ["unknown-rule"], "{}", out(&o));
+}
+
+#[test]
+fn packs_from_config() {
+    let d = tempfile::tempdir().expect("tmp");
+    write(d.path(), ".seolint.yaml", "packs: [house.yaml]\n");
+    write(
+        d.path(),
+        "house.yaml",
+        "rules:\n  - name: no-very\n    kind: existence\n    pattern: '\\bvery\\b'\n    severity: error\n",
+    );
+    write(d.path(), "a.md", "---\ntitle: \"Cold Brew Coffee at Home: Ratios, Steeping and Storage\"\n---\n# Cold Brew\n\nA very good drink.\n");
+    let o = seolint(d.path(), &["--format", "concise", "a.md"]);
+    assert_eq!(
+        out(&o),
+        "a.md:6:3: error [house/no-very] `very` is not allowed here (house/no-very)\n"
+    );
+    assert_eq!(o.status.code(), Some(1));
+    write(
+        d.path(),
+        "house.yaml",
+        "rules:\n  - name: broken\n    kind: existence\n    pattern: '(oops'\n",
+    );
+    let o = seolint(d.path(), &["a.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("house.yaml:4: rule `broken`: bad pattern"),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
+fn template_derivation_and_the_shared_templates_contradiction() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ultimate-guide-template.md");
+    let d = tempfile::tempdir().expect("tmp");
+    write(
+        d.path(),
+        "a.md",
+        "# The Ultimate Guide to Serverless Architecture (2026)\n\n## Introduction\n\nServerless text.\n",
+    );
+    let tpl = data.to_string_lossy().to_string();
+    let o = seolint(d.path(), &["--format", "concise", "--template", &tpl, "a.md"]);
+    let e = err(&o);
+    assert!(
+        e.contains("ultimate-guide-template.md:18: the template cannot be satisfied: its 32 sections ask for at least 7,200 words (\"Write N-M words\", lines 81-291) but RECOMMENDED_WORD_COUNT allows at most 6,000 (line 18)"),
+        "{e}"
+    );
+    let text = out(&o);
+    assert!(
+        text.contains("[required-section] H2 section \"What is Serverless Architecture?\" of the template is missing"),
+        "{text}"
+    );
+    assert!(text.contains("[word-count] article is too short"), "{text}");
+    // init writes a config that names the template
+    let o = seolint(d.path(), &["init", "--preset", "pillar", "--from-template", &tpl]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let written = std::fs::read_to_string(d.path().join(".seolint.yaml")).expect("written");
+    assert!(
+        written.contains("extends: pillar") && written.contains("template: "),
+        "{written}"
+    );
+    let o = seolint(d.path(), &["init"]);
+    assert_eq!(o.status.code(), Some(2), "refuses to overwrite");
+    let o = seolint(d.path(), &["config", "a.md"]);
+    assert!(out(&o).contains("extends: pillar"), "{}", out(&o));
+}

@@ -132,15 +132,8 @@ fn lint_input_guarded(input: &Input, settings: &Settings) -> Result<FileReport, 
 }
 
 pub fn lint_input(input: &Input, settings: &Settings) -> Result<FileReport, FileError> {
-    let path = input.display();
-    let bytes = match input {
-        Input::Stdin { text, .. } => text.clone(),
-        Input::File(p) => read_file(p).map_err(|message| FileError {
-            path: path.clone(),
-            message,
-        })?,
-    };
-    Ok(lint_bytes(path, bytes, settings))
+    let bytes = read_input(input)?;
+    Ok(lint_bytes(input.display(), bytes, settings))
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {
@@ -187,6 +180,14 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Lint a file's bytes: reject binary and non-UTF-8 input with a located finding, else parse and
 /// run the rules.
 pub fn lint_bytes(path: String, bytes: Vec<u8>, settings: &Settings) -> FileReport {
+    match decode(path, bytes) {
+        Ok((path, source)) => lint_source(path, source, settings),
+        Err(report) => report,
+    }
+}
+
+/// The text of a file, or the report of why it is not text (binary, not UTF-8, too large).
+pub fn decode(path: String, bytes: Vec<u8>) -> Result<(String, String), FileReport> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         let d = Diagnostic::new(
             rules::INVALID_FILE,
@@ -197,7 +198,7 @@ pub fn lint_bytes(path: String, bytes: Vec<u8>, settings: &Settings) -> FileRepo
                 MAX_FILE_SIZE / 1_048_576
             ),
         );
-        return FileReport::failure(path, String::new(), Some(d));
+        return Err(FileReport::failure(path, String::new(), Some(d)));
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let source = String::from_utf8_lossy(&bytes[..nul]).into_owned();
@@ -209,10 +210,10 @@ pub fn lint_bytes(path: String, bytes: Vec<u8>, settings: &Settings) -> FileRepo
             "binary file (NUL byte); not linted",
         )
         .with_help("seolint reads Markdown text; exclude this file or pass only articles");
-        return FileReport::failure(path, source, Some(d));
+        return Err(FileReport::failure(path, source, Some(d)));
     }
-    let source = match String::from_utf8(bytes) {
-        Ok(s) => s,
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((path, s)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let source = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -226,10 +227,20 @@ pub fn lint_bytes(path: String, bytes: Vec<u8>, settings: &Settings) -> FileRepo
                 ),
             )
             .with_help("save the file as UTF-8");
-            return FileReport::failure(path, source, Some(d));
+            Err(FileReport::failure(path, source, Some(d)))
         }
-    };
-    lint_source(path, source, settings)
+    }
+}
+
+/// Read an input's bytes (a file from disk, or what stdin gave).
+pub fn read_input(input: &Input) -> Result<Vec<u8>, FileError> {
+    match input {
+        Input::Stdin { text, .. } => Ok(text.clone()),
+        Input::File(p) => read_file(p).map_err(|message| FileError {
+            path: input.display(),
+            message,
+        }),
+    }
 }
 
 /// Lint text that is already known to be UTF-8.

@@ -101,6 +101,15 @@ struct CheckArgs {
     /// Apply config `exclude` to files named on the command line too (pre-commit passes names)
     #[arg(long)]
     force_exclude: bool,
+    /// Apply safe fixes in place (atomically), then report what remains
+    #[arg(long)]
+    fix: bool,
+    /// Print the fixes as a unified diff and change nothing (exit 1 when there is a change)
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// With --fix or --diff: apply unsafe fixes too (those that rewrite prose)
+    #[arg(long)]
+    unsafe_fixes: bool,
     /// Lowest severity that fails the run (exit 1)
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
@@ -303,14 +312,65 @@ fn check(args: CheckArgs) -> u8 {
     report_template_contradictions(&inputs);
 
     let mut reports: Vec<FileReport> = Vec::new();
-    for result in engine::lint_inputs(&inputs) {
-        match result {
-            Ok(r) => reports.push(r),
-            Err(e) => errors.push(e),
+    let mut fixed = 0;
+    if args.fix || args.diff {
+        let mut changed = false;
+        let mut diffs = String::new();
+        let mut stdin_fixed = None;
+        for result in fix_inputs(&inputs, args.unsafe_fixes) {
+            match result {
+                Ok(FixResult { input, before, outcome }) => {
+                    if let Some(reason) = &outcome.refused {
+                        errors.push(FileError {
+                            path: input.display(),
+                            message: reason.clone(),
+                        });
+                    }
+                    let differs = outcome.source != before;
+                    changed |= differs;
+                    fixed += outcome.fixed;
+                    match (&input, args.diff) {
+                        (_, true) if differs => {
+                            diffs.push_str(&seolint::fix::unified_diff(&input.display(), &before, &outcome.source))
+                        }
+                        (Input::Stdin { .. }, false) => stdin_fixed = Some(outcome.source.clone()),
+                        (Input::File(path), false) if differs => {
+                            if let Err(message) = seolint::fix::write_atomic(path, &outcome.source) {
+                                errors.push(FileError {
+                                    path: input.display(),
+                                    message,
+                                });
+                            }
+                        }
+                        _ => {}
+                    }
+                    reports.push(outcome.report);
+                }
+                Err(e) => errors.push(e),
+            }
         }
-    }
-    for e in &errors {
-        eprintln!("seolint: {}: {}", e.path, e.message);
+        for e in &errors {
+            eprintln!("seolint: {}: {}", e.path, e.message);
+        }
+        if args.diff {
+            print!("{diffs}");
+            return if !errors.is_empty() { 2 } else { u8::from(changed) };
+        }
+        if let Some(text) = stdin_fixed {
+            // an editor's format-on-save reads the fixed text back
+            print!("{text}");
+            return if errors.is_empty() { 0 } else { 2 };
+        }
+    } else {
+        for result in engine::lint_inputs(&inputs) {
+            match result {
+                Ok(r) => reports.push(r),
+                Err(e) => errors.push(e),
+            }
+        }
+        for e in &errors {
+            eprintln!("seolint: {}: {}", e.path, e.message);
+        }
     }
 
     let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
@@ -335,7 +395,62 @@ fn check(args: CheckArgs) -> u8 {
             return fail(format!("writing the report: {e}"));
         }
     }
+    if args.format == Format::Human && !args.quiet {
+        let (now, unsafe_only) = reports
+            .iter()
+            .map(|r| seolint::fix::fixable(r, args.unsafe_fixes))
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        if args.fix {
+            println!("{fixed} fixed, {now} remaining fixable");
+        } else if now + unsafe_only > 0 {
+            let hint = if unsafe_only > 0 {
+                format!(" ({unsafe_only} more with --unsafe-fixes)")
+            } else {
+                String::new()
+            };
+            println!("{now} fixable with --fix{hint}");
+        }
+    }
     exit_code(&reports, &errors, args.fail_on, args.max_warnings)
+}
+
+struct FixResult {
+    input: Input,
+    before: String,
+    outcome: seolint::fix::FixOutcome,
+}
+
+/// Fix every input in parallel (files that are not text are reported as they are).
+fn fix_inputs(inputs: &[(Input, Arc<Settings>)], unsafe_fixes: bool) -> Vec<Result<FixResult, FileError>> {
+    use rayon::prelude::*;
+    inputs
+        .par_iter()
+        .map(|(input, settings)| {
+            let bytes = engine::read_input(input)?;
+            let (path, source) = match engine::decode(input.display(), bytes) {
+                Ok(x) => x,
+                Err(report) => {
+                    let outcome = seolint::fix::FixOutcome {
+                        source: report.source.clone(),
+                        fixed: 0,
+                        refused: None,
+                        report,
+                    };
+                    return Ok(FixResult {
+                        input: input.clone(),
+                        before: outcome.source.clone(),
+                        outcome,
+                    });
+                }
+            };
+            let outcome = seolint::fix::fix_source(&path, source.clone(), settings, unsafe_fixes);
+            Ok(FixResult {
+                input: input.clone(),
+                before: source,
+                outcome,
+            })
+        })
+        .collect()
 }
 
 /// A template whose own numbers contradict each other is said once, on standard error.

@@ -103,6 +103,9 @@ fn fixtures_match_their_expectations() {
             assert!(rules::find(dir).is_some(), "fixtures/{dir} is not a rule name");
             Some(dir)
         };
+        if name.starts_with("fix-") {
+            continue; // see fixes_give_their_expected_result
+        }
         let actual = render(&lint(&path), only);
         let expected_path = path.with_extension("expected");
         if name.starts_with("pass") && only.is_some() {
@@ -196,6 +199,54 @@ fn spans_slice_back_to_the_text_they_claim() {
                 let head = quoted.trim_end_matches('…');
                 assert!(slice.starts_with(head), "{}: {slice:?} vs {quoted:?}", path.display());
             }
+        }
+    }
+}
+
+fn with_crlf_and_bom(s: &str) -> String {
+    format!("\u{feff}{}", s.replace('\n', "\r\n"))
+}
+
+/// `fixtures/<rule>/fix-NAME.md` fixed by `--fix` gives `fix-NAME.fixed`; fixing that again
+/// changes nothing; and the same holds with CRLF line endings and a BOM.
+#[test]
+fn fixes_give_their_expected_result_idempotently_with_crlf_and_bom() {
+    let fixes: Vec<PathBuf> = fixture_files()
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("fix-"))
+        })
+        .collect();
+    assert!(fixes.len() >= 3, "fix fixtures missing");
+    for rule in rules::RULES.iter().filter(|r| r.fixable) {
+        assert!(
+            fixes
+                .iter()
+                .any(|p| p.parent().and_then(|d| d.file_name()).is_some_and(|d| d == rule.name)),
+            "fixable rule {} has no fix- fixture",
+            rule.name
+        );
+    }
+    for path in fixes {
+        let before = std::fs::read_to_string(&path).expect("fixture");
+        let expected =
+            std::fs::read_to_string(path.with_extension("fixed")).expect("a .fixed file next to the fix fixture");
+        let name = path.to_string_lossy().to_string();
+        let settings = Settings::default();
+        for (variant, input, want) in [
+            ("LF", before.clone(), expected.clone()),
+            ("CRLF+BOM", with_crlf_and_bom(&before), with_crlf_and_bom(&expected)),
+        ] {
+            let once = seolint::fix::fix_source(&name, input, &settings, false);
+            assert_eq!(once.source, want, "{name} ({variant})");
+            let twice = seolint::fix::fix_source(&name, once.source.clone(), &settings, false);
+            assert_eq!(
+                twice.source, once.source,
+                "{name} ({variant}): a second fix changed the file"
+            );
+            assert_eq!(twice.fixed, 0, "{name} ({variant})");
         }
     }
 }

@@ -2,8 +2,11 @@
 //! the files were given, and the human one ends with a summary line.
 
 pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use std::io::{self, Write};
 
@@ -18,6 +21,12 @@ pub enum Format {
     Concise,
     /// Our own documented JSON (see README)
     Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request)
+    Github,
+    /// JUnit XML, one testsuite per file
+    Junit,
 }
 
 /// Totals over a run.
@@ -80,6 +89,9 @@ pub fn write(
         Format::Human => human::write(reports, &summary, options, out),
         Format::Concise => concise::write(reports, out),
         Format::Json => json::write(reports, errors, &summary, out),
+        Format::Sarif => sarif::write(reports, out),
+        Format::Github => github::write(reports, out),
+        Format::Junit => junit::write(reports, out),
     }
 }
 

@@ -1,6 +1,6 @@
 use serde_json::Value as Json;
 
-use crate::diagnostic::{Severity, Span};
+use crate::diagnostic::{Applicability, Edit, Fix, Severity, Span};
 use crate::document::{Document, JsonLd};
 use crate::rules::content::placeholder;
 use crate::rules::structure::{faq_section, same_text};
@@ -29,12 +29,16 @@ declare_rule! {
     ///
     /// Use instead: an answer that says what the FAQ section says, and a `name` equal to its H3.
     ///
+    /// The fix (safe) regenerates the FAQPage JSON in place from the FAQ section: each H3 a
+    /// Question, the text under it the answer. It is offered only when every question has an
+    /// answer that is not a placeholder, so a block is never replaced by something worse.
+    ///
     /// ## Options
     /// None.
     pub static FAQ_SCHEMA = {
         name: "faq-schema",
         severity: Severity::Error,
-        fixable: false,
+        fixable: true,
         options: crate::rules::NoOptions,
         check: check,
     };
@@ -194,11 +198,78 @@ fn check(ctx: &mut Context) {
             }
         }
     }
+    // the fix goes on the first finding about the block it rebuilds or about an FAQ question
+    let mut fix = regenerate_fix(doc);
+    let questions: Vec<Span> = faq
+        .as_ref()
+        .map(|(_, q)| q.iter().map(|h| h.text_span).collect())
+        .unwrap_or_default();
     for (span, message, help, label) in found {
         let mut d = ctx.diagnostic(span, message).with_help(help);
         if let Some(l) = label {
             d = d.with_label(l, "");
         }
+        let concerns_fix = fix
+            .as_ref()
+            .is_some_and(|(_, block)| block.covers(span) || questions.contains(&span));
+        if concerns_fix {
+            if let Some((f, _)) = fix.take() {
+                d = d.with_fix(f);
+            }
+        }
         ctx.push(d);
     }
+}
+
+/// The FAQPage JSON rebuilt from a complete FAQ section, replacing the first block that is (or,
+/// not parsing, looks like) a top-level FAQPage.
+fn regenerate_fix(doc: &Document) -> Option<(Fix, Span)> {
+    let (_, questions) = faq_section(doc)?;
+    if questions.is_empty() {
+        return None;
+    }
+    let mut entities = Vec::new();
+    for h in &questions {
+        let section = doc.sections.iter().find(|s| doc.headings[s.heading].span == h.span)?;
+        let answer = doc
+            .paragraphs
+            .iter()
+            .filter(|p| section.own.covers(p.span))
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if answer.trim().is_empty() || placeholder::is_placeholder(&answer) {
+            return None;
+        }
+        entities.push(serde_json::json!({
+            "@type": "Question",
+            "name": h.text,
+            "acceptedAnswer": { "@type": "Answer", "text": answer },
+        }));
+    }
+    let block = doc.json_ld.iter().find(|b| match &b.value {
+        Ok(v) => v.get("@type").and_then(Json::as_str) == Some("FAQPage"),
+        Err(_) => doc.text(b.span).contains("FAQPage"),
+    })?;
+    let page = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": entities,
+    });
+    let mut json = serde_json::to_string_pretty(&page).ok()?;
+    if doc.source.contains("\r\n") {
+        json = json.replace('\n', "\r\n");
+    }
+    let text = doc.text(block.span);
+    let start = block.span.start + text.find(['{', '['])?;
+    let end = block.span.start + text.rfind(['}', ']'])? + 1;
+    let fix = Fix {
+        message: "regenerate the FAQPage JSON-LD from the FAQ section".to_string(),
+        applicability: Applicability::Safe,
+        edits: vec![Edit {
+            span: Span::new(start, end.max(start)),
+            content: json,
+        }],
+    };
+    Some((fix, block.span))
 }

@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diagnostic::{Severity, Span};
+use crate::diagnostic::{Applicability, Edit, Fix, Severity, Span};
 use crate::document::{Document, LinkKind, List};
 use crate::rules::length::section_word_count::STRUCTURAL;
 use crate::rules::{declare_rule, excerpt, Context};
@@ -36,12 +36,15 @@ declare_rule! {
     /// 2. [Baking](#baking)
     /// ```
     ///
+    /// The fix (safe) regenerates the list from the headings, keeping its style: numbered or
+    /// bulleted, its marker, and H3 sub-entries when it had them.
+    ///
     /// ## Options
     /// None.
     pub static TOC_COVERAGE = {
         name: "toc-coverage",
         severity: Severity::Warning,
-        fixable: false,
+        fixable: true,
         options: crate::rules::NoOptions,
         check: check,
     };
@@ -107,6 +110,15 @@ fn check(ctx: &mut Context) {
             }
         }
     }
+    let fix = regenerate(doc, toc);
+    let mut fix = fix.map(|content| Fix {
+        message: "regenerate the table of contents from the headings".to_string(),
+        applicability: Applicability::Safe,
+        edits: vec![Edit {
+            span: Span::new(toc.span.start, toc.span.end),
+            content,
+        }],
+    });
     for (span, text) in missing {
         let d = ctx
             .diagnostic(
@@ -118,6 +130,10 @@ fn check(ctx: &mut Context) {
             )
             .with_label(toc.span, "table of contents")
             .with_help("add an entry for it to the table of contents");
+        let d = match fix.take() {
+            Some(f) => d.with_fix(f),
+            None => d,
+        };
         ctx.push(d);
     }
     for (span, text, prev) in out_of_order {
@@ -132,6 +148,88 @@ fn check(ctx: &mut Context) {
             )
             .with_label(toc.span, "table of contents")
             .with_help("order the table of contents as the page");
+        let d = match fix.take() {
+            Some(f) => d.with_fix(f),
+            None => d,
+        };
         ctx.push(d);
     }
+}
+
+/// The marker of a list item in the source: `-`, `*`, `+`, or the delimiter of a number.
+fn marker(doc: &Document, item: Span) -> (bool, char) {
+    let text = doc.text(item).trim_start();
+    match text.chars().next() {
+        Some(c @ ('-' | '*' | '+')) => (false, c),
+        _ => {
+            let delim = text.trim_start_matches(|c: char| c.is_ascii_digit()).chars().next();
+            (true, if delim == Some(')') { ')' } else { '.' })
+        }
+    }
+}
+
+fn entry(h: &crate::document::Heading) -> String {
+    let text = h.text.replace('[', "\\[").replace(']', "\\]");
+    format!("[{text}](#{})", h.anchor())
+}
+
+/// The table of contents rebuilt from the H2s after it (and their H3s when it had sub-entries),
+/// in the list's own style. `None` when there is nothing to list.
+fn regenerate(doc: &Document, toc: &List) -> Option<String> {
+    let first = *toc.items.first()?;
+    let (ordered, mark) = marker(doc, first);
+    let eol = if doc.source.contains("\r\n") { "\r\n" } else { "\n" };
+    let line_start = doc.lines.line_start(doc.lines.line_of(toc.span.start));
+    let indent = " ".repeat(doc.text(Span::new(line_start, toc.span.start)).chars().count());
+    let nested = doc
+        .lists
+        .iter()
+        .find(|l| l.depth == toc.depth + 1 && toc.span.covers(l.span));
+    let nested_style = nested.and_then(|l| {
+        let item = *l.items.first()?;
+        let start = doc.lines.line_start(doc.lines.line_of(item.start));
+        let pad = doc.text(Span::new(start, item.start)).chars().count();
+        Some((" ".repeat(pad), marker(doc, item)))
+    });
+    let h2s: Vec<usize> = doc
+        .headings
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.level == 2 && h.span.start > toc.span.end && !STRUCTURAL.is_match(&h.text))
+        .map(|(i, _)| i)
+        .collect();
+    if h2s.is_empty() {
+        return None;
+    }
+    let mut lines = Vec::new();
+    for (n, &i) in h2s.iter().enumerate() {
+        let h = &doc.headings[i];
+        let m = if ordered {
+            format!("{}{mark}", n + 1)
+        } else {
+            mark.to_string()
+        };
+        lines.push(format!(
+            "{}{m} {}",
+            if lines.is_empty() { "" } else { indent.as_str() },
+            entry(h)
+        ));
+        let Some((pad, (sub_ordered, sub_mark))) = &nested_style else {
+            continue;
+        };
+        let mut k = 0;
+        for sub in doc.headings[i + 1..].iter().take_while(|s| s.level > 2) {
+            if sub.level != 3 {
+                continue;
+            }
+            k += 1;
+            let m = if *sub_ordered {
+                format!("{k}{sub_mark}")
+            } else {
+                sub_mark.to_string()
+            };
+            lines.push(format!("{pad}{m} {}", entry(sub)));
+        }
+    }
+    Some(lines.join(eol))
 }

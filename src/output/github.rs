@@ -1,0 +1,60 @@
+//! GitHub Actions workflow commands, one annotation a finding:
+//! `::error file=F,line=L,col=C,endLine=L,endColumn=C,title=RULE::message`. Data is escaped as
+//! GitHub specifies (`%`, CR, LF) and properties also escape `:` and `,`, so no text from an
+//! article can end the command or start a new one.
+
+use std::io::{self, Write};
+
+use crate::diagnostic::Severity;
+use crate::engine::FileReport;
+
+/// Escape the message part of a workflow command.
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escape a property value (`file=`, `title=`).
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    for r in reports {
+        for d in &r.diagnostics {
+            let kind = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let s = r.lines.line_col(&r.source, d.span.start);
+            let e = r.lines.line_col(&r.source, d.span.end);
+            let mut message = d.message.clone();
+            if let Some(h) = &d.help {
+                message.push_str(&format!("\nhelp: {h}"));
+            }
+            writeln!(
+                out,
+                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                escape_property(&r.path),
+                s.line,
+                s.column,
+                e.line,
+                e.column,
+                escape_property(&format!("seolint {}", d.rule)),
+                escape_data(&message)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_breaks_out() {
+        assert_eq!(escape_data("50% done\r\n::error::x"), "50%25 done%0D%0A::error::x");
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+}

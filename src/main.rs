@@ -218,7 +218,7 @@ fn stats(paths: &[PathBuf], format: Format, keyword: Option<String>) -> u8 {
     let mut out = io::stdout().lock();
     let written = match format {
         Format::Json => serde_json::to_writer_pretty(&mut out, &all)
-            .map_err(io::Error::other)
+            .map_err(seolint::output::json_io)
             .and_then(|_| writeln!(out)),
         _ => all
             .iter()

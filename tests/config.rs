@@ -263,3 +263,32 @@ fn template_derivation_and_the_shared_templates_contradiction() {
     let o = seolint(d.path(), &["config", "a.md"]);
     assert!(out(&o).contains("extends: pillar"), "{}", out(&o));
 }
+
+#[test]
+fn stdin_filename_drives_config_discovery_and_relative_paths() {
+    let d = tempfile::tempdir().expect("tmp");
+    write(d.path(), "content/.seolint.yaml", "rules:\n  title-length: error\n");
+    write(d.path(), "content/img/present.png", "png");
+    let text = "---\ntitle: \"Cold Brew\"\n---\n# Cold Brew\n\n![A jar of cold brew](img/present.png)\n\n![A glass of cold brew](img/absent.png)\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_seolint"))
+        .args(["-", "--stdin-filename", "content/post.md", "--format", "concise"])
+        .current_dir(d.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    {
+        use std::io::Write as _;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
+    }
+    let o = child.wait_with_output().expect("output");
+    assert_eq!(
+        out(&o),
+        "content/post.md:2:9: error [title-length] title is too short: 9 characters (\"Cold Brew\" in front matter `title`); aim for 30-60 (default)\ncontent/post.md:8:25: warning [image-missing] image `img/absent.png` not found on disk (relative to the article)\n"
+    );
+}

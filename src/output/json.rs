@@ -77,6 +77,6 @@ pub fn to_value(reports: &[FileReport], errors: &[FileError], summary: &Summary)
 
 pub fn write(reports: &[FileReport], errors: &[FileError], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let value = to_value(reports, errors, summary);
-    serde_json::to_writer_pretty(&mut *out, &value).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &value).map_err(crate::output::json_io)?;
     writeln!(out)
 }

@@ -95,6 +95,14 @@ pub fn write(
     }
 }
 
+/// A serde_json write error as an I/O error of the same kind (a closed pipe stays a closed pipe).
+pub fn json_io(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
+        Some(kind) => io::Error::from(kind),
+        None => io::Error::other(e),
+    }
+}
+
 /// Text from an article, made safe for a terminal: control characters (ANSI escapes among them)
 /// become visible escapes, so a crafted article cannot drive the terminal.
 pub fn sanitize(text: &str) -> String {

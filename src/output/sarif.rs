@@ -123,6 +123,6 @@ pub fn to_value(reports: &[FileReport]) -> Value {
 }
 
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_value(reports)).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &to_value(reports)).map_err(crate::output::json_io)?;
     writeln!(out)
 }

@@ -393,6 +393,7 @@ impl ConfigFile {
             fields: self.fields.clone(),
             packs: self.packs.clone(),
             template: self.template.clone(),
+            content_root: self.site.content_root.as_ref().map(|r| self.dir.join(r)),
             ..Settings::default()
         };
         apply(&mut settings, &self.preset);

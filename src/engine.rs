@@ -15,6 +15,7 @@ use crate::fields::Fields;
 use crate::packs::{self, Pack};
 use crate::requirements::Requirements;
 use crate::rules::{self, Context, RULES};
+use crate::site::Summary;
 use crate::suppress::Suppressions;
 use crate::template::TemplateReqs;
 
@@ -39,6 +40,11 @@ pub struct Settings {
     pub packs: Arc<Vec<Pack>>,
     /// Requirements derived from `--template` / config `template:`.
     pub template: Option<Arc<TemplateReqs>>,
+    /// `site.content_root`, resolved against the config's folder.
+    pub content_root: Option<PathBuf>,
+    /// Site rules run in this run (a folder was linted, or a content root is configured): files
+    /// leave a summary for them.
+    pub site_run: bool,
     /// Rules not named here run at their default severity with default options.
     pub rules: HashMap<String, RuleSetting>,
     pub site_host: Option<String>,
@@ -48,7 +54,7 @@ pub struct Settings {
 
 impl Settings {
     /// The severity `rule` runs at, `None` when it is off.
-    fn severity(&self, rule: &rules::Rule) -> Option<Severity> {
+    pub fn severity(&self, rule: &rules::Rule) -> Option<Severity> {
         match self.rules.get(rule.name) {
             Some(s) => s.severity,
             None => Some(rule.default_severity),
@@ -67,6 +73,10 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     /// The file could not be linted: read error, not UTF-8, binary, too large.
     pub failed: bool,
+    /// What the file contributes to site checks (when they run).
+    pub summary: Option<Summary>,
+    /// Its suppression comments, for findings of site rules that come later.
+    pub suppressions: Suppressions,
 }
 
 impl FileReport {
@@ -77,6 +87,8 @@ impl FileReport {
             source,
             diagnostics: diagnostic.into_iter().collect(),
             failed: true,
+            summary: None,
+            suppressions: Suppressions::default(),
         }
     }
 }
@@ -182,12 +194,12 @@ fn io_reason(e: &std::io::Error) -> String {
 pub fn lint_bytes(path: String, bytes: Vec<u8>, settings: &Settings) -> FileReport {
     match decode(path, bytes) {
         Ok((path, source)) => lint_source(path, source, settings),
-        Err(report) => report,
+        Err(report) => *report,
     }
 }
 
 /// The text of a file, or the report of why it is not text (binary, not UTF-8, too large).
-pub fn decode(path: String, bytes: Vec<u8>) -> Result<(String, String), FileReport> {
+pub fn decode(path: String, bytes: Vec<u8>) -> Result<(String, String), Box<FileReport>> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         let d = Diagnostic::new(
             rules::INVALID_FILE,
@@ -198,7 +210,7 @@ pub fn decode(path: String, bytes: Vec<u8>) -> Result<(String, String), FileRepo
                 MAX_FILE_SIZE / 1_048_576
             ),
         );
-        return Err(FileReport::failure(path, String::new(), Some(d)));
+        return Err(Box::new(FileReport::failure(path, String::new(), Some(d))));
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let source = String::from_utf8_lossy(&bytes[..nul]).into_owned();
@@ -210,7 +222,7 @@ pub fn decode(path: String, bytes: Vec<u8>) -> Result<(String, String), FileRepo
             "binary file (NUL byte); not linted",
         )
         .with_help("seolint reads Markdown text; exclude this file or pass only articles");
-        return Err(FileReport::failure(path, source, Some(d)));
+        return Err(Box::new(FileReport::failure(path, source, Some(d))));
     }
     match String::from_utf8(bytes) {
         Ok(s) => Ok((path, s)),
@@ -227,7 +239,7 @@ pub fn decode(path: String, bytes: Vec<u8>) -> Result<(String, String), FileRepo
                 ),
             )
             .with_help("save the file as UTF-8");
-            Err(FileReport::failure(path, source, Some(d)))
+            Err(Box::new(FileReport::failure(path, source, Some(d))))
         }
     }
 }
@@ -257,19 +269,24 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> FileRep
     };
     let doc = Document::parse(source, &options);
     let dir = (path != STDIN_NAME).then(|| Path::new(&path).parent().unwrap_or(Path::new(".")).to_path_buf());
-    let diagnostics = check_document(&doc, settings, dir.as_deref());
+    let (diagnostics, suppressions) = check_document(&doc, settings, dir.as_deref());
+    let summary = settings
+        .site_run
+        .then(|| crate::site::summarize(&doc, &settings.fields));
     FileReport {
         path,
         lines: doc.lines.clone(),
         source: doc.source,
         diagnostics,
         failed: false,
+        summary,
+        suppressions,
     }
 }
 
 /// Run every enabled rule over one Document; findings sorted by position then rule.
 /// `dir` is the article's folder, for the file look-ups of local images; `None` skips them.
-pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -> Vec<Diagnostic> {
+pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -> (Vec<Diagnostic>, Suppressions) {
     let mut req = Requirements::resolve(doc, settings.keyword.as_deref(), &settings.fields);
     if let Some(t) = &settings.template {
         // the template ranks after the document's own numbers, before config
@@ -283,8 +300,11 @@ pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -
         let Some(severity) = settings.severity(rule) else {
             continue;
         };
+        let rules::Check::File(check) = rule.check else {
+            continue;
+        };
         let mut ctx = Context::new(doc, &req, settings, rule, severity);
-        (rule.check)(&mut ctx);
+        check(&mut ctx);
         out.extend(ctx.into_diagnostics());
     }
     for pack in settings.packs.iter() {
@@ -307,8 +327,48 @@ pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -
             l.span = clamp(l.span, len);
         }
     }
-    out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
-    out
+    sort(&mut out);
+    (out, suppressions)
+}
+
+/// Findings in file order: by position, then rule.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+}
+
+/// The site pass: build the site from the reports' summaries (each with the path on disk it stands
+/// for and its settings) plus `others` (the rest of the content root), run the site rules, and add
+/// their findings to the reports, honouring each file's severity settings and suppressions.
+pub fn run_site_checks(reports: &mut [FileReport], linted: &[(usize, PathBuf, Arc<Settings>)], others: Vec<PathBuf>) {
+    let Some((_, _, first)) = linted.first() else { return };
+    let content_root = linted.iter().find_map(|(_, _, s)| s.content_root.clone());
+    let host = linted.iter().find_map(|(_, _, s)| s.site_host.clone());
+    let mut entries = Vec::new();
+    for (report, path, _) in linted {
+        if let Some(summary) = reports[*report].summary.take() {
+            entries.push((path.clone(), reports[*report].path.clone(), *report, summary));
+        }
+    }
+    let site = crate::site::Site::build(entries, others, content_root, host, &first.fields);
+    let settings_of = |report: usize| linted.iter().find(|(r, _, _)| *r == report).map(|(_, _, s)| s.clone());
+    for rule in RULES {
+        let rules::Check::Site(check) = rule.check else {
+            continue;
+        };
+        let severity_of = |report: usize| settings_of(report).and_then(|s| s.severity(rule));
+        let mut ctx = rules::SiteContext::new(&site, rule, &severity_of);
+        check(&mut ctx);
+        for (report, d) in ctx.into_findings() {
+            let r = &mut reports[report];
+            let line = r.lines.line_col(&r.source, d.span.start).line;
+            if !r.suppressions.suppresses(d.rule, line) {
+                r.diagnostics.push(d);
+            }
+        }
+    }
+    for r in reports.iter_mut() {
+        sort(&mut r.diagnostics);
+    }
 }
 
 /// The name stdin is reported under when no `--stdin-filename` is given.

@@ -12,6 +12,7 @@ pub mod output;
 pub mod packs;
 pub mod requirements;
 pub mod rules;
+pub mod site;
 pub mod stats;
 pub mod suggest;
 pub mod suppress;

@@ -310,6 +310,13 @@ fn check(args: CheckArgs) -> u8 {
         inputs.push((Input::File(found.path), settings));
     }
     report_template_contradictions(&inputs);
+    // site checks run for a folder, or when a content root is configured
+    let site_run = disk.iter().any(|p| p.is_dir()) || inputs.iter().any(|(_, s)| s.content_root.is_some());
+    if site_run {
+        for (_, s) in &mut inputs {
+            Arc::make_mut(s).site_run = true;
+        }
+    }
 
     let mut reports: Vec<FileReport> = Vec::new();
     let mut fixed = 0;
@@ -362,11 +369,28 @@ fn check(args: CheckArgs) -> u8 {
             return if errors.is_empty() { 0 } else { 2 };
         }
     } else {
-        for result in engine::lint_inputs(&inputs) {
+        let mut linted = Vec::new();
+        for (k, result) in engine::lint_inputs(&inputs).into_iter().enumerate() {
             match result {
-                Ok(r) => reports.push(r),
+                Ok(r) => {
+                    let (input, settings) = &inputs[k];
+                    let path = match input {
+                        Input::File(p) => p.clone(),
+                        Input::Stdin { name, .. } => PathBuf::from(name),
+                    };
+                    linted.push((reports.len(), path, settings.clone()));
+                    reports.push(r);
+                }
                 Err(e) => errors.push(e),
             }
+        }
+        if site_run {
+            let roots: Vec<PathBuf> = linted.iter().filter_map(|(_, _, s)| s.content_root.clone()).collect();
+            let mut roots_dedup = roots.clone();
+            roots_dedup.sort();
+            roots_dedup.dedup();
+            let (others, _) = seolint::discover::discover(&roots_dedup);
+            engine::run_site_checks(&mut reports, &linted, others);
         }
         for e in &errors {
             eprintln!("seolint: {}: {}", e.path, e.message);
@@ -434,7 +458,7 @@ fn fix_inputs(inputs: &[(Input, Arc<Settings>)], unsafe_fixes: bool) -> Vec<Resu
                         source: report.source.clone(),
                         fixed: 0,
                         refused: None,
-                        report,
+                        report: *report,
                     };
                     return Ok(FixResult {
                         input: input.clone(),

@@ -8,6 +8,7 @@ pub mod keyword;
 pub mod length;
 pub mod links;
 pub mod meta;
+pub mod site;
 pub mod structure;
 
 use serde::de::DeserializeOwned;
@@ -17,6 +18,12 @@ use crate::document::Document;
 use crate::engine::{RuleSetting, Settings};
 use crate::requirements::Requirements;
 
+/// A rule checks one Document, or the summaries of every file of a site.
+pub enum Check {
+    File(fn(&mut Context)),
+    Site(fn(&mut SiteContext)),
+}
+
 pub struct Rule {
     /// Stable kebab-case name, used in config and suppressions.
     pub name: &'static str,
@@ -24,7 +31,7 @@ pub struct Rule {
     pub fixable: bool,
     /// The rule's doc comment.
     pub docs: &'static str,
-    pub check: fn(&mut Context),
+    pub check: Check,
     /// Checks options from config against the rule's options type (unknown keys, wrong types).
     pub validate: fn(&serde_json::Value) -> Result<(), String>,
 }
@@ -71,7 +78,7 @@ macro_rules! declare_rule {
             severity: $sev:expr,
             fixable: $fix:literal,
             options: $opts:ty,
-            check: $check:path $(,)?
+            $kind:ident: $check:path $(,)?
         };
     ) => {
         $(#[doc = $doc])+
@@ -80,10 +87,12 @@ macro_rules! declare_rule {
             default_severity: $sev,
             fixable: $fix,
             docs: concat!($($doc, "\n"),+),
-            check: $check,
+            check: $crate::rules::declare_rule!(@kind $kind $check),
             validate: $crate::rules::validate_options::<$opts>,
         };
     };
+    (@kind check $check:path) => { $crate::rules::Check::File($check) };
+    (@kind site_check $check:path) => { $crate::rules::Check::Site($check) };
 }
 pub(crate) use declare_rule;
 
@@ -144,6 +153,12 @@ pub static RULES: &[&Rule] = &[
     &images::image_missing::IMAGE_MISSING,
     &structure::required_section::REQUIRED_SECTION,
     &content::checklist::CHECKLIST,
+    &site::broken_link::BROKEN_LINK,
+    &site::backlinks::BACKLINKS,
+    &site::duplicate_keyword::DUPLICATE_KEYWORD,
+    &site::duplicate_title::DUPLICATE_TITLE,
+    &site::duplicate_description::DUPLICATE_DESCRIPTION,
+    &site::duplicate_slug::DUPLICATE_SLUG,
 ];
 
 /// Findings about a file that could not be linted at all (not UTF-8, binary, too large). Not a
@@ -296,6 +311,49 @@ impl<'a> Context<'a> {
 
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
+    }
+}
+
+/// What a site rule sees: every file's summary, and each linted file's settings (for severity).
+pub struct SiteContext<'a> {
+    pub site: &'a crate::site::Site,
+    pub rule: &'static Rule,
+    /// Severity for the file with this report index, `None` when the rule is off there.
+    pub severity_of: &'a dyn Fn(usize) -> Option<Severity>,
+    pub(crate) out: Vec<(usize, Diagnostic)>,
+}
+
+impl<'a> SiteContext<'a> {
+    pub fn new(
+        site: &'a crate::site::Site,
+        rule: &'static Rule,
+        severity_of: &'a dyn Fn(usize) -> Option<Severity>,
+    ) -> Self {
+        SiteContext {
+            site,
+            rule,
+            severity_of,
+            out: Vec::new(),
+        }
+    }
+
+    /// Report at `span` of site file `file`; only linted files get findings, and only where the
+    /// rule is on.
+    pub fn report(&mut self, file: usize, span: Span, message: String, help: &str) {
+        let Some(report) = self.site.files.get(file).and_then(|f| f.report) else {
+            return;
+        };
+        let Some(severity) = (self.severity_of)(report) else {
+            return;
+        };
+        self.out.push((
+            report,
+            Diagnostic::new(self.rule.name, severity, span, message).with_help(help),
+        ));
+    }
+
+    pub fn into_findings(self) -> Vec<(usize, Diagnostic)> {
+        self.out
     }
 }
 

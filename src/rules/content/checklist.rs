@@ -1,11 +1,11 @@
 use crate::diagnostic::Severity;
-use crate::rules::{declare_rule, excerpt, find, Context};
+use crate::rules::{declare_rule, excerpt, find, Check, Context};
 
 declare_rule! {
     /// ## What it does
     /// Reports, as information, each SEO CHECKLIST item that seolint cannot verify on this file:
     /// an item that no entry of `rules/checklist.yaml` maps to a rule, or one whose rule runs only
-    /// across a whole site (`backlinks`). Items are never dropped silently: either a rule checks
+    /// across a whole site (`backlinks`) when this run is not a site run. Items are never dropped silently: either a rule checks
     /// them, or this says so at the item's line.
     ///
     /// ## Why is this bad?
@@ -45,17 +45,19 @@ fn check(ctx: &mut Context) {
                 ),
             )),
             Some(m) => {
+                // a site rule verifies its item only when site checks run
+                let site_only = |r: &str| find(r).is_some_and(|rule| matches!(rule.check, Check::Site(_)));
                 let unavailable: Vec<&str> = m
                     .rules
                     .iter()
                     .map(String::as_str)
-                    .filter(|r| find(r).is_none())
+                    .filter(|r| find(r).is_none() || (site_only(r) && !ctx.settings.site_run))
                     .collect();
                 if !unavailable.is_empty() {
                     found.push((
                         item.span,
                         format!(
-                            "SEO CHECKLIST item \"{}\" needs `{}`, which checks links across a site and does not run on single files",
+                            "SEO CHECKLIST item \"{}\" needs `{}`, which checks links across a site: run seolint on the folder, or set `site.content_root`",
                             excerpt(&item.text, 60),
                             unavailable.join("`, `")
                         ),

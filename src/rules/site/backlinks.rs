@@ -1,0 +1,69 @@
+use crate::diagnostic::Severity;
+use crate::rules::{declare_rule, SiteContext};
+use crate::site::Target;
+
+declare_rule! {
+    /// ## What it does
+    /// Across a site, for each pillar article (its `CONTENT_TYPE` directive says pillar, or its SEO
+    /// CHECKLIST asks that cluster articles link back), checks that every internal link under its
+    /// Related Articles heading that reaches a page of the site is answered by a link from that
+    /// page back to the pillar. The finding points at the pillar's link and names the cluster file.
+    ///
+    /// ## Why is this bad?
+    /// A topic cluster works when the hub links to its spokes and every spoke links back; a cluster
+    /// article that does not send readers and ranking back to the pillar weakens the whole cluster.
+    ///
+    /// ## Example
+    /// The pillar lists `- [Reviving a starter](./revive.md)`, and `revive.md` never links to the
+    /// pillar.
+    ///
+    /// Use instead: link from `revive.md` to the pillar, e.g. in its introduction.
+    ///
+    /// ## Options
+    /// None.
+    pub static BACKLINKS = {
+        name: "backlinks",
+        severity: Severity::Warning,
+        fixable: false,
+        options: crate::rules::NoOptions,
+        site_check: check,
+    };
+}
+
+fn check(ctx: &mut SiteContext) {
+    let site = ctx.site;
+    for (i, pillar) in site.files.iter().enumerate() {
+        if pillar.report.is_none() {
+            continue;
+        }
+        let Some(full) = pillar.full() else { continue };
+        if !full.pillar {
+            continue;
+        }
+        for link in full.links.iter().filter(|l| l.related) {
+            let Target::Page(j, _) = site.resolve(i, &link.url) else {
+                continue;
+            };
+            if j == i {
+                continue;
+            }
+            let cluster = &site.files[j];
+            let Some(cluster_full) = cluster.full() else { continue };
+            let links_back = cluster_full
+                .links
+                .iter()
+                .any(|l| matches!(site.resolve(j, &l.url), Target::Page(k, _) if k == i));
+            if !links_back {
+                ctx.report(
+                    i,
+                    link.span,
+                    format!(
+                        "cluster article {} does not link back to this pillar page",
+                        cluster.display
+                    ),
+                    "add a link to the pillar from the cluster article",
+                );
+            }
+        }
+    }
+}

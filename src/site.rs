@@ -1,0 +1,505 @@
+//! The site model for checks across files. After the per-file pass each linted Document leaves a
+//! small summary (no AST survives a file); the other Markdown files of the site get a cheap summary
+//! from their front matter, and are parsed in full only when a link needs their anchors or links.
+//!
+//! How a URL finds its file, in one place:
+//! - a relative URL resolves against the linking article's folder (`./other.md`, `../guide/`), and,
+//!   for pretty URLs without an extension, also against the article's own URL (`a/b.md` is served
+//!   at `a/b/`, so `../c/` from it means `a/c/`);
+//! - a root-relative URL, or an absolute one on the site's host, resolves through
+//!   `site.content_root`: `/guides/x/` is `content_root/guides/x.md`, `.../x/index.md`,
+//!   `.../x/_index.md` or `.../x/README.md`; and through front matter `url`, `path`, `permalink`,
+//!   `aliases` and `slug` (a slug stands for its folder's path plus the slug);
+//! - without a content root, root-relative URLs are not resolved (and not reported).
+//!
+//! A path with an extension other than Markdown or HTML is an asset: it only has to exist.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{LazyLock, OnceLock};
+
+use regex::Regex;
+
+use crate::diagnostic::Span;
+use crate::document::{front_matter, Document, LineIndex, LinkKind, ParseOptions, Value};
+use crate::fields::Fields;
+
+pub const MARKDOWN_EXT: &[&str] = &["md", "mdx", "markdown"];
+const INDEX_NAMES: &[&str] = &["index.md", "_index.md", "README.md", "index.mdx", "_index.mdx"];
+
+/// A value of a file and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub text: String,
+    pub span: Span,
+    pub line: usize,
+}
+
+/// What every site file contributes, from its front matter alone.
+#[derive(Debug, Clone, Default)]
+pub struct Light {
+    pub title: Option<Located>,
+    pub description: Option<Located>,
+    pub slug: Option<Located>,
+    pub keyword: Option<Located>,
+    /// Front matter `url`, `path`, `permalink`, `aliases`, normalised.
+    pub urls: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteLink {
+    pub url: String,
+    pub span: Span,
+    /// Under the Related Articles heading.
+    pub related: bool,
+}
+
+/// What a parsed file contributes: its outgoing links and its anchors.
+#[derive(Debug, Clone, Default)]
+pub struct Full {
+    pub links: Vec<SiteLink>,
+    pub anchors: HashSet<String>,
+    /// CONTENT_TYPE pillar, or a checklist item asking for backlinks.
+    pub pillar: bool,
+}
+
+/// A file's summary as the per-file pass leaves it.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub light: Light,
+    pub full: Full,
+}
+
+static TARGET_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"<!--\s*TARGET_KEYWORD:\s*["“]?([^"”|\n]+?)["”]?\s*(?:\||-->)"#).expect("constant regex")
+});
+static RELATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^related (articles|posts|reading|guides|content)$").expect("constant regex"));
+
+fn located(lines: &LineIndex, text: &str, span: Span) -> Located {
+    Located {
+        text: text.to_string(),
+        span,
+        line: lines.line_of(span.start),
+    }
+}
+
+fn unquoted(source: &str, span: Span) -> Span {
+    let t = source.get(span.start..span.end).unwrap_or("");
+    let b = t.as_bytes();
+    if b.len() >= 2 && (b[0] == b'"' || b[0] == b'\'') && b[b.len() - 1] == b[0] {
+        Span::new(span.start + 1, span.end - 1)
+    } else {
+        span
+    }
+}
+
+/// The front matter part of a summary, from an already split and parsed front matter.
+fn light_from(source: &str, lines: &LineIndex, fm: Option<&front_matter::FrontMatter>, fields: &Fields) -> Light {
+    let mut light = Light::default();
+    if let Some(fm) = fm {
+        let pick = |keys: Vec<&str>| -> Option<Located> {
+            keys.into_iter().find_map(|k| {
+                let text = match fm.get(k)? {
+                    Value::String(s) => s.clone(),
+                    Value::List(items) => items.first()?.as_str()?.to_string(),
+                    _ => return None,
+                };
+                let span = fm.entry(k).map_or(fm.span, |e| unquoted(source, e.value_span));
+                (!text.trim().is_empty()).then(|| located(lines, &text, span))
+            })
+        };
+        light.title = pick(fields.title.list());
+        light.description = pick(fields.description.list());
+        light.slug = pick(fields.slug.list());
+        light.keyword = pick(fields.keyword.list());
+        for key in ["url", "path", "permalink", "aliases"] {
+            match fm.get(key) {
+                Some(Value::String(s)) => light.urls.push(normalize_url(s)),
+                Some(Value::List(items)) => light
+                    .urls
+                    .extend(items.iter().filter_map(Value::as_str).map(normalize_url)),
+                _ => {}
+            }
+        }
+    }
+    if light.keyword.is_none() {
+        if let Some(c) = TARGET_KEYWORD.captures(source) {
+            if let Some(m) = c.get(1) {
+                light.keyword = Some(located(lines, m.as_str().trim(), Span::new(m.start(), m.end())));
+            }
+        }
+    }
+    light
+}
+
+/// The summary of a parsed Document.
+pub fn summarize(doc: &Document, fields: &Fields) -> Summary {
+    let light = light_from(&doc.source, &doc.lines, doc.front_matter.as_ref(), fields);
+    let related = doc
+        .section_where(|h| h.level == 2 && RELATED.is_match(&h.text))
+        .map(|s| s.total);
+    let links = doc
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Internal && !doc.comments.iter().any(|c| c.span.covers(l.span)))
+        .map(|l| SiteLink {
+            url: l.url.clone(),
+            span: l.url_span.unwrap_or(l.span),
+            related: related.is_some_and(|r| r.covers(l.span)),
+        })
+        .collect();
+    let pillar = doc
+        .directive("CONTENT_TYPE")
+        .is_some_and(|d| d.value.to_lowercase().contains("pillar"))
+        || doc
+            .checklist
+            .iter()
+            .any(|i| i.text.to_lowercase().contains("link back"));
+    Summary {
+        light,
+        full: Full {
+            links,
+            anchors: doc.anchors.iter().map(|a| a.id.clone()).collect(),
+            pillar,
+        },
+    }
+}
+
+/// A URL path as a lookup key: no scheme/host, query or fragment, no leading or trailing slash,
+/// no `.html`, percent-decoded, lowercase.
+pub fn normalize_url(url: &str) -> String {
+    let mut u = url.trim();
+    if let Some(rest) = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"))
+        .or_else(|| u.strip_prefix("//"))
+    {
+        u = rest.find('/').map_or("", |i| &rest[i..]);
+    }
+    let u = u.split(['?', '#']).next().unwrap_or("");
+    let u = u.trim_matches('/');
+    let u = u.strip_suffix(".html").or_else(|| u.strip_suffix(".htm")).unwrap_or(u);
+    let u = u.strip_suffix("/index").unwrap_or(u);
+    percent_decode(u).to_lowercase()
+}
+
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// Lexically clean a path: drop `.`, fold `..`.
+pub fn clean(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+fn is_markdown(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| MARKDOWN_EXT.iter().any(|m| m.eq_ignore_ascii_case(e)))
+}
+
+/// A file of the site.
+#[derive(Debug)]
+pub struct SiteFile {
+    /// Absolute, cleaned.
+    pub abs: PathBuf,
+    /// As shown in messages.
+    pub display: String,
+    /// Index of its report when it was linted in this run.
+    pub report: Option<usize>,
+    pub light: Light,
+    full: OnceLock<Option<Full>>,
+    fields: Fields,
+    /// How to parse it on demand: the site's host decides which links are internal.
+    parse: ParseOptions,
+}
+
+impl SiteFile {
+    /// The full summary: given for linted files, parsed on first use for the others.
+    pub fn full(&self) -> Option<&Full> {
+        self.full
+            .get_or_init(|| {
+                let text = std::fs::read_to_string(&self.abs).ok()?;
+                if text.len() as u64 > crate::engine::MAX_FILE_SIZE || text.contains('\0') {
+                    return None;
+                }
+                let doc = Document::parse(text, &self.parse);
+                Some(summarize(&doc, &self.fields).full)
+            })
+            .as_ref()
+    }
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A Markdown file of the site (index into `Site::files`), with the fragment if any.
+    Page(usize, Option<String>),
+    /// An existing file or folder that is not a site page.
+    Exists,
+    /// Nothing there: what was looked for.
+    Missing(String),
+    /// Not resolvable without more configuration (root-relative without a content root), or not
+    /// ours to check.
+    Unknown,
+}
+
+#[derive(Debug, Default)]
+pub struct Site {
+    pub files: Vec<SiteFile>,
+    by_path: HashMap<PathBuf, usize>,
+    by_url: HashMap<String, usize>,
+    pub content_root: Option<PathBuf>,
+    pub host: Option<String>,
+}
+
+impl Site {
+    /// Build the site from the linted files' summaries plus every other Markdown file under the
+    /// content root (or the walked folders), summarised from front matter only.
+    pub fn build(
+        linted: Vec<(PathBuf, String, usize, Summary)>,
+        others: Vec<PathBuf>,
+        content_root: Option<PathBuf>,
+        host: Option<String>,
+        fields: &Fields,
+    ) -> Site {
+        let mut site = Site {
+            content_root: content_root.map(|r| clean(&std::path::absolute(&r).unwrap_or(r))),
+            host,
+            ..Site::default()
+        };
+        let parse = ParseOptions {
+            site_host: site.host.clone(),
+            canonical_keys: fields.canonical_url.list().into_iter().map(str::to_string).collect(),
+        };
+        for (path, display, report, summary) in linted {
+            let abs = clean(&std::path::absolute(&path).unwrap_or(path));
+            let full = OnceLock::new();
+            let _ = full.set(Some(summary.full));
+            site.add(SiteFile {
+                abs,
+                display,
+                report: Some(report),
+                light: summary.light,
+                full,
+                fields: fields.clone(),
+                parse: parse.clone(),
+            });
+        }
+        for path in others {
+            let abs = clean(&std::path::absolute(&path).unwrap_or(path.clone()));
+            if site.by_path.contains_key(&abs) {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&abs) else {
+                continue;
+            };
+            let lines = LineIndex::new(&text);
+            let start = usize::from(text.starts_with('\u{feff}')) * 3;
+            let fm = front_matter::split(&text, start)
+                .filter(|s| s.closed)
+                .map(|s| front_matter::parse(&text, &s, &lines));
+            let light = light_from(&text, &lines, fm.as_ref(), fields);
+            site.add(SiteFile {
+                abs,
+                display: crate::engine::display_path(&clean(&path)),
+                report: None,
+                light,
+                full: OnceLock::new(),
+                fields: fields.clone(),
+                parse: parse.clone(),
+            });
+        }
+        site
+    }
+
+    fn add(&mut self, file: SiteFile) {
+        let idx = self.files.len();
+        self.by_path.insert(file.abs.clone(), idx);
+        let mut keys = file.light.urls.clone();
+        if let Some(root) = &self.content_root {
+            if let Ok(rel) = file.abs.strip_prefix(root) {
+                let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                let page = if INDEX_NAMES.contains(&name) {
+                    rel.parent().map(Path::to_path_buf).unwrap_or_default()
+                } else {
+                    rel.with_extension("")
+                };
+                keys.push(normalize_url(&page.to_string_lossy()));
+                if let Some(slug) = &file.light.slug {
+                    let dir = if INDEX_NAMES.contains(&name) {
+                        rel.parent().and_then(Path::parent)
+                    } else {
+                        rel.parent()
+                    };
+                    let dir = dir.map(|d| d.to_string_lossy().to_string()).unwrap_or_default();
+                    keys.push(normalize_url(&format!("{dir}/{}", slug.text)));
+                }
+            }
+        }
+        if let Some(slug) = &file.light.slug {
+            keys.push(normalize_url(&slug.text));
+        }
+        for k in keys {
+            self.by_url.entry(k).or_insert(idx);
+        }
+        self.files.push(file);
+    }
+
+    /// The page a path on disk is, if it is one; else whether anything exists there.
+    fn page_at(&self, p: &Path) -> Option<Target> {
+        let p = clean(p);
+        if let Some(&i) = self.by_path.get(&p) {
+            return Some(Target::Page(i, None));
+        }
+        let mut candidates = vec![p.clone()];
+        if p.extension().is_none() || p.extension().is_some_and(|e| e == "html" || e == "htm") {
+            let stem = p.with_extension("");
+            for ext in MARKDOWN_EXT {
+                candidates.push(stem.with_extension(ext));
+            }
+            for name in INDEX_NAMES {
+                candidates.push(stem.join(name));
+            }
+        }
+        for c in &candidates {
+            if let Some(&i) = self.by_path.get(c) {
+                return Some(Target::Page(i, None));
+            }
+        }
+        for c in &candidates {
+            if c.is_file() && is_markdown(c) {
+                return Some(Target::Exists);
+            }
+        }
+        (p.exists() || candidates.iter().any(|c| c.exists())).then_some(Target::Exists)
+    }
+
+    /// Resolve `url` as linked from file `from`.
+    pub fn resolve(&self, from: usize, url: &str) -> Target {
+        let url = url.trim();
+        let (path_part, fragment) = match url.split_once('#') {
+            Some((p, f)) => (p, Some(percent_decode(f))),
+            None => (url, None),
+        };
+        let path_part = path_part.split('?').next().unwrap_or("");
+        let with_fragment = |t: Target| match t {
+            Target::Page(i, _) => Target::Page(i, fragment.clone()),
+            other => other,
+        };
+        if path_part.is_empty() {
+            return Target::Unknown;
+        }
+        let absolute =
+            path_part.starts_with("http://") || path_part.starts_with("https://") || path_part.starts_with("//");
+        if absolute || path_part.starts_with('/') {
+            let key = normalize_url(path_part);
+            if let Some(&i) = self.by_url.get(&key) {
+                return with_fragment(Target::Page(i, None));
+            }
+            let Some(root) = &self.content_root else {
+                return Target::Unknown;
+            };
+            let rel = key.trim_start_matches('/');
+            // an asset under the site's static folder, not a content page
+            let ext = Path::new(rel).extension().and_then(|e| e.to_str()).unwrap_or("");
+            if !ext.is_empty() && !MARKDOWN_EXT.contains(&ext) {
+                return Target::Unknown;
+            }
+            return match self.page_at(&root.join(rel)) {
+                Some(t) => with_fragment(t),
+                None => Target::Missing(format!(
+                    "{} (under the content root)",
+                    if rel.is_empty() { "/" } else { rel }
+                )),
+            };
+        }
+        if path_part.contains(':') {
+            return Target::Unknown;
+        }
+        let decoded = percent_decode(path_part);
+        let file = &self.files[from];
+        let dir = file.abs.parent().unwrap_or(Path::new("/"));
+        if let Some(t) = self.page_at(&dir.join(&decoded)) {
+            return with_fragment(t);
+        }
+        // pretty URLs: a page `a/b.md` is served at `a/b/`, so resolve against that too
+        let has_ext = Path::new(&decoded).extension().is_some();
+        if !has_ext {
+            let name = file.abs.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let page_dir = if INDEX_NAMES.contains(&name) {
+                dir.to_path_buf()
+            } else {
+                file.abs.with_extension("")
+            };
+            if let Some(t) = self.page_at(&page_dir.join(&decoded)) {
+                return with_fragment(t);
+            }
+        }
+        let shown = clean(&dir.join(&decoded));
+        let shown = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| shown.strip_prefix(cwd).ok().map(Path::to_path_buf))
+            .unwrap_or(shown);
+        Target::Missing(shown.to_string_lossy().to_string())
+    }
+
+    /// Files that are translations of each other share a folder and a name but for a language
+    /// part (`01.en.md`, `01.de.md`); they may share a slug.
+    pub fn translation_key(&self, i: usize) -> String {
+        let p = &self.files[i].abs;
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let parts: Vec<&str> = name.split('.').collect();
+        let base = if parts.len() >= 3 && parts[parts.len() - 2].len() <= 5 {
+            parts[..parts.len() - 2].join(".")
+        } else {
+            name.to_string()
+        };
+        format!(
+            "{}/{base}",
+            p.parent().map(|d| d.to_string_lossy().to_string()).unwrap_or_default()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_normalise() {
+        assert_eq!(normalize_url("https://example.com/Guides/X/?a=1#top"), "guides/x");
+        assert_eq!(normalize_url("/guides/x.html"), "guides/x");
+        assert_eq!(normalize_url("/guides/x/index.html"), "guides/x");
+        assert_eq!(normalize_url("caf%C3%A9"), "café");
+        assert_eq!(clean(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
+    }
+}

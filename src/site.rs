@@ -10,7 +10,8 @@
 //!   `site.content_root`: `/guides/x/` is `content_root/guides/x.md`, `.../x/index.md`,
 //!   `.../x/_index.md` or `.../x/README.md`; and through front matter `url`, `path`, `permalink`,
 //!   `aliases` and `slug` (a slug stands for its folder's path plus the slug);
-//! - without a content root, root-relative URLs are not resolved (and not reported).
+//! - Zola's `@/path.md` is relative to the content root;
+//! - without a content root, root-relative and `@/` URLs are not resolved (and not reported).
 //!
 //! A path with an extension other than Markdown or HTML is an asset: it only has to exist.
 
@@ -415,8 +416,19 @@ impl Site {
             Target::Page(i, _) => Target::Page(i, fragment.clone()),
             other => other,
         };
-        if path_part.is_empty() {
+        // templated by the site generator (`{{% param url %}}`): not ours to resolve
+        if path_part.is_empty() || url.contains("{{") || url.contains("{%") {
             return Target::Unknown;
+        }
+        // Zola's `@/path.md`: relative to the content folder
+        if let Some(rest) = path_part.strip_prefix("@/") {
+            let Some(root) = &self.content_root else {
+                return Target::Unknown;
+            };
+            return match self.page_at(&root.join(percent_decode(rest))) {
+                Some(t) => with_fragment(t),
+                None => Target::Missing(format!("@/{rest} (under the content root)")),
+            };
         }
         let absolute =
             path_part.starts_with("http://") || path_part.starts_with("https://") || path_part.starts_with("//");
@@ -448,21 +460,29 @@ impl Site {
         let decoded = percent_decode(path_part);
         let file = &self.files[from];
         let dir = file.abs.parent().unwrap_or(Path::new("/"));
-        if let Some(t) = self.page_at(&dir.join(&decoded)) {
-            return with_fragment(t);
-        }
+        let by_folder = self.page_at(&dir.join(&decoded)).map(&with_fragment);
         // pretty URLs: a page `a/b.md` is served at `a/b/`, so resolve against that too
-        let has_ext = Path::new(&decoded).extension().is_some();
-        if !has_ext {
+        let by_url = if Path::new(&decoded).extension().is_none() {
             let name = file.abs.file_name().and_then(|n| n.to_str()).unwrap_or("");
             let page_dir = if INDEX_NAMES.contains(&name) {
                 dir.to_path_buf()
             } else {
                 file.abs.with_extension("")
             };
-            if let Some(t) = self.page_at(&page_dir.join(&decoded)) {
-                return with_fragment(t);
-            }
+            self.page_at(&page_dir.join(&decoded)).map(&with_fragment)
+        } else {
+            None
+        };
+        // both readings may name a page: prefer the one that has the anchor asked for
+        let has_anchor = |t: &Target| match t {
+            Target::Page(i, Some(f)) => self.files[*i].full().is_some_and(|full| full.anchors.contains(f)),
+            _ => true,
+        };
+        match (by_folder, by_url) {
+            (Some(a), Some(b)) if !has_anchor(&a) && has_anchor(&b) => return b,
+            (Some(a), _) => return a,
+            (None, Some(b)) => return b,
+            (None, None) => {}
         }
         let shown = clean(&dir.join(&decoded));
         let shown = std::env::current_dir()

@@ -240,7 +240,12 @@ static SHORTCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)\{\{[<%].*
 static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});").expect("constant regex")
 });
-static EXPLICIT_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\{#([^\s{}]+)\}\s*$").expect("constant regex"));
+/// A heading's trailing attribute block: `{#id}`, `{.class}`, `{#id .class key=value}` (Pandoc,
+/// Hugo, kramdown). Not part of the heading's text; its `#id` is an anchor.
+static HEADING_ATTRS: LazyLock<Regex> = LazyLock::new(|| {
+    let attr = r#"(?:[#.][^\s{}]+|[A-Za-z_][\w-]*=(?:"[^"]*"|[^\s{}]*))"#;
+    Regex::new(&format!(r"\s*\{{:?\s*({attr}(?:\s+{attr})*)\s*\}}\s*$")).expect("constant regex")
+});
 
 static HUGO_COMMENT_OPEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{\{[<%]\s*comment\s*[>%]\}\}").expect("constant regex"));
@@ -853,9 +858,13 @@ impl<'d> Walker<'d> {
     fn finish_heading(&mut self, acc: HeadingAcc, slugger: &mut slug::Slugger) {
         let mut text = collapse_ws(&acc.text);
         let mut explicit_id = None;
-        if let Some(c) = EXPLICIT_ID.captures(&text) {
-            if let (Some(whole), Some(id)) = (c.get(0), c.get(1)) {
-                explicit_id = Some(id.as_str().to_string());
+        if let Some(c) = HEADING_ATTRS.captures(&text) {
+            if let (Some(whole), Some(attrs)) = (c.get(0), c.get(1)) {
+                explicit_id = attrs
+                    .as_str()
+                    .split_whitespace()
+                    .find_map(|a| a.strip_prefix('#'))
+                    .map(str::to_string);
                 text.truncate(whole.start());
             }
         }
@@ -1292,5 +1301,28 @@ mod html_word_tests {
         let d = Document::parse(src.to_string(), &ParseOptions::default());
         let words: Vec<_> = d.words.iter().map(|w| d.word_text(w)).collect();
         assert_eq!(words, ["Visible", "caf", "words", "Text", "here"]);
+    }
+}
+
+#[cfg(test)]
+mod heading_attr_tests {
+    use super::*;
+
+    #[test]
+    fn attribute_blocks_are_not_text_and_give_ids() {
+        let d = Document::parse(
+            "## GitHub PR checks {#checks}\n\n## `Easy CLA` {.notranslate lang=en}\n\n## Setup {#setup .wide data-x=\"1\"}\n\n## Sets {1, 2}\n".to_string(),
+            &ParseOptions::default(),
+        );
+        let h: Vec<_> = d.headings.iter().map(|h| (h.text.as_str(), h.anchor())).collect();
+        assert_eq!(
+            h,
+            [
+                ("GitHub PR checks", "checks"),
+                ("Easy CLA", "easy-cla"),
+                ("Setup", "setup"),
+                ("Sets {1, 2}", "sets-1-2")
+            ]
+        );
     }
 }

@@ -127,6 +127,10 @@ pub struct FileError {
 
 /// Lint every input in parallel, each with its own settings; reports come back in input order.
 pub fn lint_inputs(inputs: &[(Input, Arc<Settings>)]) -> Vec<Result<FileReport, FileError>> {
+    // one file (an editor on save, a pre-commit run on one file): no thread pool to start
+    if let [(input, settings)] = inputs {
+        return vec![lint_input_guarded(input, settings)];
+    }
     inputs
         .par_iter()
         .map(|(input, settings)| lint_input_guarded(input, settings))

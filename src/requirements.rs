@@ -66,7 +66,12 @@ impl Requirements {
 
     pub fn resolve(doc: &Document, cli_keyword: Option<&str>, fields: &Fields) -> Requirements {
         let mut req = Requirements::default();
-        let map = checklist_map().unwrap_or(&[]);
+        // the map is compiled on first need: most articles have no checklist
+        let map = if doc.checklist.is_empty() {
+            &[]
+        } else {
+            checklist_map().unwrap_or(&[])
+        };
         let mut checklist_keyword = None;
         for item in &doc.checklist {
             let found = map

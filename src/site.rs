@@ -72,10 +72,8 @@ pub struct Summary {
 }
 
 static TARGET_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"<!--\s*TARGET_KEYWORD:\s*["“]?([^"”|\n]+?)["”]?\s*(?:\||-->)"#).expect("constant regex")
+    Regex::new(r#"<!--[ \t]*TARGET_KEYWORD:[ \t]*["“]?([^"”|\n]+?)["”]?[ \t]*(?:\||-->)"#).expect("constant regex")
 });
-static RELATED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^related (articles|posts|reading|guides|content)$").expect("constant regex"));
 
 fn located(lines: &LineIndex, text: &str, span: Span) -> Located {
     Located {
@@ -137,9 +135,7 @@ fn light_from(source: &str, lines: &LineIndex, fm: Option<&front_matter::FrontMa
 /// The summary of a parsed Document.
 pub fn summarize(doc: &Document, fields: &Fields) -> Summary {
     let light = light_from(&doc.source, &doc.lines, doc.front_matter.as_ref(), fields);
-    let related = doc
-        .section_where(|h| h.level == 2 && RELATED.is_match(&h.text))
-        .map(|s| s.total);
+    let related = doc.section_where(|h| h.level == 2 && h.is_related()).map(|s| s.total);
     let links = doc
         .links
         .iter()

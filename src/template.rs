@@ -87,7 +87,7 @@ impl TemplateReqs {
             .filter(|p| {
                 p.label
                     .as_deref()
-                    .is_some_and(|l| l.to_lowercase().starts_with("key takeaway"))
+                    .is_some_and(crate::rules::structure::key_takeaways::is_key_takeaway_label)
             })
             .count();
         let faq_questions = crate::rules::structure::faq_section(&doc).map_or(0, |(_, q)| q.len());

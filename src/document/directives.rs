@@ -42,10 +42,10 @@ pub struct ChecklistItem {
 }
 
 static DIRECTIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)[ \t]*:[ \t]*").expect("constant regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)[ \t]*:[ \t]*").expect("constant regex"));
 static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""([^"\n]+)"|“([^”\n]+)”|'([^'\n]+)'"#).expect("constant regex"));
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d[\d,]*(?:\.\d+)?").expect("constant regex"));
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9][0-9,]*(?:\.[0-9]+)?").expect("constant regex"));
 static CHECK_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^[ \t]*(?:[-*+][ \t]+)?\[([ xX])\][ \t]*(\S[^\r\n]*)").expect("constant regex"));
 

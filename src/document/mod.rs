@@ -35,7 +35,58 @@ pub struct Heading {
     pub explicit_id: Option<String>,
 }
 
+/// The heading's text lowercased with whitespace collapsed, for comparing with fixed names.
+fn normalized(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
 impl Heading {
+    /// "Frequently Asked Questions", "FAQ", "FAQs" (also followed by more words).
+    pub fn is_faq(&self) -> bool {
+        let t = normalized(&self.text);
+        let first = t.split([' ', ':', '-']).next().unwrap_or("");
+        first == "faq" || first == "faqs" || t.starts_with("frequently asked questions")
+    }
+
+    /// "Table of Contents", "Contents", "In this article", "On this page".
+    pub fn is_toc(&self) -> bool {
+        matches!(
+            normalized(&self.text).as_str(),
+            "table of contents" | "contents" | "in this article" | "in this guide" | "in this post" | "on this page"
+        )
+    }
+
+    /// "Related Articles" (Posts, Reading, Guides, Content).
+    pub fn is_related(&self) -> bool {
+        matches!(
+            normalized(&self.text).as_str(),
+            "related articles" | "related posts" | "related reading" | "related guides" | "related content"
+        )
+    }
+
+    /// Sections that are structure rather than content: TOC, key takeaways, FAQ, related and
+    /// further reading, references, next steps, the closing call to action ("Ready to ..."),
+    /// the introduction.
+    pub fn is_structural(&self) -> bool {
+        let t = normalized(&self.text);
+        self.is_toc()
+            || self.is_faq()
+            || self.is_related()
+            || t.starts_with("ready to ")
+            || matches!(
+                t.as_str(),
+                "key takeaway"
+                    | "key takeaways"
+                    | "further reading"
+                    | "references"
+                    | "see also"
+                    | "next steps"
+                    | "related links"
+                    | "related resources"
+                    | "introduction"
+            )
+    }
+
     /// The id a `#fragment` must name to reach this heading.
     pub fn anchor(&self) -> &str {
         self.explicit_id.as_deref().unwrap_or(&self.slug)
@@ -225,7 +276,8 @@ pub struct Document {
     pub footnote_references: Vec<Span>,
 }
 
-pub(crate) fn comrak_options() -> Options<'static> {
+/// The comrak options seolint parses with (public for the benchmark's bare-parse baseline).
+pub fn comrak_options() -> Options<'static> {
     let mut o = Options::default();
     o.extension.table = true;
     o.extension.strikethrough = true;
@@ -243,8 +295,8 @@ static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
 /// A heading's trailing attribute block: `{#id}`, `{.class}`, `{#id .class key=value}` (Pandoc,
 /// Hugo, kramdown). Not part of the heading's text; its `#id` is an anchor.
 static HEADING_ATTRS: LazyLock<Regex> = LazyLock::new(|| {
-    let attr = r#"(?:[#.][^\s{}]+|[A-Za-z_][\w-]*=(?:"[^"]*"|[^\s{}]*))"#;
-    Regex::new(&format!(r"\s*\{{:?\s*({attr}(?:\s+{attr})*)\s*\}}\s*$")).expect("constant regex")
+    let attr = r#"(?:[#.][^ \t{}]+|[A-Za-z_][A-Za-z0-9_-]*=(?:"[^"]*"|[^ \t{}]*))"#;
+    Regex::new(&format!(r"[ \t]*\{{:?[ \t]*({attr}(?:[ \t]+{attr})*)[ \t]*\}}[ \t]*$")).expect("constant regex")
 });
 
 static HUGO_COMMENT_OPEN: LazyLock<Regex> =
@@ -423,6 +475,14 @@ pub fn classify_url(url: &str, site_host: Option<&str>) -> LinkKind {
     } else {
         LinkKind::Internal
     }
+}
+
+/// A bare comrak parse with seolint's options, and nothing else: the benchmark's baseline.
+pub fn bare_parse(markdown: &str) -> usize {
+    let arena = Arena::new();
+    #[allow(clippy::disallowed_methods)] // the baseline is exactly a parse
+    let root = comrak::parse_document(&arena, markdown, &comrak_options());
+    root.children().count()
 }
 
 /// One pass over comrak's AST, filling the Document's indices.

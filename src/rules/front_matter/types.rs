@@ -83,7 +83,7 @@ impl Default for Options {
 }
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|z|[+-]\d{2}:?\d{2})?$")
+    Regex::new(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?)?[ \t]*(?:Z|z|[+-][0-9]{2}:?[0-9]{2})?$")
         .expect("constant regex")
 });
 /// A slug, or a path of slugs (`guide/part-two`), as some sites nest multi-part articles.

@@ -45,7 +45,7 @@ pub struct Options {
     pub tolerance: Option<f64>,
 }
 
-static FIRST_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:\.\d+)?").expect("constant regex"));
+static FIRST_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]+(?:\.[0-9]+)?").expect("constant regex"));
 
 /// The stated reading time: its number's span, value, and where it is.
 fn stated(doc: &Document) -> Option<(Span, f64, &'static str)> {

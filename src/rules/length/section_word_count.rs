@@ -1,5 +1,3 @@
-use std::sync::LazyLock;
-
 use regex::Regex;
 use serde::Deserialize;
 
@@ -52,12 +50,6 @@ pub struct Options {
     pub ignore: Option<Vec<String>>,
 }
 
-/// Headings of sections that are structure, not content.
-pub static STRUCTURAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(table of contents|contents|in this (article|guide)|key takeaways?|frequently asked questions|faqs?|related (articles|posts|reading|guides)|further reading|references|see also|next steps|related links|related resources|ready to\b.*|introduction)$")
-        .expect("constant regex")
-});
-
 fn check(ctx: &mut Context) {
     let opts: Options = ctx.options();
     let limits = [
@@ -81,7 +73,7 @@ fn check(ctx: &mut Context) {
     let mut found = Vec::new();
     for s in doc.sections.iter().filter(|s| s.level == 2 || s.level == 3) {
         let h = &doc.headings[s.heading];
-        if STRUCTURAL.is_match(&h.text) || ignore.iter().any(|r| r.is_match(&h.text)) {
+        if h.is_structural() || ignore.iter().any(|r| r.is_match(&h.text)) {
             continue;
         }
         // the template's "Write N-M words" for this very section, else the per-level range

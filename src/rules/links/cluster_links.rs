@@ -1,14 +1,10 @@
-use std::collections::BTreeSet;
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::diagnostic::Severity;
 use crate::document::LinkKind;
 use crate::rules::keyword::keyword_anchor;
 use crate::rules::links::visible_links;
 use crate::rules::{declare_rule, Context};
 use crate::text::{number, plural};
+use std::collections::BTreeSet;
 
 declare_rule! {
     /// ## What it does
@@ -46,13 +42,10 @@ declare_rule! {
     };
 }
 
-static RELATED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^related (articles|posts|reading|guides|content)$").expect("constant regex"));
-
 fn check(ctx: &mut Context) {
     let Some(min) = ctx.threshold("min") else { return };
     let doc = ctx.doc;
-    let d = match doc.section_where(|h| h.level == 2 && RELATED.is_match(&h.text)) {
+    let d = match doc.section_where(|h| h.level == 2 && h.is_related()) {
         None => ctx
             .diagnostic(
                 min.span.unwrap_or_else(|| keyword_anchor(ctx)),

@@ -1,7 +1,3 @@
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::diagnostic::{Severity, Span};
 use crate::rules::content::placeholder;
 use crate::rules::keyword::keyword_anchor;
@@ -40,8 +36,6 @@ declare_rule! {
     };
 }
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^key takeaways?$").expect("constant regex"));
-
 fn check(ctx: &mut Context) {
     let doc = ctx.doc;
     let mut filled = 0usize;
@@ -51,7 +45,7 @@ fn check(ctx: &mut Context) {
             continue;
         };
         let Some(label) = p.label.as_deref() else { continue };
-        if !LABEL.is_match(label) {
+        if !is_key_takeaway_label(label) {
             continue;
         }
         let rest = p.text.split_once(':').map_or("", |(_, r)| r).trim();
@@ -82,4 +76,10 @@ fn check(ctx: &mut Context) {
             .with_help("add `> **Key Takeaway:** ...` after the main sections");
         ctx.push(d);
     }
+}
+
+/// "Key Takeaway" or "Key Takeaways", any case.
+pub fn is_key_takeaway_label(label: &str) -> bool {
+    let l = label.trim().to_lowercase();
+    l == "key takeaway" || l == "key takeaways"
 }

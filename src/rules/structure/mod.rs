@@ -8,18 +8,11 @@ pub mod required_section;
 pub mod toc_coverage;
 pub mod toc_link;
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::document::{Document, Heading, Section};
-
-static FAQ_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(faqs?|frequently asked questions)\b").expect("constant regex"));
 
 /// The FAQ section (an H2 "Frequently Asked Questions" or "FAQ") and its H3 questions.
 pub fn faq_section(doc: &Document) -> Option<(&Section, Vec<&Heading>)> {
-    let section = doc.section_where(|h| h.level == 2 && FAQ_HEADING.is_match(&h.text))?;
+    let section = doc.section_where(|h| h.level == 2 && h.is_faq())?;
     let questions = doc
         .headings
         .iter()

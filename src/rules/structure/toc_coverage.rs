@@ -1,10 +1,5 @@
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::diagnostic::{Applicability, Edit, Fix, Severity, Span};
 use crate::document::{Document, LinkKind, List};
-use crate::rules::length::section_word_count::STRUCTURAL;
 use crate::rules::{declare_rule, excerpt, Context};
 
 declare_rule! {
@@ -50,13 +45,9 @@ declare_rule! {
     };
 }
 
-static TOC_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(table of contents|contents|in this (article|guide|post)|on this page)$").expect("constant regex")
-});
-
 /// The table of contents list.
 pub fn toc_list(doc: &Document) -> Option<&List> {
-    if let Some(section) = doc.section_where(|h| TOC_HEADING.is_match(&h.text)) {
+    if let Some(section) = doc.section_where(|h| h.is_toc()) {
         if let Some(list) = doc.lists.iter().find(|l| l.depth == 0 && section.own.covers(l.span)) {
             return Some(list);
         }
@@ -95,7 +86,7 @@ fn check(ctx: &mut Context) {
         .iter()
         .filter(|h| h.level == 2 && h.span.start > toc.span.end)
     {
-        if STRUCTURAL.is_match(&h.text) {
+        if h.is_structural() {
             continue;
         }
         match targets.iter().position(|t| t == h.anchor()) {
@@ -195,7 +186,7 @@ fn regenerate(doc: &Document, toc: &List) -> Option<String> {
         .headings
         .iter()
         .enumerate()
-        .filter(|(_, h)| h.level == 2 && h.span.start > toc.span.end && !STRUCTURAL.is_match(&h.text))
+        .filter(|(_, h)| h.level == 2 && h.span.start > toc.span.end && !h.is_structural())
         .map(|(i, _)| i)
         .collect();
     if h2s.is_empty() {

@@ -1,0 +1,205 @@
+//! `cargo bench --bench corpus [-- CORPUS_DIR]`: seolint against a bare comrak parse over a corpus
+//! of real articles, in one run, side by side. Prints medians, MB/s, files/s, peak memory and the
+//! ratio of a full lint to the bare parse. Without the corpus (a fresh clone) it says so and exits 0.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use seolint::engine::{lint_source, RuleSetting, Settings};
+
+const RUNS: usize = 7;
+
+/// A config that turns on every rule that waits for a threshold.
+fn every_rule_on() -> Settings {
+    let mut s = Settings::default();
+    let opts: &[(&str, &str)] = &[
+        ("word-count", r#"{"min": 300}"#),
+        (
+            "section-word-count",
+            r#"{"h2_min": 50, "h2_max": 2000, "h3_min": 20, "h3_max": 1000}"#,
+        ),
+        ("internal-links", r#"{"min": 3}"#),
+        ("external-links", r#"{"min": 2}"#),
+        ("cluster-links", r#"{"min": 2}"#),
+        ("faq", r#"{"min": 1}"#),
+        ("key-takeaways", r#"{"min": 1}"#),
+    ];
+    for (rule, json) in opts {
+        let default = seolint::rules::find(rule).map(|r| r.default_severity);
+        s.rules.insert(
+            rule.to_string(),
+            RuleSetting {
+                severity: default,
+                options: serde_json::from_str(json).ok(),
+                origins: Default::default(),
+            },
+        );
+    }
+    s.keyword = Some("the".to_string()); // every article has a keyword, so keyword rules run too
+    s
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time<F: FnMut()>(mut f: F) -> Duration {
+    let mut runs = Vec::new();
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        f();
+        runs.push(t.elapsed());
+    }
+    median(runs)
+}
+
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn child_peak_kb(bin: &Path, args: &[&str]) -> Option<u64> {
+    // GNU time is not always installed; python's resource module is
+    let out = Command::new("python3")
+        .args(["-c", "import resource,subprocess,sys; subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"])
+        .arg(bin)
+        .args(args)
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+}
+
+fn main() {
+    let dir = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/corpus"));
+    if !dir.is_dir() {
+        println!("corpus not found at {}; nothing to measure", dir.display());
+        return;
+    }
+    let (paths, _) = seolint::discover::discover(std::slice::from_ref(&dir));
+    let files: Vec<(String, String)> = paths
+        .iter()
+        .filter_map(|p| Some((p.to_string_lossy().to_string(), std::fs::read_to_string(p).ok()?)))
+        .collect();
+    let bytes: usize = files.iter().map(|(_, s)| s.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    println!("corpus: {} files, {:.1} MB ({})", files.len(), mb, dir.display());
+
+    let bare = time(|| {
+        let n: usize = files.iter().map(|(_, s)| seolint::document::bare_parse(s)).sum();
+        std::hint::black_box(n);
+    });
+    let bare_par = time(|| {
+        let n: usize = files.par_iter().map(|(_, s)| seolint::document::bare_parse(s)).sum();
+        std::hint::black_box(n);
+    });
+    let settings = Arc::new(every_rule_on());
+    let lint_1 = time(|| {
+        let n: usize = files
+            .iter()
+            .map(|(p, s)| lint_source(p.clone(), s.clone(), &settings).diagnostics.len())
+            .sum();
+        std::hint::black_box(n);
+    });
+    let lint_par = time(|| {
+        let n: usize = files
+            .par_iter()
+            .map(|(p, s)| lint_source(p.clone(), s.clone(), &settings).diagnostics.len())
+            .sum();
+        std::hint::black_box(n);
+    });
+    let row = |name: &str, d: Duration| {
+        let s = d.as_secs_f64();
+        println!(
+            "{name:<46} {:>8.3} s  {:>6.1} MB/s  {:>6.0} files/s",
+            s,
+            mb / s,
+            files.len() as f64 / s
+        );
+    };
+    row("(a) bare comrak parse, 1 thread", bare);
+    row("(a') bare comrak parse, all cores", bare_par);
+    row("(b) seolint, every rule on, 1 thread", lint_1);
+    row("(b') seolint, every rule on, all cores", lint_par);
+    println!(
+        "ratio (b)/(a), 1 thread each: {:.2}x",
+        lint_1.as_secs_f64() / bare.as_secs_f64()
+    );
+    println!(
+        "ratio (b')/(a'), all cores each: {:.2}x",
+        lint_par.as_secs_f64() / bare_par.as_secs_f64()
+    );
+    println!(
+        "peak memory of this process (corpus held in memory): {} KB",
+        peak_rss_kb().unwrap_or(0)
+    );
+
+    // the binary as users run it
+    let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/seolint");
+    if !bin.exists() {
+        println!("(build the release binary for process figures: cargo build --release)");
+        return;
+    }
+    let cfg = std::env::temp_dir().join("seolint-bench.yaml");
+    let _ = std::fs::write(
+        &cfg,
+        "rules:\n  word-count: { min: 300 }\n  section-word-count: { h2_min: 50, h2_max: 2000, h3_min: 20, h3_max: 1000 }\n  internal-links: { min: 3 }\n  external-links: { min: 2 }\n  cluster-links: { min: 2 }\n  faq: { min: 1 }\n  key-takeaways: { min: 1 }\n",
+    );
+    let cfg_s = cfg.to_string_lossy().to_string();
+    let dir_s = dir.to_string_lossy().to_string();
+    let args = [
+        "--config",
+        &cfg_s,
+        "--keyword",
+        "the",
+        "--format",
+        "concise",
+        "--fail-on",
+        "never",
+        &dir_s,
+    ];
+    let whole = time(|| {
+        let _ = Command::new(&bin).args(args).output();
+    });
+    row("(c) seolint process over the corpus (+ site)", whole);
+    println!(
+        "peak memory of that process: {} KB",
+        child_peak_kb(&bin, &args).unwrap_or(0)
+    );
+
+    // one long article, whole process, repeated
+    let words = |s: &str| s.split_whitespace().count();
+    let long = files
+        .iter()
+        .filter(|(_, s)| (5000..9000).contains(&words(s)))
+        .min_by_key(|(_, s)| words(s).abs_diff(6000));
+    if let Some((path, text)) = long {
+        let mut runs = Vec::new();
+        for _ in 0..20 {
+            let t = Instant::now();
+            let _ = Command::new(&bin)
+                .args(["--config", &cfg_s, "--format", "concise", path.as_str()])
+                .output();
+            runs.push(t.elapsed());
+        }
+        println!(
+            "(d) one article as a whole process ({} words, {}): median of 20 {:.1} ms",
+            words(text),
+            path,
+            median(runs).as_secs_f64() * 1e3
+        );
+    }
+}

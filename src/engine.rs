@@ -322,7 +322,7 @@ pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -
     let names: Vec<&str> = RULES.iter().map(|r| r.name).chain(pack_names.iter().copied()).collect();
     let known = |r: &str| names.contains(&r);
     let (suppressions, problems) = Suppressions::parse(doc, &known, &names);
-    out.retain(|d| !suppressions.suppresses(d.rule, doc.line_col(d.span.start).line));
+    out.retain(|d| !suppressions.suppresses(d.rule, doc.lines.line_of(d.span.start)));
     out.extend(problems);
     let len = doc.source.len();
     for d in &mut out {

@@ -15,20 +15,30 @@ pub struct LineCol {
 pub struct LineIndex {
     /// Byte offset where each line starts; line 1 starts at 0.
     starts: Vec<usize>,
+    /// Lines holding only ASCII, where a column is a byte offset: keeps columns O(1) on long lines.
+    ascii: Vec<bool>,
     len: usize,
 }
 
 impl LineIndex {
     pub fn new(source: &str) -> Self {
         let mut starts = Vec::with_capacity(source.len() / 40 + 1);
+        let mut ascii = Vec::with_capacity(source.len() / 40 + 1);
         starts.push(0);
+        let mut line_ascii = true;
         for (i, b) in source.bytes().enumerate() {
             if b == b'\n' {
                 starts.push(i + 1);
+                ascii.push(line_ascii);
+                line_ascii = true;
+            } else if b >= 0x80 {
+                line_ascii = false;
             }
         }
+        ascii.push(line_ascii);
         LineIndex {
             starts,
+            ascii,
             len: source.len(),
         }
     }
@@ -79,7 +89,11 @@ impl LineIndex {
         let offset = floor_char_boundary(source, offset.min(source.len()));
         let line = self.line_of(offset);
         let start = self.line_start(line);
-        let column = source[start..offset].chars().count() + 1;
+        let column = if self.ascii.get(line - 1).copied().unwrap_or(false) {
+            offset - start + 1
+        } else {
+            source[start..offset].chars().count() + 1
+        };
         LineCol { line, column }
     }
 }

@@ -124,7 +124,7 @@ fn special_files_fifo_symlink_loop_and_permissions() {
         args.push("pipe.md");
     }
     let t = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_seolint"))
+    let child = Command::new(env!("CARGO_BIN_EXE_seolint"))
         .args(&args)
         .current_dir(d.path())
         .stdin(Stdio::null())

@@ -152,3 +152,54 @@ fn special_files_fifo_symlink_loop_and_permissions() {
     }
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// seolint never opens a connection: an article full of links (and images, and a canonical URL)
+/// pointing at a local listener is linted, and the listener sees nobody.
+#[test]
+fn never_fetches_a_link() {
+    use std::net::TcpListener;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.set_nonblocking(true).expect("nonblocking");
+    let port = listener.local_addr().expect("addr").port();
+    let hits = Arc::new(AtomicUsize::new(0));
+    let counter = hits.clone();
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stopping = stop.clone();
+    let watcher = std::thread::spawn(move || {
+        while !stopping.load(Ordering::SeqCst) {
+            if listener.accept().is_ok() {
+                counter.fetch_add(1, Ordering::SeqCst);
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    });
+    let base = format!("http://127.0.0.1:{port}");
+    let article = format!(
+        "---\ntitle: \"Cold Brew Concentrate: Ratios, Grinds and Steeping\"\ncanonical_url: \"{base}/post\"\nfeatured_image: \"{base}/hero.jpg\"\n---\n# Cold Brew\n\n[a]({base}/a) [b]({base}/b#x) ![img]({base}/i.png) <a href=\"{base}/c\">c</a> <img src=\"{base}/d.png\" alt=\"d\">\n\n<script type=\"application/ld+json\">{{\"@context\": \"{base}/ctx\", \"@type\": \"FAQPage\", \"mainEntity\": []}}</script>\n"
+    );
+    let d = tempfile::tempdir().expect("tmp");
+    std::fs::write(d.path().join("a.md"), article).expect("write");
+    std::fs::write(
+        d.path().join(".seolint.yaml"),
+        format!("site:\n  url: {base}\n  content_root: .\n"),
+    )
+    .expect("write");
+    for format in ["human", "json", "sarif"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_seolint"))
+            .args([".", "--format", format])
+            .current_dir(d.path())
+            .output()
+            .expect("run");
+        assert!(
+            o.status.code().is_some_and(|c| c <= 1),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    std::thread::sleep(Duration::from_millis(50));
+    stop.store(true, Ordering::SeqCst);
+    let _ = watcher.join();
+    assert_eq!(hits.load(Ordering::SeqCst), 0, "seolint connected to a link target");
+}

@@ -59,6 +59,17 @@ impl Keyphrase {
 }
 
 fn word_matches(word: &str, key: &str, last: bool) -> bool {
+    // ASCII (the common case): no allocation
+    if word.is_ascii() && key.is_ascii() {
+        if word.len() == key.len() {
+            return word.eq_ignore_ascii_case(key);
+        }
+        if !last || word.len() < key.len() || !word[..key.len()].eq_ignore_ascii_case(key) {
+            return false;
+        }
+        let rest = &word[key.len()..];
+        return ["s", "es", "'s", "s'"].iter().any(|e| rest.eq_ignore_ascii_case(e));
+    }
     if eq_lower(word, key) {
         return true;
     }
@@ -78,7 +89,74 @@ fn eq_lower(word: &str, lower: &str) -> bool {
 
 /// UAX #29 words that hold a letter or digit.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.unicode_words().filter(|w| w.chars().any(char::is_alphanumeric))
+    word_indices(text).map(|(_, w)| w)
+}
+
+/// UAX #29 words that hold a letter or digit, with their byte offsets. ASCII text (most prose in
+/// Latin script, code-free) takes a fast path that applies the same rules; anything else goes
+/// through unicode-segmentation.
+pub fn word_indices(text: &str) -> Box<dyn Iterator<Item = (usize, &str)> + '_> {
+    if text.is_ascii() {
+        Box::new(AsciiWords { text, pos: 0 })
+    } else {
+        Box::new(
+            text.unicode_word_indices()
+                .filter(|(_, w)| w.chars().any(char::is_alphanumeric)),
+        )
+    }
+}
+
+/// UAX #29 word boundaries restricted to ASCII: letters, digits and `_` join (WB5, WB8-WB10,
+/// WB13a/b); `'` and `.` join letters to letters and digits to digits (WB6/7, WB11/12); `:` joins
+/// letters (MidLetter); `,` and `;` join digits (MidNum).
+struct AsciiWords<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for AsciiWords<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let b = self.text.as_bytes();
+        let n = b.len();
+        let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+        loop {
+            while self.pos < n && !word(b[self.pos]) {
+                self.pos += 1;
+            }
+            if self.pos >= n {
+                return None;
+            }
+            let start = self.pos;
+            let mut i = start;
+            while i < n {
+                let c = b[i];
+                if word(c) {
+                    i += 1;
+                    continue;
+                }
+                let (prev, next) = (b[i - 1], b.get(i + 1).copied().unwrap_or(0));
+                let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
+                let digits = prev.is_ascii_digit() && next.is_ascii_digit();
+                let joins = match c {
+                    b'\'' | b'.' => letters || digits,
+                    b':' => letters,
+                    b',' | b';' => digits,
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                i += 1;
+            }
+            self.pos = i;
+            let w = &self.text[start..i];
+            if w.bytes().any(|c| c.is_ascii_alphanumeric()) {
+                return Some((start, w));
+            }
+        }
+    }
 }
 
 pub fn word_count(text: &str) -> usize {
@@ -147,6 +225,23 @@ mod tests {
         let box_ = Keyphrase::new("box").unwrap();
         assert!(box_.occurs_in("two boxes"));
         assert!(Keyphrase::new("Größe").unwrap().occurs_in("GRÖSSE größe"));
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_unicode_segmentation() {
+        let samples = [
+            "Don't stop: it's 4,000.5 words (e.g. U.S.A.) in snake_case and a:b, 3;4 x.y. end.",
+            "a__b _lead trail_ 1_000 x'y' 'quoted' 12'34 ..a.. ,1,2, http://example.com/a-b#c?d=e",
+            "[AUTHOR_NAME] YOUR_ANSWER_HERE 3.14.15 v1.2.3-beta+build 0x1F -5 --flag a--b",
+        ];
+        for s in samples {
+            let fast: Vec<(usize, &str)> = AsciiWords { text: s, pos: 0 }.collect();
+            let slow: Vec<(usize, &str)> = s
+                .unicode_word_indices()
+                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                .collect();
+            assert_eq!(fast, slow, "{s}");
+        }
     }
 
     #[test]

@@ -13,7 +13,6 @@ use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{LineColumn, NodeValue, Sourcepos};
 use comrak::{Arena, Options};
 use regex::Regex;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::diagnostic::Span;
 pub use directives::{ChecklistItem, Directive, Phrase, Range};
@@ -836,10 +835,7 @@ impl<'d> Walker<'d> {
         let src = &self.doc.source;
         let exact = aligned || src.get(span.start..span.end) == Some(text);
         let mut cursor = span.start;
-        for (i, w) in text.unicode_word_indices() {
-            if !w.chars().any(char::is_alphanumeric) {
-                continue;
-            }
+        for (i, w) in crate::text::word_indices(text) {
             let word_span = if exact {
                 Span::new(span.start + i, span.start + i + w.len())
             } else {

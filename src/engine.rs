@@ -53,6 +53,20 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// How to parse a file under these settings: the site's host and the canonical URL keys.
+    pub fn parse_options(&self) -> ParseOptions {
+        ParseOptions {
+            site_host: self.site_host.clone(),
+            canonical_keys: self
+                .fields
+                .canonical_url
+                .list()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+
     /// The severity `rule` runs at, `None` when it is off.
     pub fn severity(&self, rule: &rules::Rule) -> Option<Severity> {
         match self.rules.get(rule.name) {
@@ -261,17 +275,7 @@ pub fn read_input(input: &Input) -> Result<Vec<u8>, FileError> {
 
 /// Lint text that is already known to be UTF-8.
 pub fn lint_source(path: String, source: String, settings: &Settings) -> FileReport {
-    let options = ParseOptions {
-        site_host: settings.site_host.clone(),
-        canonical_keys: settings
-            .fields
-            .canonical_url
-            .list()
-            .into_iter()
-            .map(str::to_string)
-            .collect(),
-    };
-    let doc = Document::parse(source, &options);
+    let doc = Document::parse(source, &settings.parse_options());
     let dir = (path != STDIN_NAME).then(|| Path::new(&path).parent().unwrap_or(Path::new(".")).to_path_buf());
     let (diagnostics, suppressions) = check_document(&doc, settings, dir.as_deref());
     let summary = settings

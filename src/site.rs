@@ -83,16 +83,6 @@ fn located(lines: &LineIndex, text: &str, span: Span) -> Located {
     }
 }
 
-fn unquoted(source: &str, span: Span) -> Span {
-    let t = source.get(span.start..span.end).unwrap_or("");
-    let b = t.as_bytes();
-    if b.len() >= 2 && (b[0] == b'"' || b[0] == b'\'') && b[b.len() - 1] == b[0] {
-        Span::new(span.start + 1, span.end - 1)
-    } else {
-        span
-    }
-}
-
 /// The front matter part of a summary, from an already split and parsed front matter.
 fn light_from(source: &str, lines: &LineIndex, fm: Option<&front_matter::FrontMatter>, fields: &Fields) -> Light {
     let mut light = Light::default();
@@ -104,7 +94,9 @@ fn light_from(source: &str, lines: &LineIndex, fm: Option<&front_matter::FrontMa
                     Value::List(items) => items.first()?.as_str()?.to_string(),
                     _ => return None,
                 };
-                let span = fm.entry(k).map_or(fm.span, |e| unquoted(source, e.value_span));
+                let span = fm
+                    .entry(k)
+                    .map_or(fm.span, |e| front_matter::unquoted(source, e.value_span));
                 (!text.trim().is_empty()).then(|| located(lines, &text, span))
             })
         };
@@ -178,26 +170,7 @@ pub fn normalize_url(url: &str) -> String {
     let u = u.trim_matches('/');
     let u = u.strip_suffix(".html").or_else(|| u.strip_suffix(".htm")).unwrap_or(u);
     let u = u.strip_suffix("/index").unwrap_or(u);
-    percent_decode(u).to_lowercase()
-}
-
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let hex = |b: u8| (b as char).to_digit(16);
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+    crate::text::percent_decode(u).to_lowercase()
 }
 
 /// Lexically clean a path: drop `.`, fold `..`.
@@ -404,7 +377,7 @@ impl Site {
     pub fn resolve(&self, from: usize, url: &str) -> Target {
         let url = url.trim();
         let (path_part, fragment) = match url.split_once('#') {
-            Some((p, f)) => (p, Some(percent_decode(f))),
+            Some((p, f)) => (p, Some(crate::text::percent_decode(f))),
             None => (url, None),
         };
         let path_part = path_part.split('?').next().unwrap_or("");
@@ -421,7 +394,7 @@ impl Site {
             let Some(root) = &self.content_root else {
                 return Target::Unknown;
             };
-            return match self.page_at(&root.join(percent_decode(rest))) {
+            return match self.page_at(&root.join(crate::text::percent_decode(rest))) {
                 Some(t) => with_fragment(t),
                 None => Target::Missing(format!("@/{rest} (under the content root)")),
             };
@@ -453,7 +426,7 @@ impl Site {
         if path_part.contains(':') {
             return Target::Unknown;
         }
-        let decoded = percent_decode(path_part);
+        let decoded = crate::text::percent_decode(path_part);
         let file = &self.files[from];
         let dir = file.abs.parent().unwrap_or(Path::new("/"));
         let by_folder = self.page_at(&dir.join(&decoded)).map(&with_fragment);

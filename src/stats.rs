@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::document::{Document, LinkKind, ParseOptions};
+use crate::document::{Document, LinkKind};
 use crate::engine::Settings;
 use crate::requirements::Requirements;
 use crate::rules::links::visible_links;
@@ -50,19 +50,7 @@ pub struct Stats {
 }
 
 pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
-    let doc = Document::parse(
-        source,
-        &ParseOptions {
-            site_host: settings.site_host.clone(),
-            canonical_keys: settings
-                .fields
-                .canonical_url
-                .list()
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
-        },
-    );
+    let doc = Document::parse(source, &settings.parse_options());
     let req = Requirements::resolve(&doc, settings.keyword.as_deref(), &settings.fields);
     let words: Vec<&str> = doc.words.iter().map(|w| doc.word_text(w)).collect();
     let density = |n: usize| {

@@ -126,6 +126,17 @@ impl FrontMatter {
     }
 }
 
+/// A value span without its surrounding quotes (`"x"` or `'x'`).
+pub fn unquoted(source: &str, span: Span) -> Span {
+    let t = source.get(span.start..span.end).unwrap_or("");
+    let b = t.as_bytes();
+    if b.len() >= 2 && (b[0] == b'"' || b[0] == b'\'') && b[b.len() - 1] == b[0] {
+        Span::new(span.start + 1, span.end - 1)
+    } else {
+        span
+    }
+}
+
 /// Where the front matter ends and the body starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split {

@@ -1,8 +1,8 @@
 use serde::Deserialize;
 
 use crate::diagnostic::{Severity, Span};
-use crate::rules::meta::{front_matter_text, MetaText};
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::meta::{check_length, front_matter_text, MetaText};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -63,35 +63,16 @@ fn check(ctx: &mut Context) {
     let Some(desc) = front_matter_text(doc, &keys).or_else(|| meta_description_line(doc)) else {
         return;
     };
-    let len = desc.text.trim().chars().count();
-    if len == 0 {
-        return;
-    }
-    let verdict = if len < opts.min {
-        "too short"
-    } else if len > opts.max {
-        "too long"
-    } else {
-        return;
-    };
-    let source = ctx.option_source(&["min", "max"]);
-    let d = ctx
-        .diagnostic(
-            desc.span,
-            format!(
-                "meta description is {verdict}: {len} characters (\"{}\" in {}); aim for {}-{} ({source})",
-                excerpt(desc.text, 50),
-                desc.origin,
-                opts.min,
-                opts.max
-            ),
-        )
-        .with_help(if len < opts.min {
-            "say what the reader learns, with the primary keyword, in one or two sentences"
-        } else {
-            "search engines cut descriptions at about 160 characters; keep the point in the first 150"
-        });
-    ctx.push(d);
+    check_length(
+        ctx,
+        "meta description",
+        desc,
+        (opts.min, opts.max),
+        (
+            "say what the reader learns, with the primary keyword, in one or two sentences",
+            "search engines cut descriptions at about 160 characters; keep the point in the first 150",
+        ),
+    );
 }
 
 /// The text after a `**Meta Description:**` label in the body.

@@ -4,6 +4,7 @@ pub mod title_length;
 
 use crate::diagnostic::Span;
 use crate::document::Document;
+use crate::rules::{excerpt, Context};
 
 /// A meta text and where it stands.
 pub struct MetaText<'d> {
@@ -31,11 +32,33 @@ pub fn front_matter_text<'d>(doc: &'d Document, keys: &[&str]) -> Option<MetaTex
 
 /// Drop surrounding quotes from a value span.
 pub fn unquote(doc: &Document, span: Span) -> Span {
-    let t = doc.text(span);
-    let b = t.as_bytes();
-    if b.len() >= 2 && (b[0] == b'"' || b[0] == b'\'') && b[b.len() - 1] == b[0] {
-        Span::new(span.start + 1, span.end - 1)
-    } else {
-        span
+    crate::document::front_matter::unquoted(&doc.source, span)
+}
+
+/// Report `text` when its length in characters is outside `min..=max`: "title is too short: 9
+/// characters ("Cold Brew" in front matter `title`); aim for 30-60 (default)".
+pub fn check_length(ctx: &mut Context, what: &str, text: MetaText, (min, max): (usize, usize), help: (&str, &str)) {
+    let len = text.text.trim().chars().count();
+    if len == 0 {
+        return; // front-matter-required reports an empty value
     }
+    let verdict = if len < min {
+        "too short"
+    } else if len > max {
+        "too long"
+    } else {
+        return;
+    };
+    let source = ctx.option_source(&["min", "max"]);
+    let shown = excerpt(text.text, if what == "title" { 70 } else { 50 });
+    let d = ctx
+        .diagnostic(
+            text.span,
+            format!(
+                "{what} is {verdict}: {len} characters (\"{shown}\" in {}); aim for {min}-{max} ({source})",
+                text.origin
+            ),
+        )
+        .with_help(if len < min { help.0 } else { help.1 });
+    ctx.push(d);
 }

@@ -1,8 +1,8 @@
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::rules::meta::{front_matter_text, MetaText};
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::meta::{check_length, front_matter_text, MetaText};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -67,33 +67,14 @@ fn check(ctx: &mut Context) {
         })
     });
     let Some(title) = title else { return };
-    let len = title.text.trim().chars().count();
-    if len == 0 {
-        return; // front-matter-required reports an empty title
-    }
-    let source = ctx.option_source(&["min", "max"]);
-    let verdict = if len < opts.min {
-        "too short"
-    } else if len > opts.max {
-        "too long"
-    } else {
-        return;
-    };
-    let d = ctx
-        .diagnostic(
-            title.span,
-            format!(
-                "title is {verdict}: {len} characters (\"{}\" in {}); aim for {}-{} ({source})",
-                excerpt(title.text, 70),
-                title.origin,
-                opts.min,
-                opts.max
-            ),
-        )
-        .with_help(if len < opts.min {
-            "say what the reader gets and include the primary keyword"
-        } else {
-            "search results cut titles at about 60 characters; put the keyword first and trim the rest"
-        });
-    ctx.push(d);
+    check_length(
+        ctx,
+        "title",
+        title,
+        (opts.min, opts.max),
+        (
+            "say what the reader gets and include the primary keyword",
+            "search results cut titles at about 60 characters; put the keyword first and trim the rest",
+        ),
+    );
 }

@@ -39,26 +39,6 @@ declare_rule! {
     };
 }
 
-/// `%20` and friends in a fragment.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let hex = |b: u8| (b as char).to_digit(16);
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
-}
-
 fn check(ctx: &mut Context) {
     let doc = ctx.doc;
     let anchors: HashSet<&str> = doc.anchors.iter().map(|a| a.id.as_str()).collect();
@@ -67,7 +47,7 @@ fn check(ctx: &mut Context) {
         if doc.comments.iter().any(|c| c.span.covers(link.span)) {
             continue;
         }
-        let id = percent_decode(link.url.trim().trim_start_matches('#'));
+        let id = crate::text::percent_decode(link.url.trim().trim_start_matches('#'));
         if id.is_empty() || id.eq_ignore_ascii_case("top") || anchors.contains(id.as_str()) {
             continue;
         }
@@ -98,8 +78,8 @@ fn check(ctx: &mut Context) {
 mod tests {
     #[test]
     fn decodes_fragments() {
-        assert_eq!(super::percent_decode("caf%C3%A9"), "café");
-        assert_eq!(super::percent_decode("a%2"), "a%2");
-        assert_eq!(super::percent_decode("100%"), "100%");
+        assert_eq!(crate::text::percent_decode("caf%C3%A9"), "café");
+        assert_eq!(crate::text::percent_decode("a%2"), "a%2");
+        assert_eq!(crate::text::percent_decode("100%"), "100%");
     }
 }

@@ -203,3 +203,23 @@ fn never_fetches_a_link() {
     let _ = watcher.join();
     assert_eq!(hits.load(Ordering::SeqCst), 0, "seolint connected to a link target");
 }
+
+/// A file that disappears between discovery and reading is one file's error; the rest are linted.
+#[test]
+fn file_deleted_between_discovery_and_read() {
+    use seolint::engine::{lint_inputs, Input, Settings};
+    let d = tempfile::tempdir().expect("tmp");
+    std::fs::write(d.path().join("a.md"), GOOD).expect("write");
+    std::fs::write(d.path().join("b.md"), GOOD).expect("write");
+    let (files, errors) = seolint::discover::discover(&[d.path().to_path_buf()]);
+    assert!(errors.is_empty());
+    assert_eq!(files.len(), 2);
+    std::fs::remove_file(&files[0]).expect("delete after discovery");
+    let settings = std::sync::Arc::new(Settings::default());
+    let inputs: Vec<_> = files.into_iter().map(|p| (Input::File(p), settings.clone())).collect();
+    let results = lint_inputs(&inputs);
+    let gone = results[0].as_ref().expect_err("the deleted file is an error");
+    assert_eq!(gone.message, "no such file or directory");
+    let other = results[1].as_ref().expect("the other file is linted");
+    assert!(other.diagnostics.iter().any(|d| d.rule == "placeholder"));
+}

@@ -121,6 +121,9 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// The line of `key:` in `text` at or after `from`.
 fn key_line(text: &str, key: &str, from: usize) -> Option<usize> {
+    if key.is_empty() {
+        return None; // `find("")` matches everywhere: nothing to point at
+    }
     let mut pos = from.min(text.len());
     while let Some(i) = text[pos..].find(key) {
         let at = pos + i;
@@ -646,6 +649,14 @@ mod tests {
             Some(1.0)
         );
         assert_eq!(b.rules["internal-links"].origins["min"], "preset `blog`");
+    }
+
+    /// Found by fuzzing (config target): an empty rule name made the key search loop forever.
+    #[test]
+    fn an_empty_rule_name_is_an_error_not_a_hang() {
+        let e = parse("rules:\n  \"\": off\n").unwrap_err();
+        assert!(e.message.contains("unknown rule ``"), "{e}");
+        assert_eq!(key_line("a: b", "", 0), None);
     }
 
     #[test]

@@ -166,3 +166,27 @@ mod tests {
         assert_eq!(apply(src, &diags, true), ("AbcDeF".to_string(), 3));
     }
 }
+
+#[cfg(test)]
+mod fuzz_regressions {
+    use super::*;
+
+    /// Found by fuzzing (fix target): NUL bytes shifted comrak's positions, so fixes landed in the
+    /// wrong place and a second fix changed the text again.
+    #[test]
+    fn nul_bytes_keep_fixes_in_place_and_idempotent() {
+        let text = "# Guide\u{0}\u{0}\n\n**Estimated Reading Time:** 9 minutes\n\n## Table of Contents\n\n1. [B](#b)\n\n## A\u{0}\n\n## B\n";
+        let once = fix_source("a.md", text.to_string(), &Settings::default(), true);
+        assert!(once.fixed >= 1, "{once:?}");
+        assert!(
+            once.source.contains("**Estimated Reading Time:** 1 minutes"),
+            "{}",
+            once.source
+        );
+        let twice = fix_source("a.md", once.source.clone(), &Settings::default(), true);
+        assert_eq!(twice.source, once.source);
+        for d in &once.report.diagnostics {
+            assert!(once.source.is_char_boundary(d.span.start) && once.source.is_char_boundary(d.span.end));
+        }
+    }
+}

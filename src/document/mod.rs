@@ -540,7 +540,9 @@ impl<'d> Walker<'d> {
 
     fn run(mut self) {
         let body_start = self.doc.body_start;
-        let body = self.doc.source[body_start..].to_string();
+        // comrak turns a NUL into U+FFFD (3 bytes), which would shift every later position; a
+        // space keeps them aligned (the engine refuses NUL files, the library need not)
+        let body = self.doc.source[body_start..].replace('\0', " ");
         if body.contains("{{") {
             self.doc.shortcodes = SHORTCODE
                 .find_iter(&body)

@@ -208,6 +208,14 @@ fn regenerate(doc: &Document, toc: &List) -> Option<String> {
         let Some((pad, (sub_ordered, sub_mark))) = &nested_style else {
             continue;
         };
+        // a sub-list must start at its parent's content column ("10. " needs 4 spaces), or it ends
+        // the list instead of nesting in it
+        let width = indent.len() + m.len() + 1;
+        let pad = if pad.len() < width {
+            " ".repeat(width)
+        } else {
+            pad.clone()
+        };
         let mut k = 0;
         for sub in doc.headings[i + 1..].iter().take_while(|s| s.level > 2) {
             if sub.level != 3 {

@@ -64,8 +64,10 @@ fn huge_lines_many_headings_many_links() {
     check("line.md", repeat("word ", 2_000_000).as_bytes(), &[1]);
     let headings: String = (0..100_000).map(|i| format!("## Heading {i}\n\n")).collect();
     check("headings.md", headings.as_bytes(), &[1]);
-    let links: String = (0..200_000).map(|i| format!("[l{i}](#h{i}) ")).collect();
-    check("links.md", links.as_bytes(), &[1]);
+    let broken: String = (0..200_000).map(|i| format!("[l{i}](#h{i}) ")).collect();
+    check("broken-links.md", broken.as_bytes(), &[1]);
+    let million = format!("# b\n\n{}\n", "[a](#b) ".repeat(1_000_000));
+    check("million-links.md", million.as_bytes(), &[1]);
 }
 
 #[test]

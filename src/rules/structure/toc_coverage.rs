@@ -160,8 +160,32 @@ fn marker(doc: &Document, item: Span) -> (bool, char) {
 }
 
 fn entry(h: &crate::document::Heading) -> String {
-    let text = h.text.replace('[', "\\[").replace(']', "\\]");
+    let mut text = String::with_capacity(h.text.len());
+    for c in h.text.chars() {
+        if matches!(c, '\\' | '[' | ']' | '`' | '*' | '_' | '<' | '>' | '!' | '&') {
+            text.push('\\');
+        }
+        text.push(c);
+    }
     format!("[{text}](#{})", h.anchor())
+}
+
+/// The fix is offered only where its result is certain to read back as one list: the list ends a
+/// line and is followed by a blank line or the end, and every anchor is a plain slug.
+fn safe_to_regenerate(doc: &Document, toc: &List, h2s: &[usize]) -> bool {
+    let after = doc.source.get(toc.span.end..).unwrap_or("");
+    let rest = after.strip_prefix("\r\n").or_else(|| after.strip_prefix('\n'));
+    let cleanly_ended =
+        after.is_empty() || rest.is_some_and(|r| r.is_empty() || r.starts_with('\n') || r.starts_with("\r\n"));
+    let plain = |a: &str| !a.is_empty() && a.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    cleanly_ended
+        && h2s.iter().all(|&i| {
+            plain(doc.headings[i].anchor())
+                && doc.headings[i + 1..]
+                    .iter()
+                    .take_while(|s| s.level > 2)
+                    .all(|s| s.level != 3 || plain(s.anchor()))
+        })
 }
 
 /// The table of contents rebuilt from the H2s after it (and their H3s when it had sub-entries),
@@ -189,7 +213,7 @@ fn regenerate(doc: &Document, toc: &List) -> Option<String> {
         .filter(|(_, h)| h.level == 2 && h.span.start > toc.span.end && !h.is_structural())
         .map(|(i, _)| i)
         .collect();
-    if h2s.is_empty() {
+    if h2s.is_empty() || !safe_to_regenerate(doc, toc, &h2s) {
         return None;
     }
     let mut lines = Vec::new();

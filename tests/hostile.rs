@@ -225,3 +225,26 @@ fn file_deleted_between_discovery_and_read() {
     let other = results[1].as_ref().expect("the other file is linted");
     assert!(other.diagnostics.iter().any(|d| d.rule == "placeholder"));
 }
+
+/// `--fix` on a read-only file: reported, exit 2, the file untouched; the writable one is fixed.
+#[cfg(unix)]
+#[test]
+fn fix_refuses_a_read_only_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tempfile::tempdir().expect("tmp");
+    let text = "# Cold Brew\n\n**Estimated Reading Time:** 9 minutes\n\nText.\n";
+    std::fs::write(d.path().join("locked.md"), text).expect("write");
+    std::fs::write(d.path().join("open.md"), text).expect("write");
+    std::fs::set_permissions(d.path().join("locked.md"), std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let o = Command::new(env!("CARGO_BIN_EXE_seolint"))
+        .args(["--no-config", "--fix", "--format", "concise", "locked.md", "open.md"])
+        .current_dir(d.path())
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("locked.md: file is read-only; not fixed"), "{err}");
+    assert_eq!(std::fs::read_to_string(d.path().join("locked.md")).expect("read"), text);
+    let fixed = std::fs::read_to_string(d.path().join("open.md")).expect("read");
+    assert!(fixed.contains("**Estimated Reading Time:** 1 minutes"), "{fixed}");
+}

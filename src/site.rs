@@ -131,7 +131,7 @@ pub fn summarize(doc: &Document, fields: &Fields) -> Summary {
     let links = doc
         .links
         .iter()
-        .filter(|l| l.kind == LinkKind::Internal && !doc.comments.iter().any(|c| c.span.covers(l.span)))
+        .filter(|l| l.kind == LinkKind::Internal && !l.hidden)
         .map(|l| SiteLink {
             url: l.url.clone(),
             span: l.url_span.unwrap_or(l.span),

@@ -97,11 +97,7 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
         })
         .collect();
     let links: Vec<_> = visible_links(&doc).collect();
-    let images: Vec<_> = doc
-        .images
-        .iter()
-        .filter(|i| !doc.comments.iter().any(|c| c.span.covers(i.span)))
-        .collect();
+    let images: Vec<_> = doc.images.iter().filter(|i| !i.hidden).collect();
     let thresholds = req
         .numbers
         .iter()

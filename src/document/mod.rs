@@ -160,6 +160,8 @@ pub struct Link {
     pub html: bool,
     /// `[text][ref]`, `[text][]` or `[text]` resolved by a definition.
     pub reference: bool,
+    /// Inside a comment (a Hugo `{{< comment >}}`): not shown to readers.
+    pub hidden: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,6 +173,8 @@ pub struct Image {
     pub src_span: Option<Span>,
     pub span: Span,
     pub html: bool,
+    /// Inside a comment (a Hugo `{{< comment >}}`): not shown to readers.
+    pub hidden: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -700,6 +704,7 @@ impl<'d> Walker<'d> {
                                 url_span,
                                 html: false,
                                 reference,
+                                hidden: false,
                             });
                         }
                         NodeValue::Image(l) => {
@@ -712,6 +717,7 @@ impl<'d> Walker<'d> {
                                 src_span,
                                 span,
                                 html: false,
+                                hidden: false,
                             });
                         }
                         NodeValue::FootnoteReference(_) => self.doc.footnote_references.push(span),
@@ -761,6 +767,31 @@ impl<'d> Walker<'d> {
         self.hidden_shortcodes();
         self.doc.comments.sort_by_key(|c| c.span.start);
         self.doc.comments.dedup();
+        // once, for every rule: links and images a comment hides
+        if !self.doc.comments.is_empty() {
+            // a span is covered when some comment starting at or before it ends at or after it:
+            // the furthest end among the comments that start first decides
+            let starts: Vec<usize> = self.doc.comments.iter().map(|c| c.span.start).collect();
+            let furthest_end: Vec<usize> = self
+                .doc
+                .comments
+                .iter()
+                .scan(0, |end, c| {
+                    *end = (*end).max(c.span.end);
+                    Some(*end)
+                })
+                .collect();
+            let hidden = |span: Span| {
+                let i = starts.partition_point(|&s| s <= span.start);
+                i > 0 && furthest_end[i - 1] >= span.end
+            };
+            for l in &mut self.doc.links {
+                l.hidden = hidden(l.span);
+            }
+            for img in &mut self.doc.images {
+                img.hidden = hidden(img.span);
+            }
+        }
         self.doc.json_ld.sort_by_key(|j| j.span.start);
         self.doc.json_ld.dedup_by_key(|j| j.span);
         self.doc.anchors.sort_by_key(|a| a.span.start);
@@ -1022,6 +1053,7 @@ impl<'d> Walker<'d> {
                     src_span: src.map(|a| a.value_span),
                     span: tag.span,
                     html: true,
+                    hidden: false,
                 });
             }
             "a" => {
@@ -1045,6 +1077,7 @@ impl<'d> Walker<'d> {
                     url_span: Some(href.value_span),
                     html: true,
                     reference: false,
+                    hidden: false,
                 });
             }
             _ => {}
@@ -1382,5 +1415,20 @@ mod heading_attr_tests {
                 ("Sets {1, 2}", "sets-1-2")
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod hidden_tests {
+    use super::*;
+
+    #[test]
+    fn links_and_images_inside_a_hugo_comment_are_hidden() {
+        let src = "[shown](/a) ![shown](a.png)\n\n{{< comment >}}\n\n[gone](/b) <!-- x --> ![gone](b.png)\n\n{{< /comment >}}\n\n[shown](/c)\n";
+        let d = Document::parse(src.to_string(), &ParseOptions::default());
+        let links: Vec<_> = d.links.iter().map(|l| (l.url.as_str(), l.hidden)).collect();
+        assert_eq!(links, [("/a", false), ("/b", true), ("/c", false)]);
+        let images: Vec<_> = d.images.iter().map(|i| (i.src.as_str(), i.hidden)).collect();
+        assert_eq!(images, [("a.png", false), ("b.png", true)]);
     }
 }

@@ -155,10 +155,7 @@ fn check(ctx: &mut Context) {
             None | Some(Value::Null) => {}
             Some(Value::String(s)) if is_absolute_url(s) => {}
             Some(v) => {
-                let shown = v.as_str().map_or_else(
-                    || v.type_name().to_string(),
-                    |s| format!("\"{}\"", crate::rules::excerpt(s, 60)),
-                );
+                let shown = shown(v);
                 found.push((
                     span_of(key),
                     format!("`{key}` is {shown}, not an absolute http(s) URL"),
@@ -172,10 +169,7 @@ fn check(ctx: &mut Context) {
             None | Some(Value::Null) => {}
             Some(Value::String(s)) if SLUG.is_match(s) => {}
             Some(v) => {
-                let shown = v.as_str().map_or_else(
-                    || v.type_name().to_string(),
-                    |s| format!("\"{}\"", crate::rules::excerpt(s, 60)),
-                );
+                let shown = shown(v);
                 found.push((
                     span_of(key),
                     format!("`{key}` is {shown}; a slug is lowercase a-z, 0-9 and single hyphens"),
@@ -199,6 +193,14 @@ fn check(ctx: &mut Context) {
         let d = ctx.diagnostic(span, message).with_help(help);
         ctx.push(d);
     }
+}
+
+/// A value as a message shows it: quoted text, or its type.
+fn shown(v: &Value) -> String {
+    v.as_str().map_or_else(
+        || v.type_name().to_string(),
+        |s| format!("\"{}\"", crate::rules::excerpt(s, 60)),
+    )
 }
 
 fn is_absolute_url(s: &str) -> bool {

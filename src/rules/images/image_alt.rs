@@ -74,7 +74,7 @@ fn check(ctx: &mut Context) {
     let doc = ctx.doc;
     let mut found = Vec::new();
     for img in &doc.images {
-        if doc.comments.iter().any(|c| c.span.covers(img.span)) {
+        if img.hidden {
             continue;
         }
         let span = img.alt_span.filter(|s| !s.is_empty()).unwrap_or(img.span);

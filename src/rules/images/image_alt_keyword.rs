@@ -37,11 +37,7 @@ fn check(ctx: &mut Context) {
         return;
     };
     let doc = ctx.doc;
-    let images: Vec<_> = doc
-        .images
-        .iter()
-        .filter(|i| !doc.comments.iter().any(|c| c.span.covers(i.span)))
-        .collect();
+    let images: Vec<_> = doc.images.iter().filter(|i| !i.hidden).collect();
     let Some(first) = images.first() else { return };
     if images
         .iter()

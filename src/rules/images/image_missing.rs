@@ -40,7 +40,7 @@ fn check(ctx: &mut Context) {
     }
     let mut found = Vec::new();
     for img in &doc.images {
-        if missing.contains(&img.src) && !doc.comments.iter().any(|c| c.span.covers(img.span)) {
+        if missing.contains(&img.src) && !img.hidden {
             found.push((img.src_span.unwrap_or(img.span), img.src.clone(), "image"));
         }
     }

@@ -12,9 +12,7 @@ use crate::text::{number, plural};
 
 /// Links a reader can follow: not inside comments (HTML or Hugo comment shortcodes).
 pub fn visible_links(doc: &Document) -> impl Iterator<Item = &Link> {
-    doc.links
-        .iter()
-        .filter(|l| !doc.comments.iter().any(|c| c.span.covers(l.span)))
+    doc.links.iter().filter(|l| !l.hidden)
 }
 
 /// Shared check of "at least N links of `kind`" with N from the document or config.

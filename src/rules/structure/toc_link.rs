@@ -44,7 +44,7 @@ fn check(ctx: &mut Context) {
     let anchors: HashSet<&str> = doc.anchors.iter().map(|a| a.id.as_str()).collect();
     let mut found = Vec::new();
     for link in doc.links.iter().filter(|l| l.kind == LinkKind::Fragment) {
-        if doc.comments.iter().any(|c| c.span.covers(link.span)) {
+        if link.hidden {
             continue;
         }
         let id = crate::text::percent_decode(link.url.trim().trim_start_matches('#'));

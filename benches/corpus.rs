@@ -98,6 +98,27 @@ fn main() {
     let mb = bytes as f64 / 1e6;
     println!("corpus: {} files, {:.1} MB ({})", files.len(), mb, dir.display());
 
+    let settings = Arc::new(every_rule_on());
+    // `SEOLINT_BENCH_PROFILE=lint|parse`: only that phase, 1 thread, repeated (for perf/callgrind)
+    if let Ok(phase) = std::env::var("SEOLINT_BENCH_PROFILE") {
+        let reps: usize = std::env::var("SEOLINT_BENCH_REPS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(3);
+        let t = Instant::now();
+        for _ in 0..reps {
+            let n: usize = match phase.as_str() {
+                "parse" => files.iter().map(|(_, s)| seolint::document::bare_parse(s)).sum(),
+                _ => files
+                    .iter()
+                    .map(|(p, s)| lint_source(p.clone(), s.clone(), &settings).diagnostics.len())
+                    .sum(),
+            };
+            std::hint::black_box(n);
+        }
+        println!("{phase}: {:.3} s per pass", t.elapsed().as_secs_f64() / reps as f64);
+        return;
+    }
     let bare = time(|| {
         let n: usize = files.iter().map(|(_, s)| seolint::document::bare_parse(s)).sum();
         std::hint::black_box(n);
@@ -106,7 +127,6 @@ fn main() {
         let n: usize = files.par_iter().map(|(_, s)| seolint::document::bare_parse(s)).sum();
         std::hint::black_box(n);
     });
-    let settings = Arc::new(every_rule_on());
     let lint_1 = time(|| {
         let n: usize = files
             .iter()

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::document::{Document, LinkKind};
 use crate::engine::Settings;
 use crate::requirements::Requirements;
+use crate::rules::keyword::occurrences;
 use crate::rules::links::visible_links;
 use crate::text::reading_minutes;
 
@@ -52,7 +53,7 @@ pub struct Stats {
 pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
     let doc = Document::parse(source, &settings.parse_options());
     let req = Requirements::resolve(&doc, settings.keyword.as_deref(), &settings.fields);
-    let words: Vec<&str> = doc.words.iter().map(|w| doc.word_text(w)).collect();
+    let words = &doc.words;
     let density = |n: usize| {
         if words.is_empty() {
             0.0
@@ -61,7 +62,7 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
         }
     };
     let keyword = req.keyword.as_ref().map(|k| {
-        let n = k.phrase.find_in(&words).len();
+        let n = occurrences(&doc, words, &k.phrase);
         KeywordStats {
             keyword: k.phrase.text.clone(),
             source: k.source.to_string(),
@@ -73,7 +74,7 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
         .secondary
         .iter()
         .map(|(p, _)| {
-            let n = p.find_in(&words).len();
+            let n = occurrences(&doc, words, p);
             KeywordStats {
                 keyword: p.text.clone(),
                 source: "SECONDARY directive".to_string(),

@@ -37,8 +37,9 @@ static ATTR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"#).expect("constant regex")
 });
 
-/// Every start tag in `text`; spans are offset by `base`.
-pub fn tags(text: &str, base: usize) -> Vec<Tag> {
+/// The start tags in `text` an article's checks read: `<img>`, `<a>`, and any tag that may carry
+/// an `id`; spans are offset by `base`. Other tags (`<br>`, `<div class>`) are skipped unparsed.
+pub fn anchor_tags(text: &str, base: usize) -> Vec<Tag> {
     let mut out = Vec::new();
     if !text.contains('<') {
         return out;
@@ -47,6 +48,14 @@ pub fn tags(text: &str, base: usize) -> Vec<Tag> {
         let (Some(whole), Some(name)) = (caps.get(0), caps.get(1)) else {
             continue;
         };
+        let wanted = name.as_str().eq_ignore_ascii_case("img")
+            || name.as_str().eq_ignore_ascii_case("a")
+            || caps
+                .get(2)
+                .is_some_and(|a| a.as_str().as_bytes().windows(2).any(|w| w.eq_ignore_ascii_case(b"id")));
+        if !wanted {
+            continue;
+        }
         let mut attrs = Vec::new();
         if let Some(a) = caps.get(2) {
             for ac in ATTR.captures_iter(a.as_str()) {
@@ -151,7 +160,7 @@ mod tests {
     #[test]
     fn finds_tags_and_attr_spans() {
         let html = r#"<p><img src="a.png" alt='A cat'><a href=x.html id="top">x</a></p>"#;
-        let t = tags(html, 10);
+        let t = anchor_tags(html, 10);
         let img = t.iter().find(|t| t.name == "img").unwrap();
         let alt = img.attr("alt").unwrap();
         assert_eq!(alt.value, "A cat");

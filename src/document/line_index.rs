@@ -25,17 +25,17 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(source.len() / 40 + 1);
         let mut ascii = Vec::with_capacity(source.len() / 40 + 1);
         starts.push(0);
-        let mut line_ascii = true;
-        for (i, b) in source.bytes().enumerate() {
-            if b == b'\n' {
-                starts.push(i + 1);
-                ascii.push(line_ascii);
-                line_ascii = true;
-            } else if b >= 0x80 {
-                line_ascii = false;
+        let mut pos = 0;
+        for line in source.split_inclusive('\n') {
+            pos += line.len();
+            ascii.push(line.is_ascii());
+            if line.ends_with('\n') {
+                starts.push(pos);
             }
         }
-        ascii.push(line_ascii);
+        if ascii.len() < starts.len() {
+            ascii.push(true); // the empty line after a final newline (or of an empty source)
+        }
         LineIndex {
             starts,
             ascii,

@@ -32,58 +32,70 @@ pub struct Heading {
     pub slug: String,
     /// An explicit `{#id}` at the end of the heading.
     pub explicit_id: Option<String>,
+    /// What its name marks it as (TOC, FAQ, ...).
+    pub role: HeadingRole,
 }
 
-/// The heading's text lowercased with whitespace collapsed, for comparing with fixed names.
-fn normalized(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+/// What a heading's fixed name marks it as, decided once at parse time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HeadingRole {
+    /// "Table of Contents", "Contents", "In this article", "On this page".
+    Toc,
+    /// "Frequently Asked Questions", "FAQ", "FAQs" (also followed by more words).
+    Faq,
+    /// "Related Articles" (Posts, Reading, Guides, Content).
+    Related,
+    /// Key takeaways, further reading, references, next steps, the closing call to action
+    /// ("Ready to ..."), the introduction.
+    OtherStructural,
+    /// Everything else: content.
+    #[default]
+    Content,
+}
+
+impl HeadingRole {
+    /// The role of a heading's text (compared lowercased, whitespace collapsed).
+    pub fn of(text: &str) -> HeadingRole {
+        let t = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let first = t.split([' ', ':', '-']).next().unwrap_or("");
+        if first == "faq" || first == "faqs" || t.starts_with("frequently asked questions") {
+            return HeadingRole::Faq;
+        }
+        match t.as_str() {
+            "table of contents" | "contents" | "in this article" | "in this guide" | "in this post"
+            | "on this page" => HeadingRole::Toc,
+            "related articles" | "related posts" | "related reading" | "related guides" | "related content" => {
+                HeadingRole::Related
+            }
+            "key takeaway" | "key takeaways" | "further reading" | "references" | "see also" | "next steps"
+            | "related links" | "related resources" | "introduction" => HeadingRole::OtherStructural,
+            _ if t.starts_with("ready to ") => HeadingRole::OtherStructural,
+            _ => HeadingRole::Content,
+        }
+    }
 }
 
 impl Heading {
     /// "Frequently Asked Questions", "FAQ", "FAQs" (also followed by more words).
     pub fn is_faq(&self) -> bool {
-        let t = normalized(&self.text);
-        let first = t.split([' ', ':', '-']).next().unwrap_or("");
-        first == "faq" || first == "faqs" || t.starts_with("frequently asked questions")
+        self.role == HeadingRole::Faq
     }
 
     /// "Table of Contents", "Contents", "In this article", "On this page".
     pub fn is_toc(&self) -> bool {
-        matches!(
-            normalized(&self.text).as_str(),
-            "table of contents" | "contents" | "in this article" | "in this guide" | "in this post" | "on this page"
-        )
+        self.role == HeadingRole::Toc
     }
 
     /// "Related Articles" (Posts, Reading, Guides, Content).
     pub fn is_related(&self) -> bool {
-        matches!(
-            normalized(&self.text).as_str(),
-            "related articles" | "related posts" | "related reading" | "related guides" | "related content"
-        )
+        self.role == HeadingRole::Related
     }
 
     /// Sections that are structure rather than content: TOC, key takeaways, FAQ, related and
     /// further reading, references, next steps, the closing call to action ("Ready to ..."),
     /// the introduction.
     pub fn is_structural(&self) -> bool {
-        let t = normalized(&self.text);
-        self.is_toc()
-            || self.is_faq()
-            || self.is_related()
-            || t.starts_with("ready to ")
-            || matches!(
-                t.as_str(),
-                "key takeaway"
-                    | "key takeaways"
-                    | "further reading"
-                    | "references"
-                    | "see also"
-                    | "next steps"
-                    | "related links"
-                    | "related resources"
-                    | "introduction"
-            )
+        self.role != HeadingRole::Content
     }
 
     /// The id a `#fragment` must name to reach this heading.
@@ -346,7 +358,8 @@ impl Document {
     }
 
     pub fn word_text(&self, word: &Word) -> &str {
-        self.text(word.span)
+        // word spans are cut at char boundaries; `get` keeps a bad one from panicking
+        self.source.get(word.span.start..word.span.end).unwrap_or("")
     }
 
     /// The prose words inside `span`.
@@ -546,13 +559,20 @@ impl<'d> Walker<'d> {
         let body_start = self.doc.body_start;
         // comrak turns a NUL into U+FFFD (3 bytes), which would shift every later position; a
         // space keeps them aligned (the engine refuses NUL files, the library need not)
-        let body = self.doc.source[body_start..].replace('\0', " ");
+        let body = &self.doc.source[body_start..];
+        let body: std::borrow::Cow<str> = if body.contains('\0') {
+            body.replace('\0', " ").into()
+        } else {
+            body.into()
+        };
         if body.contains("{{") {
             self.doc.shortcodes = SHORTCODE
                 .find_iter(&body)
                 .map(|m| Span::new(body_start + m.start(), body_start + m.end()))
                 .collect();
         }
+        // prose is roughly one word per 6-8 bytes: one allocation instead of a dozen regrowths
+        self.doc.words.reserve(body.len() / 10);
         let arena = Arena::new();
         let options = comrak_options();
         #[allow(clippy::disallowed_methods)] // the one place that parses
@@ -743,14 +763,14 @@ impl<'d> Walker<'d> {
                         }
                         NodeValue::Link(_) => {
                             if let Some(i) = links.pop() {
-                                let l = &mut self.doc.links[i];
-                                l.text = collapse_ws(&l.text);
+                                collapse_ws(&mut self.doc.links[i].text);
                             }
                         }
                         NodeValue::Image(_) => {
                             if let Some(i) = images.pop() {
-                                let img = &mut self.doc.images[i];
-                                img.alt = img.alt.as_deref().map(collapse_ws);
+                                if let Some(alt) = self.doc.images[i].alt.as_mut() {
+                                    collapse_ws(alt);
+                                }
                             }
                         }
                         _ => {}
@@ -758,10 +778,7 @@ impl<'d> Walker<'d> {
                 }
             }
         }
-        self.doc
-            .paragraphs
-            .iter_mut()
-            .for_each(|p| p.text = collapse_ws(&p.text));
+        self.doc.paragraphs.iter_mut().for_each(|p| collapse_ws(&mut p.text));
         self.doc.links.sort_by_key(|l| l.span.start);
         self.doc.images.sort_by_key(|i| i.span.start);
         self.hidden_shortcodes();
@@ -881,9 +898,11 @@ impl<'d> Walker<'d> {
             };
             cursor = word_span.end.max(cursor);
             let sc = &self.doc.shortcodes;
-            let next = sc.partition_point(|s| s.end <= word_span.start);
-            if sc.get(next).is_some_and(|s| s.overlaps(word_span)) {
-                continue;
+            if !sc.is_empty() {
+                let next = sc.partition_point(|s| s.end <= word_span.start);
+                if sc.get(next).is_some_and(|s| s.overlaps(word_span)) {
+                    continue;
+                }
             }
             self.doc.words.push(Word { span: word_span });
         }
@@ -945,7 +964,8 @@ impl<'d> Walker<'d> {
     }
 
     fn finish_heading(&mut self, acc: HeadingAcc, slugger: &mut slug::Slugger) {
-        let mut text = collapse_ws(&acc.text);
+        let mut text = acc.text;
+        collapse_ws(&mut text);
         let mut explicit_id = None;
         if let Some(c) = HEADING_ATTRS.captures(&text) {
             if let (Some(whole), Some(attrs)) = (c.get(0), c.get(1)) {
@@ -973,6 +993,7 @@ impl<'d> Walker<'d> {
         let text_span = heading_text_span(&self.doc.source, acc.span);
         self.doc.headings.push(Heading {
             level: acc.level,
+            role: HeadingRole::of(&text),
             text,
             span: acc.span,
             text_span,
@@ -984,16 +1005,11 @@ impl<'d> Walker<'d> {
     /// HTML in a block or inline: comments, JSON-LD, and outside comments `<img>`, `<a href>` and
     /// `id`/`name` anchors. `para` bounds the search for an inline `<a>`'s closing tag.
     fn scan_html(&mut self, span: Span, para: Option<Span>) {
-        let text = self.doc.text(span).to_string();
+        let text = self.doc.text(span);
         let base = span.start;
-        let comments = html::comments(&text, base);
-        for (whole, inner) in &comments {
-            self.doc.comments.push(Comment {
-                span: *whole,
-                inner: *inner,
-            });
-        }
-        for body in html::json_ld_bodies(&text, base) {
+        let comments = html::comments(text, base);
+        let mut json_ld = Vec::new();
+        for body in html::json_ld_bodies(text, base) {
             let in_comment = comments.iter().any(|(c, _)| c.covers(body));
             let json = self.doc.text(body);
             let value = serde_json::from_str::<serde_json::Value>(json).map_err(|e| {
@@ -1007,25 +1023,30 @@ impl<'d> Walker<'d> {
                     offset: (body.start + line_start + e.column().saturating_sub(1)).min(body.end),
                 }
             });
-            self.doc.json_ld.push(JsonLd {
+            json_ld.push(JsonLd {
                 span: body,
                 in_comment,
                 value,
             });
         }
         // tags outside comments
+        let mut tags = Vec::new();
         let mut pos = 0;
-        let mut gaps = Vec::new();
         for (whole, _) in &comments {
-            gaps.push((pos, whole.start - base));
+            if let Some(part) = text.get(pos..whole.start - base) {
+                tags.extend(html::anchor_tags(part, base + pos));
+            }
             pos = whole.end - base;
         }
-        gaps.push((pos, text.len()));
-        for (from, to) in gaps {
-            let Some(part) = text.get(from..to) else { continue };
-            for tag in html::tags(part, base + from) {
-                self.html_tag(&tag, para.unwrap_or(span));
-            }
+        if let Some(part) = text.get(pos..) {
+            tags.extend(html::anchor_tags(part, base + pos));
+        }
+        self.doc.json_ld.extend(json_ld);
+        self.doc
+            .comments
+            .extend(comments.into_iter().map(|(span, inner)| Comment { span, inner }));
+        for tag in &tags {
+            self.html_tag(tag, para.unwrap_or(span));
         }
     }
 
@@ -1236,7 +1257,18 @@ fn only_images<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<com
     any
 }
 
-fn collapse_ws(s: &str) -> String {
+/// Collapse runs of whitespace to one space and trim, in place.
+fn collapse_ws(s: &mut String) {
+    let b = s.as_bytes();
+    // already collapsed (the common case): ASCII, no whitespace but single inner spaces
+    let collapsed = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter()
+            .enumerate()
+            .all(|(i, &c)| c.is_ascii() && (!c.is_ascii_whitespace() || (c == b' ' && b[i - 1] != b' ')));
+    if collapsed {
+        return;
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -1244,7 +1276,7 @@ fn collapse_ws(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    *s = out;
 }
 
 /// The content of a heading's source: after the `#` run of an ATX heading (before a closing `#`

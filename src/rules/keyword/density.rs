@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::keyword::{keyword_anchor, prose_words};
+use crate::rules::keyword::{keyword_anchor, occurrences};
 use crate::rules::{declare_rule, Context, RangeThreshold, Source};
 use crate::text::{number, range, thousands};
 
@@ -43,11 +43,11 @@ fn check(ctx: &mut Context) {
     let Some(keyword) = ctx.req.keyword.as_ref() else {
         return;
     };
-    let words = prose_words(ctx);
+    let words = &ctx.doc.words;
     if words.is_empty() {
         return;
     }
-    let hits = keyword.phrase.find_in(&words).len();
+    let hits = occurrences(ctx.doc, words, &keyword.phrase);
     let density = hits as f64 * 100.0 / words.len() as f64;
     let RangeThreshold {
         min,

@@ -4,7 +4,9 @@ pub mod placement;
 pub mod secondary;
 
 use crate::diagnostic::Span;
+use crate::document::{Document, Word};
 use crate::rules::Context;
+use crate::text::Keyphrase;
 
 /// Where to point a finding about the keyword as a whole: its declaration in the file, else the
 /// H1, else the top of the body.
@@ -18,8 +20,7 @@ pub fn keyword_anchor(ctx: &Context) -> Span {
         .unwrap_or_else(|| doc.lines.line_span(&doc.source, doc.lines.line_of(doc.body_start)))
 }
 
-/// The prose words of the document as text slices.
-pub fn prose_words<'d>(ctx: &Context<'d>) -> Vec<&'d str> {
-    let doc = ctx.doc;
-    doc.words.iter().map(|w| doc.word_text(w)).collect()
+/// The phrase's occurrences among `words` (the document's, or a section's).
+pub fn occurrences(doc: &Document, words: &[Word], phrase: &Keyphrase) -> usize {
+    phrase.count_by(words.len(), |i| doc.word_text(&words[i]))
 }

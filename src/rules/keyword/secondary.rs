@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::keyword::prose_words;
+use crate::rules::keyword::occurrences;
 use crate::rules::{declare_rule, Context};
 use crate::text::thousands;
 
@@ -38,12 +38,12 @@ fn check(ctx: &mut Context) {
     if ctx.req.secondary.is_empty() {
         return;
     }
-    let words = prose_words(ctx);
+    let words = &ctx.doc.words;
     let min = ctx.threshold("min");
     let (need, source) = min.map_or((1.0, "default".to_string()), |t| (t.value, t.source.to_string()));
     let mut found = Vec::new();
     for (phrase, span) in &ctx.req.secondary {
-        let hits = phrase.find_in(&words).len();
+        let hits = occurrences(ctx.doc, words, phrase);
         if (hits as f64) < need {
             found.push((*span, phrase.text.clone(), hits));
         }
@@ -83,8 +83,8 @@ fn check_template_sections(ctx: &mut Context) {
         }) else {
             continue; // required-section reports a missing section
         };
-        let words: Vec<&str> = doc.words_in(section.total).iter().map(|w| doc.word_text(w)).collect();
-        if phrase.find_in(&words).is_empty() {
+        let words = doc.words_in(section.total);
+        if occurrences(doc, words, &phrase) == 0 {
             let h = &doc.headings[section.heading];
             found.push((
                 h.text_span,

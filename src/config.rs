@@ -384,6 +384,15 @@ impl ConfigFile {
         self.include.as_ref().is_some_and(|g| !g.is_match(&rel))
     }
 
+    /// The overrides that apply to `file`, by position: files with the same list get the same
+    /// settings, so a run can share them instead of building one per file.
+    pub fn overrides_for(&self, file: &Path) -> Vec<usize> {
+        let rel = self.relative(file);
+        (0..self.overrides.len())
+            .filter(|&i| self.overrides[i].files.is_match(&rel))
+            .collect()
+    }
+
     /// The settings for one file: preset, then config rules, then each matching override.
     pub fn settings_for(&self, file: &Path) -> Settings {
         let mut settings = Settings {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::document::{Document, LineIndex, ParseOptions};
+use crate::document::{Document, LineCol, LineIndex, ParseOptions};
 use crate::fields::Fields;
 use crate::packs::{self, Pack};
 use crate::requirements::Requirements;
@@ -45,6 +45,8 @@ pub struct Settings {
     /// Site rules run in this run (a folder was linted, or a content root is configured): files
     /// leave a summary for them.
     pub site_run: bool,
+    /// Reports keep positions but not the text (no output format in this run shows snippets).
+    pub drop_sources: bool,
     /// Rules not named here run at their default severity with default options.
     pub rules: HashMap<String, RuleSetting>,
     pub site_host: Option<String>,
@@ -84,19 +86,83 @@ pub struct FileReport {
     /// The text the spans point into (lossy for a file that is not UTF-8).
     pub source: String,
     pub lines: LineIndex,
+    /// After [`FileReport::drop_source`]: the position of every offset the findings name, in
+    /// place of the source and its line index.
+    positions: Option<Vec<(usize, LineCol)>>,
     pub diagnostics: Vec<Diagnostic>,
     /// The file could not be linted: read error, not UTF-8, binary, too large.
     pub failed: bool,
     /// What the file contributes to site checks (when they run).
-    pub summary: Option<Summary>,
+    pub summary: Option<Box<Summary>>,
     /// Its suppression comments, for findings of site rules that come later.
     pub suppressions: Suppressions,
 }
 
 impl FileReport {
+    /// 1-based line and character column of a byte offset in the file. After
+    /// [`FileReport::drop_source`], known for the offsets the findings name (line 1, column 1
+    /// for any other).
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        match &self.positions {
+            None => self.lines.line_col(&self.source, offset),
+            Some(known) => known
+                .binary_search_by_key(&offset, |(o, _)| *o)
+                .map_or(LineCol { line: 1, column: 1 }, |i| known[i].1),
+        }
+    }
+
+    /// Keep the positions the findings need and free the text and its line index: for the
+    /// formats that print no snippet, so that a run over many files holds findings, not files.
+    pub fn drop_source(&mut self) {
+        if self.positions.is_some() {
+            return;
+        }
+        let mut offsets: Vec<usize> = Vec::new();
+        for d in &self.diagnostics {
+            offsets.extend([d.span.start, d.span.end]);
+            offsets.extend(d.labels.iter().flat_map(|l| [l.span.start, l.span.end]));
+            if let Some(fix) = &d.fix {
+                offsets.extend(fix.edits.iter().flat_map(|e| [e.span.start, e.span.end]));
+            }
+        }
+        offsets.sort_unstable();
+        offsets.dedup();
+        let known = offsets
+            .into_iter()
+            .map(|o| (o, self.lines.line_col(&self.source, o)))
+            .collect();
+        self.positions = Some(known);
+        self.source = String::new();
+        self.lines = LineIndex::default();
+        self.diagnostics.shrink_to_fit();
+    }
+
+    /// Forget the findings once written (a streaming run), keeping what site checks need: the
+    /// summary, the suppressions, and no positions (site findings read the text again).
+    pub fn forget_findings(&mut self) {
+        self.diagnostics = Vec::new();
+        if self.positions.is_some() {
+            self.positions = Some(Vec::new());
+        }
+    }
+
+    /// The text back from disk, for findings that arrive after the source was dropped (site
+    /// checks). `false` when the file cannot be read again.
+    fn restore_source(&mut self, path: &Path) -> bool {
+        if self.positions.is_none() {
+            return true;
+        }
+        let Ok(bytes) = std::fs::read(path) else { return false };
+        self.source = String::from_utf8_lossy(&bytes).into_owned();
+        self.lines = LineIndex::new(&self.source);
+        self.positions = None;
+        true
+    }
+
     fn failure(path: String, source: String, diagnostic: Option<Diagnostic>) -> FileReport {
         FileReport {
             lines: LineIndex::new(&source),
+            positions: None,
             path,
             source,
             diagnostics: diagnostic.into_iter().collect(),
@@ -151,6 +217,45 @@ pub fn lint_inputs(inputs: &[(Input, Arc<Settings>)]) -> Vec<Result<FileReport, 
         .collect()
 }
 
+/// Lint every input and hand each result to `each` in input order as soon as it and those
+/// before it are done, so that a caller can write and drop it: the run holds a few reports at a
+/// time, not all of them. Workers take the next input in order (not rayon's split halves), so
+/// results arrive nearly in order and the reorder buffer stays at about one per worker.
+pub fn lint_inputs_each(inputs: &[(Input, Arc<Settings>)], mut each: impl FnMut(usize, Result<FileReport, FileError>)) {
+    let workers = rayon::current_num_threads().clamp(1, inputs.len().max(1));
+    if workers == 1 {
+        for (k, (input, settings)) in inputs.iter().enumerate() {
+            each(k, lint_input_guarded(input, settings));
+        }
+        return;
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((input, settings)) = inputs.get(k) else { break };
+                if send.send((k, lint_input_guarded(input, settings))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(send);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut due = 0;
+        for (k, result) in receive {
+            waiting.insert(k, result);
+            while let Some(result) = waiting.remove(&due) {
+                each(due, result);
+                due += 1;
+            }
+        }
+    });
+}
+
 /// A bug in a rule must not take the other files down: a panic becomes this file's error.
 fn lint_input_guarded(input: &Input, settings: &Settings) -> Result<FileReport, FileError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint_input(input, settings))).unwrap_or_else(|_| {
@@ -163,7 +268,12 @@ fn lint_input_guarded(input: &Input, settings: &Settings) -> Result<FileReport, 
 
 pub fn lint_input(input: &Input, settings: &Settings) -> Result<FileReport, FileError> {
     let bytes = read_input(input)?;
-    Ok(lint_bytes(input.display(), bytes, settings))
+    let mut report = lint_bytes(input.display(), bytes, settings);
+    // standard input cannot be read again for site findings: it keeps its text
+    if settings.drop_sources && matches!(input, Input::File(_)) {
+        report.drop_source();
+    }
+    Ok(report)
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {
@@ -280,10 +390,11 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> FileRep
     let (diagnostics, suppressions) = check_document(&doc, settings, dir.as_deref());
     let summary = settings
         .site_run
-        .then(|| crate::site::summarize(&doc, &settings.fields));
+        .then(|| Box::new(crate::site::summarize(&doc, &settings.fields)));
     FileReport {
         path,
         lines: doc.lines.clone(),
+        positions: None,
         source: doc.source,
         diagnostics,
         failed: false,
@@ -354,11 +465,13 @@ pub fn run_site_checks(reports: &mut [FileReport], linted: &[(usize, PathBuf, Ar
     let mut entries = Vec::new();
     for (report, path, _) in linted {
         if let Some(summary) = reports[*report].summary.take() {
-            entries.push((path.clone(), reports[*report].path.clone(), *report, summary));
+            entries.push((path.clone(), reports[*report].path.clone(), *report, *summary));
         }
     }
     let site = crate::site::Site::build(entries, others, content_root, host, &first.fields);
-    let settings_of = |report: usize| linted.iter().find(|(r, _, _)| *r == report).map(|(_, _, s)| s.clone());
+    let by_report: HashMap<usize, (&PathBuf, &Arc<Settings>)> = linted.iter().map(|(r, p, s)| (*r, (p, s))).collect();
+    let settings_of = |report: usize| by_report.get(&report).map(|(_, s)| Arc::clone(s));
+    let mut found: Vec<(usize, Diagnostic)> = Vec::new();
     for rule in RULES {
         let rules::Check::Site(check) = rule.check else {
             continue;
@@ -366,16 +479,32 @@ pub fn run_site_checks(reports: &mut [FileReport], linted: &[(usize, PathBuf, Ar
         let severity_of = |report: usize| settings_of(report).and_then(|s| s.severity(rule));
         let mut ctx = rules::SiteContext::new(&site, rule, &severity_of);
         check(&mut ctx);
-        for (report, d) in ctx.into_findings() {
-            let r = &mut reports[report];
-            let line = r.lines.line_col(&r.source, d.span.start).line;
+        found.extend(ctx.into_findings());
+    }
+    // file by file (a stable sort keeps each file's findings in rule order): a report that kept
+    // no text reads it again for the lines of suppressions and the positions of the new
+    // findings, and lets it go before the next
+    found.sort_by_key(|(report, _)| *report);
+    let mut found = found.into_iter().peekable();
+    while let Some((report, first)) = found.next() {
+        let r = &mut reports[report];
+        if let Some((path, _)) = by_report.get(&report) {
+            r.restore_source(path);
+        }
+        let mut add = |d: Diagnostic| {
+            let line = r.line_col(d.span.start).line;
             if !r.suppressions.suppresses(d.rule, line) {
                 r.diagnostics.push(d);
             }
+        };
+        add(first);
+        while let Some((_, d)) = found.next_if(|(next, _)| *next == report) {
+            add(d);
         }
-    }
-    for r in reports.iter_mut() {
         sort(&mut r.diagnostics);
+        if by_report.get(&report).is_some_and(|(_, s)| s.drop_sources) {
+            r.drop_source();
+        }
     }
 }
 

@@ -7,11 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use seolint::config::Resolver;
-use seolint::diagnostic::Severity;
 use seolint::engine::{self, FileError, FileReport, Input, Settings};
 use seolint::output::{self, Format};
 use seolint::rules::{self, RULES};
 use seolint::template::TemplateReqs;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Lint Markdown articles and validate their SEO checklist.
@@ -262,9 +262,19 @@ fn check(args: CheckArgs) -> u8 {
     if args.stdin_filename.is_some() && stdin_count == 0 {
         return fail("--stdin-filename needs `-` among the paths");
     }
-    // settings per file: its config (cached per folder), then the command line on top
+    // settings per file: its config (cached per folder), then the command line on top; files
+    // under the same config and overrides share one copy
+    let shared: std::cell::RefCell<HashMap<SettingsKey, Arc<Settings>>> = Default::default();
     let settings_for = |file: &std::path::Path| -> Result<(Arc<Settings>, bool), seolint::config::ConfigError> {
         let config = resolver.config_for(file)?;
+        let key = (
+            config.as_ref().map_or(0, |c| Arc::as_ptr(c) as usize),
+            config.as_ref().map(|c| c.overrides_for(file)).unwrap_or_default(),
+        );
+        let excluded = config.as_ref().is_some_and(|c| c.excludes(file));
+        if let Some(s) = shared.borrow().get(&key) {
+            return Ok((s.clone(), excluded));
+        }
         let mut settings = config.as_ref().map_or_else(Settings::default, |c| c.settings_for(file));
         if args.keyword.is_some() {
             settings.keyword = args.keyword.clone();
@@ -272,8 +282,9 @@ fn check(args: CheckArgs) -> u8 {
         if cli_template.is_some() {
             settings.template = cli_template.clone();
         }
-        let excluded = config.as_ref().is_some_and(|c| c.excludes(file));
-        Ok((Arc::new(settings), excluded))
+        let settings = Arc::new(settings);
+        shared.borrow_mut().insert(key, settings.clone());
+        Ok((settings, excluded))
     };
     let mut inputs: Vec<(Input, Arc<Settings>)> = Vec::new();
     if stdin_count == 1 {
@@ -312,10 +323,25 @@ fn check(args: CheckArgs) -> u8 {
     report_template_contradictions(&inputs);
     // site checks run for a folder, or when a content root is configured
     let site_run = disk.iter().any(|p| p.is_dir()) || inputs.iter().any(|(_, s)| s.content_root.is_some());
-    if site_run {
+    // only the human format prints snippets: the others keep positions, not texts, so memory
+    // stays flat however many files a run holds
+    let drop_sources = args.format != Format::Human && !args.fix && !args.diff;
+    if site_run || drop_sources {
+        // once per shared copy (the old one kept alive so that its address stays its key)
+        let mut updated: HashMap<*const Settings, (Arc<Settings>, Arc<Settings>)> = HashMap::new();
         for (_, s) in &mut inputs {
-            Arc::make_mut(s).site_run = true;
+            let (_, new) = updated.entry(Arc::as_ptr(s)).or_insert_with(|| {
+                let mut n = Settings::clone(s);
+                n.site_run = site_run;
+                n.drop_sources = drop_sources;
+                (s.clone(), Arc::new(n))
+            });
+            *s = new.clone();
         }
+    }
+
+    if drop_sources && output::streams(args.format) {
+        return check_streaming(&args, &inputs, errors, site_run);
     }
 
     let mut reports: Vec<FileReport> = Vec::new();
@@ -438,6 +464,69 @@ fn check(args: CheckArgs) -> u8 {
     exit_code(&reports, &errors, args.fail_on, args.max_warnings)
 }
 
+/// A lint run in a format that streams: each file's findings are written as soon as it is done
+/// and then dropped; what site checks need (summaries, suppressions) stays, and site findings
+/// follow every file's own. Memory holds a few files at a time, not the run.
+fn check_streaming(
+    args: &CheckArgs,
+    inputs: &[(Input, Arc<Settings>)],
+    mut errors: Vec<FileError>,
+    site_run: bool,
+) -> u8 {
+    let mut out: Box<dyn Write> = match &args.output_file {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(io::BufWriter::new(f)),
+            Err(e) => return fail(format!("writing the report: {e}")),
+        },
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    let mut stream = match output::Stream::begin(args.format, &mut *out) {
+        Ok(Some(stream)) => stream,
+        Ok(None) => return fail("internal error: this format does not stream"),
+        Err(e) => return fail(format!("writing the report: {e}")),
+    };
+    let mut kept: Vec<FileReport> = Vec::new();
+    let mut linted = Vec::new();
+    engine::lint_inputs_each(inputs, |k, result| match result {
+        Ok(mut r) => {
+            stream.file(&r);
+            if site_run {
+                let (input, settings) = &inputs[k];
+                let path = match input {
+                    Input::File(p) => p.clone(),
+                    Input::Stdin { name, .. } => PathBuf::from(name),
+                };
+                r.forget_findings();
+                linted.push((kept.len(), path, settings.clone()));
+                kept.push(r);
+            }
+        }
+        Err(e) => errors.push(e),
+    });
+    if site_run {
+        let mut roots: Vec<PathBuf> = linted.iter().filter_map(|(_, _, s)| s.content_root.clone()).collect();
+        roots.sort();
+        roots.dedup();
+        let (others, _) = seolint::discover::discover(&roots);
+        engine::run_site_checks(&mut kept, &linted, others);
+        for r in kept.iter().filter(|r| !r.diagnostics.is_empty()) {
+            stream.findings(r);
+        }
+    }
+    let (summary, written) = stream.finish(&errors);
+    for e in &errors {
+        eprintln!("seolint: {}: {}", e.path, e.message);
+    }
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(format!("writing the report: {e}")),
+        _ => exit_code_of(&summary, args.fail_on, args.max_warnings),
+    }
+}
+
+/// A config (by address; 0 for none) and the overrides that apply: files with the same key get
+/// the same settings.
+type SettingsKey = (usize, Vec<usize>);
+
 struct FixResult {
     input: Input,
     before: String,
@@ -546,17 +635,15 @@ fn init(preset: Option<&str>, template: Option<&std::path::Path>, force: bool) -
 }
 
 fn exit_code(reports: &[FileReport], errors: &[FileError], fail_on: FailOn, max_warnings: Option<usize>) -> u8 {
-    if !errors.is_empty() || reports.iter().any(|r| r.failed) {
+    exit_code_of(&output::Summary::of(reports, errors), fail_on, max_warnings)
+}
+
+/// 2 when a file could not be linted, 1 when findings fail the run, else 0.
+fn exit_code_of(summary: &output::Summary, fail_on: FailOn, max_warnings: Option<usize>) -> u8 {
+    if summary.failed > 0 {
         return 2;
     }
-    let count = |s: Severity| {
-        reports
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .filter(|d| d.severity == s)
-            .count()
-    };
-    let (errs, warns) = (count(Severity::Error), count(Severity::Warning));
+    let (errs, warns) = (summary.errors, summary.warnings);
     let failing = match fail_on {
         FailOn::Error => errs > 0,
         FailOn::Warning => errs + warns > 0,

@@ -17,7 +17,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -206,10 +206,11 @@ pub struct SiteFile {
     /// Index of its report when it was linted in this run.
     pub report: Option<usize>,
     pub light: Light,
-    full: OnceLock<Option<Full>>,
-    fields: Fields,
+    full: OnceLock<Option<Box<Full>>>,
+    /// Shared by every file of the site.
+    fields: Arc<Fields>,
     /// How to parse it on demand: the site's host decides which links are internal.
-    parse: ParseOptions,
+    parse: Arc<ParseOptions>,
 }
 
 impl SiteFile {
@@ -222,9 +223,9 @@ impl SiteFile {
                     return None;
                 }
                 let doc = Document::parse(text, &self.parse);
-                Some(summarize(&doc, &self.fields).full)
+                Some(Box::new(summarize(&doc, &self.fields).full))
             })
-            .as_ref()
+            .as_deref()
     }
 }
 
@@ -266,14 +267,15 @@ impl Site {
             host,
             ..Site::default()
         };
-        let parse = ParseOptions {
+        let parse = Arc::new(ParseOptions {
             site_host: site.host.clone(),
             canonical_keys: fields.canonical_url.list().into_iter().map(str::to_string).collect(),
-        };
+        });
+        let fields = Arc::new(fields.clone());
         for (path, display, report, summary) in linted {
             let abs = clean(&std::path::absolute(&path).unwrap_or(path));
             let full = OnceLock::new();
-            let _ = full.set(Some(summary.full));
+            let _ = full.set(Some(Box::new(summary.full)));
             site.add(SiteFile {
                 abs,
                 display,
@@ -297,7 +299,7 @@ impl Site {
             let fm = front_matter::split(&text, start)
                 .filter(|s| s.closed)
                 .map(|s| front_matter::parse(&text, &s, &lines));
-            let light = light_from(&text, &lines, fm.as_ref(), fields);
+            let light = light_from(&text, &lines, fm.as_ref(), &fields);
             site.add(SiteFile {
                 abs,
                 display: crate::engine::display_path(&clean(&path)),

@@ -49,12 +49,7 @@ fn lint(text: &str) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = report
         .diagnostics
         .iter()
-        .map(|d| {
-            (
-                d.rule.to_string(),
-                report.lines.line_col(&report.source, d.span.start).line,
-            )
-        })
+        .map(|d| (d.rule.to_string(), report.line_col(d.span.start).line))
         .collect();
     out.sort();
     out

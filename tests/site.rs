@@ -93,3 +93,83 @@ fn duplicate_titles_descriptions_and_slugs_but_not_translations() {
         "translations may share a slug"
     );
 }
+
+/// The formats that stream (concise: each file written as it is done, its text dropped, site
+/// findings located by reading the file again) and one that collects every report with its text
+/// first (JUnit) name the same findings at the same lines and columns, non-ASCII lines included.
+#[test]
+fn streamed_and_collected_reports_agree_on_every_position() {
+    let d = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        d.path().join("a.md"),
+        "# Ünïcödé — a title\n\nA naïve café line with [a broken link](./nowhere.md) and [an anchor](b.md#nope).\n",
+    )
+    .expect("write");
+    std::fs::write(
+        d.path().join("b.md"),
+        "# B “quoted” — heading\n\n“Curly” words, then [back](a.md#not-there) and ![](x.png).\n",
+    )
+    .expect("write");
+    let run = |format: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_seolint"))
+            .args([".", "--no-config", "--format", format])
+            .current_dir(d.path())
+            .output()
+            .expect("run");
+        String::from_utf8_lossy(&o.stdout).to_string()
+    };
+    let mut streamed: Vec<(String, String, String)> = run("concise")
+        .lines()
+        .filter_map(|l| {
+            let (place, rest) = l.split_once(": ")?;
+            let rule = rest.split_once('[')?.1.split_once(']')?.0;
+            let (file, line_col) = place.split_once(':')?;
+            Some((file.to_string(), rule.to_string(), line_col.to_string()))
+        })
+        .collect();
+    let mut collected: Vec<(String, String, String)> = run("junit")
+        .lines()
+        .filter_map(|l| {
+            let name = l.split_once(r#"<testcase name=""#)?.1.split_once('"')?.0;
+            let class = l.split_once(r#"classname=""#)?.1.split_once('"')?.0;
+            let (rule, line_col) = name.split_once(" at ")?;
+            Some((class.to_string(), rule.to_string(), line_col.to_string()))
+        })
+        .collect();
+    streamed.sort();
+    collected.sort();
+    assert_eq!(streamed, collected);
+    let broken: Vec<_> = streamed.iter().filter(|(_, r, _)| r == "broken-link").collect();
+    assert_eq!(broken.len(), 3, "{streamed:?}");
+    assert!(
+        // the URL of `[a broken link](./nowhere.md)`: 40 characters in, 42 bytes
+        streamed.contains(&("a.md".into(), "broken-link".into(), "3:40".into())),
+        "{streamed:?}"
+    );
+}
+
+/// An editor sends the buffer on stdin: with a content root, its site findings are placed in the
+/// buffer's text (which cannot be read again from disk), in a streaming format too.
+#[test]
+fn stdin_with_a_content_root_places_site_findings() {
+    let d = tempfile::tempdir().expect("tmp");
+    std::fs::write(d.path().join(".seolint.yaml"), "site:\n  content_root: .\n").expect("write");
+    std::fs::write(d.path().join("b.md"), "# B\n").expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_seolint"))
+        .args(["-", "--stdin-filename", "a.md", "--format", "concise"])
+        .current_dir(d.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all("# A\n\nSee the [missing page](./gone.md) and [b](b.md).\n".as_bytes())
+        .expect("write");
+    let o = child.wait_with_output().expect("wait");
+    let text = site_findings(&o);
+    assert!(text.starts_with("a.md:3:24: error [broken-link]"), "{text}");
+}

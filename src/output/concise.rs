@@ -6,16 +6,19 @@ use crate::engine::FileReport;
 use crate::output::sanitize;
 
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    for r in reports {
-        for d in &r.diagnostics {
-            let lc = r.lines.line_col(&r.source, d.span.start);
-            let message = sanitize(&d.message).replace('\n', " ");
-            writeln!(
-                out,
-                "{}:{}:{}: {} [{}] {}",
-                r.path, lc.line, lc.column, d.severity, d.rule, message
-            )?;
-        }
+    reports.iter().try_for_each(|r| write_file(r, out))
+}
+
+/// One file's findings.
+pub fn write_file(r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    for d in &r.diagnostics {
+        let lc = r.line_col(d.span.start);
+        let message = sanitize(&d.message).replace('\n', " ");
+        writeln!(
+            out,
+            "{}:{}:{}: {} [{}] {}",
+            r.path, lc.line, lc.column, d.severity, d.rule, message
+        )?;
     }
     Ok(())
 }

@@ -19,31 +19,34 @@ pub fn escape_property(s: &str) -> String {
 }
 
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    for r in reports {
-        for d in &r.diagnostics {
-            let kind = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let s = r.lines.line_col(&r.source, d.span.start);
-            let e = r.lines.line_col(&r.source, d.span.end);
-            let mut message = d.message.clone();
-            if let Some(h) = &d.help {
-                message.push_str(&format!("\nhelp: {h}"));
-            }
-            writeln!(
-                out,
-                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_property(&r.path),
-                s.line,
-                s.column,
-                e.line,
-                e.column,
-                escape_property(&format!("seolint {}", d.rule)),
-                escape_data(&message)
-            )?;
+    reports.iter().try_for_each(|r| write_file(r, out))
+}
+
+/// One file's findings.
+pub fn write_file(r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    for d in &r.diagnostics {
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let s = r.line_col(d.span.start);
+        let e = r.line_col(d.span.end);
+        let mut message = d.message.clone();
+        if let Some(h) = &d.help {
+            message.push_str(&format!("\nhelp: {h}"));
         }
+        writeln!(
+            out,
+            "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            escape_property(&r.path),
+            s.line,
+            s.column,
+            e.line,
+            e.column,
+            escape_property(&format!("seolint {}", d.rule)),
+            escape_data(&message)
+        )?;
     }
     Ok(())
 }

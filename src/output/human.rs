@@ -81,7 +81,7 @@ pub fn write(reports: &[FileReport], summary: &Summary, options: &Options, out: 
             };
             let mut buf = String::new();
             if handler.render_report(&mut buf, &report).is_err() {
-                let lc = r.lines.line_col(&r.source, d.span.start);
+                let lc = r.line_col(d.span.start);
                 buf = format!(
                     "{}:{}:{}: {} [{}] {}\n",
                     r.path, lc.line, lc.column, d.severity, d.rule, report.message

@@ -12,7 +12,7 @@ use crate::output::Summary;
 pub const SCHEMA_VERSION: u32 = 1;
 
 fn position(r: &FileReport, offset: usize) -> Value {
-    let lc = r.lines.line_col(&r.source, offset);
+    let lc = r.line_col(offset);
     json!({ "line": lc.line, "column": lc.column, "offset": offset })
 }
 
@@ -20,63 +20,126 @@ fn range(r: &FileReport, span: Span) -> (Value, Value) {
     (position(r, span.start), position(r, span.end))
 }
 
-pub fn to_value(reports: &[FileReport], errors: &[FileError], summary: &Summary) -> Value {
-    let mut diagnostics = Vec::new();
-    for r in reports {
-        for d in &r.diagnostics {
-            let (start, end) = range(r, d.span);
-            let labels: Vec<Value> = d
-                .labels
-                .iter()
-                .map(|l| {
-                    let (s, e) = range(r, l.span);
-                    json!({ "message": l.message, "start": s, "end": e })
-                })
-                .collect();
-            let fix = d.fix.as_ref().map(|f| {
-                let edits: Vec<Value> = f
-                    .edits
-                    .iter()
-                    .map(|e| {
-                        let (s, en) = range(r, e.span);
-                        json!({ "start": s, "end": en, "content": e.content })
-                    })
-                    .collect();
-                json!({ "applicability": f.applicability.as_str(), "message": f.message, "edits": edits })
-            });
-            diagnostics.push(json!({
-                "file": r.path,
-                "rule": d.rule,
-                "severity": d.severity.as_str(),
-                "message": d.message,
-                "help": d.help,
-                "start": start,
-                "end": end,
-                "labels": labels,
-                "fix": fix,
-            }));
-        }
-    }
-    let errors: Vec<Value> = errors
+/// One finding as a JSON object.
+fn diagnostic_value(r: &FileReport, d: &crate::diagnostic::Diagnostic) -> Value {
+    let (start, end) = range(r, d.span);
+    let labels: Vec<Value> = d
+        .labels
         .iter()
-        .map(|e| json!({ "file": e.path, "message": e.message }))
+        .map(|l| {
+            let (s, e) = range(r, l.span);
+            json!({ "message": l.message, "start": s, "end": e })
+        })
         .collect();
+    let fix = d.fix.as_ref().map(|f| {
+        let edits: Vec<Value> = f
+            .edits
+            .iter()
+            .map(|e| {
+                let (s, en) = range(r, e.span);
+                json!({ "start": s, "end": en, "content": e.content })
+            })
+            .collect();
+        json!({ "applicability": f.applicability.as_str(), "message": f.message, "edits": edits })
+    });
     json!({
-        "version": SCHEMA_VERSION,
-        "summary": {
+        "file": r.path,
+        "rule": d.rule,
+        "severity": d.severity.as_str(),
+        "message": d.message,
+        "help": d.help,
+        "start": start,
+        "end": end,
+        "labels": labels,
+        "fix": fix,
+    })
+}
+
+/// The report, written one finding at a time (a run over thousands of files never holds the
+/// whole document in memory); the layout is serde_json's pretty printing, keys sorted.
+pub fn write(reports: &[FileReport], errors: &[FileError], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = Writer::begin(out)?;
+    for r in reports {
+        w.file(out, r)?;
+    }
+    w.finish(out, errors, summary)
+}
+
+/// The JSON report as files come: `begin`, `file` for each, `finish` with the totals (the
+/// summary comes after the findings in the document, keys being sorted).
+pub struct Writer {
+    any: bool,
+}
+
+impl Writer {
+    pub fn begin(out: &mut dyn Write) -> io::Result<Writer> {
+        out.write_all(b"{\n  \"diagnostics\": ")?;
+        Ok(Writer { any: false })
+    }
+
+    pub fn file(&mut self, out: &mut dyn Write, r: &FileReport) -> io::Result<()> {
+        for d in &r.diagnostics {
+            write_item(out, &diagnostic_value(r, d), 2, !self.any)?;
+            self.any = true;
+        }
+        Ok(())
+    }
+
+    pub fn finish(self, out: &mut dyn Write, errors: &[FileError], summary: &Summary) -> io::Result<()> {
+        end_array(out, 2, self.any)?;
+        out.write_all(b",\n  \"errors\": ")?;
+        let errors = errors.iter().map(|e| json!({ "file": e.path, "message": e.message }));
+        write_array(out, errors, 2)?;
+        out.write_all(b",\n  \"summary\": ")?;
+        let summary = json!({
             "files": summary.files,
             "errors": summary.errors,
             "warnings": summary.warnings,
             "infos": summary.infos,
             "failed": summary.failed,
-        },
-        "diagnostics": diagnostics,
-        "errors": errors,
-    })
+        });
+        write_indented(out, &summary, 2)?;
+        writeln!(out, ",\n  \"version\": {SCHEMA_VERSION}\n}}")
+    }
 }
 
-pub fn write(reports: &[FileReport], errors: &[FileError], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-    let value = to_value(reports, errors, summary);
-    serde_json::to_writer_pretty(&mut *out, &value).map_err(crate::output::json_io)?;
-    writeln!(out)
+/// One item of a pretty-printed array at `indent` spaces (`first`: opens the array).
+pub fn write_item(out: &mut dyn Write, item: &Value, indent: usize, first: bool) -> io::Result<()> {
+    out.write_all(if first { b"[\n" } else { b",\n" })?;
+    write!(out, "{:width$}", "", width = indent + 2)?;
+    write_indented(out, item, indent + 2)
+}
+
+/// Close an array written with [`write_item`] (`any`: it has items).
+pub fn end_array(out: &mut dyn Write, indent: usize, any: bool) -> io::Result<()> {
+    if any {
+        write!(out, "\n{:width$}]", "", width = indent)
+    } else {
+        out.write_all(b"[]")
+    }
+}
+
+/// A pretty-printed array whose items are produced one by one, at `indent` spaces.
+pub fn write_array(out: &mut dyn Write, items: impl Iterator<Item = Value>, indent: usize) -> io::Result<()> {
+    let mut any = false;
+    for item in items {
+        write_item(out, &item, indent, !any)?;
+        any = true;
+    }
+    end_array(out, indent, any)
+}
+
+/// `value` pretty-printed with every line after the first indented by `indent` spaces (JSON
+/// strings hold no raw newline, so every newline is layout).
+pub fn write_indented(out: &mut dyn Write, value: &Value, indent: usize) -> io::Result<()> {
+    let text = serde_json::to_vec_pretty(value).map_err(crate::output::json_io)?;
+    let pad = vec![b' '; indent];
+    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(&pad)?;
+        }
+        out.write_all(line)?;
+    }
+    Ok(())
 }

@@ -44,7 +44,7 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, r#"    <testcase name="seolint" classname="{path}"/>"#)?;
         }
         for d in &r.diagnostics {
-            let lc = r.lines.line_col(&r.source, d.span.start);
+            let lc = r.line_col(d.span.start);
             let name = xml(&format!("{} at {}:{}", d.rule, lc.line, lc.column));
             let message = xml(&d.message);
             let mut body = format!(

@@ -95,6 +95,91 @@ pub fn write(
     }
 }
 
+/// Does `format` print a file's findings without knowing the others' (so that a run can write
+/// each file as it finishes and keep no findings)? Human ends with totals and snippets, JUnit
+/// starts with totals.
+pub fn streams(format: Format) -> bool {
+    matches!(format, Format::Concise | Format::Json | Format::Sarif | Format::Github)
+}
+
+/// A report written file by file, in a format that [`streams`]; keeps the totals. After a
+/// write fails (a closed pipe) it keeps counting, so that the exit code still tells.
+pub struct Stream<'w> {
+    out: &'w mut dyn Write,
+    kind: StreamKind,
+    pub summary: Summary,
+    error: Option<io::Error>,
+}
+
+enum StreamKind {
+    Concise,
+    Github,
+    Json(json::Writer),
+    Sarif(sarif::Writer),
+}
+
+impl<'w> Stream<'w> {
+    /// `None` for a format that does not stream.
+    pub fn begin(format: Format, out: &'w mut dyn Write) -> io::Result<Option<Stream<'w>>> {
+        let kind = match format {
+            Format::Concise => StreamKind::Concise,
+            Format::Github => StreamKind::Github,
+            Format::Json => StreamKind::Json(json::Writer::begin(out)?),
+            Format::Sarif => StreamKind::Sarif(sarif::Writer::begin(out)?),
+            Format::Human | Format::Junit => return Ok(None),
+        };
+        Ok(Some(Stream {
+            out,
+            kind,
+            summary: Summary::default(),
+            error: None,
+        }))
+    }
+
+    /// A linted file's findings.
+    pub fn file(&mut self, r: &FileReport) {
+        self.summary.files += 1;
+        self.summary.failed += usize::from(r.failed);
+        self.findings(r);
+    }
+
+    /// More findings for a file already written (site checks come after every file).
+    pub fn findings(&mut self, r: &FileReport) {
+        for d in &r.diagnostics {
+            match d.severity {
+                Severity::Error => self.summary.errors += 1,
+                Severity::Warning => self.summary.warnings += 1,
+                Severity::Info => self.summary.infos += 1,
+            }
+        }
+        if self.error.is_some() {
+            return;
+        }
+        let written = match &mut self.kind {
+            StreamKind::Concise => concise::write_file(r, self.out),
+            StreamKind::Github => github::write_file(r, self.out),
+            StreamKind::Json(w) => w.file(self.out, r),
+            StreamKind::Sarif(w) => w.file(self.out, r),
+        };
+        self.error = written.err();
+    }
+
+    /// The end of the document, and flushed; the totals, counting `errors` (files that could
+    /// not be read), and the first write error if any.
+    pub fn finish(mut self, errors: &[FileError]) -> (Summary, io::Result<()>) {
+        self.summary.failed += errors.len();
+        if let Some(e) = self.error {
+            return (self.summary, Err(e));
+        }
+        let written = match self.kind {
+            StreamKind::Json(w) => w.finish(self.out, errors, &self.summary),
+            StreamKind::Sarif(w) => w.finish(self.out),
+            StreamKind::Concise | StreamKind::Github => Ok(()),
+        };
+        (self.summary, written.and_then(|_| self.out.flush()))
+    }
+}
+
 /// A serde_json write error as an I/O error of the same kind (a closed pipe stays a closed pipe).
 pub fn json_io(e: serde_json::Error) -> io::Error {
     match e.io_error_kind() {

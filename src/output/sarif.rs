@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use crate::diagnostic::{Severity, Span};
 use crate::engine::FileReport;
+use crate::output::json;
 use crate::rules::RULES;
 
 fn level(s: Severity) -> &'static str {
@@ -31,98 +32,128 @@ pub fn uri(path: &str) -> String {
 }
 
 fn region(r: &FileReport, span: Span) -> Value {
-    let s = r.lines.line_col(&r.source, span.start);
-    let e = r.lines.line_col(&r.source, span.end);
+    let s = r.line_col(span.start);
+    let e = r.line_col(span.end);
     json!({ "startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column })
 }
 
-pub fn to_value(reports: &[FileReport]) -> Value {
-    let mut rules: Vec<Value> = RULES
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.name,
-                "shortDescription": { "text": r.summary() },
-                "fullDescription": { "text": r.summary() },
-                "help": { "text": r.documentation(), "markdown": r.documentation() },
-                "defaultConfiguration": { "level": level(r.default_severity) },
-                "properties": { "fixable": r.fixable },
-            })
-        })
-        .collect();
-    let mut ids: Vec<&str> = RULES.iter().map(|r| r.name).collect();
-    let mut results = Vec::new();
+/// Written one result at a time (a run over thousands of files never holds the whole log in
+/// memory); the layout is serde_json's pretty printing, keys sorted.
+pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let mut w = Writer::begin(out)?;
     for r in reports {
+        w.file(out, r)?;
+    }
+    w.finish(out)
+}
+
+/// The SARIF log as files come. The tool's rule list comes after the results (keys are
+/// sorted), so rules first met in them (packs, file-level findings) join it.
+pub struct Writer {
+    rules: Vec<Value>,
+    ids: Vec<&'static str>,
+    any: bool,
+}
+
+impl Writer {
+    pub fn begin(out: &mut dyn Write) -> io::Result<Writer> {
+        let rules = RULES
+            .iter()
+            .map(|r| {
+                json!({
+                    "id": r.name,
+                    "shortDescription": { "text": r.summary() },
+                    "fullDescription": { "text": r.summary() },
+                    "help": { "text": r.documentation(), "markdown": r.documentation() },
+                    "defaultConfiguration": { "level": level(r.default_severity) },
+                    "properties": { "fixable": r.fixable },
+                })
+            })
+            .collect();
+        write!(
+            out,
+            "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [\n    {{\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": "
+        )?;
+        Ok(Writer {
+            rules,
+            ids: RULES.iter().map(|r| r.name).collect(),
+            any: false,
+        })
+    }
+
+    pub fn file(&mut self, out: &mut dyn Write, r: &FileReport) -> io::Result<()> {
         for d in &r.diagnostics {
-            let index = match ids.iter().position(|id| *id == d.rule) {
+            let index = match self.ids.iter().position(|id| *id == d.rule) {
                 Some(i) => i,
                 None => {
                     // pack rules and file-level findings are rules too, for this run
-                    ids.push(d.rule);
-                    rules.push(json!({ "id": d.rule, "shortDescription": { "text": d.rule } }));
-                    ids.len() - 1
+                    self.ids.push(d.rule);
+                    self.rules
+                        .push(json!({ "id": d.rule, "shortDescription": { "text": d.rule } }));
+                    self.ids.len() - 1
                 }
             };
-            let location = json!({
-                "physicalLocation": { "artifactLocation": { "uri": uri(&r.path) }, "region": region(r, d.span) }
-            });
-            let related: Vec<Value> = d
-                .labels
-                .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    json!({
-                        "id": i,
-                        "message": { "text": if l.message.is_empty() { "related".to_string() } else { l.message.clone() } },
-                        "physicalLocation": { "artifactLocation": { "uri": uri(&r.path) }, "region": region(r, l.span) }
-                    })
-                })
-                .collect();
-            let mut message = d.message.clone();
-            if let Some(h) = &d.help {
-                message.push_str(&format!(" (help: {h})"));
-            }
-            let mut result = json!({
-                "ruleId": d.rule,
-                "ruleIndex": index,
-                "level": level(d.severity),
-                "message": { "text": message },
-                "locations": [location],
-            });
-            if !related.is_empty() {
-                result["relatedLocations"] = Value::Array(related);
-            }
-            if let Some(f) = &d.fix {
-                let replacements: Vec<Value> = f
-                    .edits
-                    .iter()
-                    .map(|e| json!({ "deletedRegion": region(r, e.span), "insertedContent": { "text": e.content } }))
-                    .collect();
-                result["fixes"] = json!([{
-                    "description": { "text": format!("{} ({})", f.message, f.applicability.as_str()) },
-                    "artifactChanges": [{ "artifactLocation": { "uri": uri(&r.path) }, "replacements": replacements }]
-                }]);
-            }
-            results.push(result);
+            json::write_item(out, &result(r, d, index), 6, !self.any)?;
+            self.any = true;
         }
+        Ok(())
     }
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "seolint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/seolint/seolint",
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    })
+
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        json::end_array(out, 6, self.any)?;
+        out.write_all(b",\n      \"tool\": ")?;
+        let tool = json!({ "driver": {
+            "name": "seolint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "informationUri": "https://github.com/seolint/seolint",
+            "rules": self.rules,
+        }});
+        json::write_indented(out, &tool, 6)?;
+        writeln!(out, "\n    }}\n  ],\n  \"version\": \"2.1.0\"\n}}")
+    }
 }
 
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_value(reports)).map_err(crate::output::json_io)?;
-    writeln!(out)
+/// One finding as a SARIF result.
+fn result(r: &FileReport, d: &crate::diagnostic::Diagnostic, index: usize) -> Value {
+    let location = json!({
+        "physicalLocation": { "artifactLocation": { "uri": uri(&r.path) }, "region": region(r, d.span) }
+    });
+    let related: Vec<Value> = d
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            json!({
+                "id": i,
+                "message": { "text": if l.message.is_empty() { "related".to_string() } else { l.message.clone() } },
+                "physicalLocation": { "artifactLocation": { "uri": uri(&r.path) }, "region": region(r, l.span) }
+            })
+        })
+        .collect();
+    let mut message = d.message.clone();
+    if let Some(h) = &d.help {
+        message.push_str(&format!(" (help: {h})"));
+    }
+    let mut result = json!({
+        "ruleId": d.rule,
+        "ruleIndex": index,
+        "level": level(d.severity),
+        "message": { "text": message },
+        "locations": [location],
+    });
+    if !related.is_empty() {
+        result["relatedLocations"] = Value::Array(related);
+    }
+    if let Some(f) = &d.fix {
+        let replacements: Vec<Value> = f
+            .edits
+            .iter()
+            .map(|e| json!({ "deletedRegion": region(r, e.span), "insertedContent": { "text": e.content } }))
+            .collect();
+        result["fixes"] = json!([{
+            "description": { "text": format!("{} ({})", f.message, f.applicability.as_str()) },
+            "artifactChanges": [{ "artifactLocation": { "uri": uri(&r.path) }, "replacements": replacements }]
+        }]);
+    }
+    result
 }

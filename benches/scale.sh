@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Memory and time as the corpus grows: seolint over 1x, 2x and 4x the corpus (copies of it,
+# hard-linked into a temporary directory), every rule on, site checks included.
+# Prints wall time and peak RSS per size; the target is a peak that stays flat (4x within 1.2x
+# of 1x) because only per-file summaries and findings outlive a file.
+# Usage: benches/scale.sh [CORPUS_DIR] [FORMAT]   (default ../shared/corpus, concise)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-../shared/corpus}
+format=${2:-concise}
+if [ ! -d "$corpus" ]; then
+  echo "corpus not found at $corpus; nothing to measure"
+  exit 0
+fi
+cargo build --release --quiet
+bin=$PWD/target/release/seolint
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cat > "$tmp/every-rule.yaml" <<'YAML'
+rules:
+  word-count: { min: 300 }
+  section-word-count: { h2_min: 50, h2_max: 2000, h3_min: 20, h3_max: 1000 }
+  internal-links: { min: 3 }
+  external-links: { min: 2 }
+  cluster-links: { min: 2 }
+  faq: { min: 1 }
+  key-takeaways: { min: 1 }
+YAML
+for n in 1 2 4; do
+  dir="$tmp/x$n"
+  mkdir -p "$dir"
+  for i in $(seq "$n"); do cp -al "$corpus" "$dir/copy$i"; done
+  files=$(find "$dir" -type f -name '*.md' | wc -l)
+  out=$(python3 - "$bin" --config "$tmp/every-rule.yaml" --keyword the --format "$format" --fail-on never "$dir" <<'PY'
+import resource, subprocess, sys, time
+t = time.monotonic()
+p = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+wall = time.monotonic() - t
+lines = p.stdout.count(b"\n")
+print(f"{wall:.2f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.1f} {lines}")
+PY
+)
+  read -r wall peak lines <<<"$out"
+  echo "${n}x corpus: $files files, wall ${wall} s, peak RSS ${peak} MB, ${lines} lines of $format output"
+done

@@ -41,7 +41,14 @@ static ATTR: LazyLock<Regex> = LazyLock::new(|| {
 /// an `id`; spans are offset by `base`. Other tags (`<br>`, `<div class>`) are skipped unparsed.
 pub fn anchor_tags(text: &str, base: usize) -> Vec<Tag> {
     let mut out = Vec::new();
-    if !text.contains('<') {
+    // most inline HTML is `<br>`, `</span>`, `<kbd>`: none can be of interest without `<a`,
+    // `<img` or an `id` somewhere (a cheap test before the tag regex)
+    let has = |needle: &[u8]| {
+        text.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    if !text.contains('<') || !(has(b"<a") || has(b"<img") || has(b"id")) {
         return out;
     }
     for caps in TAG.captures_iter(text) {

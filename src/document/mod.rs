@@ -597,7 +597,8 @@ impl<'d> Walker<'d> {
                             heading = Some(HeadingAcc {
                                 level: h.level,
                                 span,
-                                text: String::new(),
+                                // the text is at most the source (one allocation, no regrowth)
+                                text: String::with_capacity(span.len()),
                             });
                             text_cursor = span.start;
                         }
@@ -612,7 +613,7 @@ impl<'d> Walker<'d> {
                             let idx = self.doc.paragraphs.len();
                             self.doc.paragraphs.push(Paragraph {
                                 span,
-                                text: String::new(),
+                                text: String::with_capacity(span.len()),
                                 only_image: only_images(node),
                                 label,
                                 in_blockquote: !blockquotes.is_empty(),
@@ -716,7 +717,7 @@ impl<'d> Walker<'d> {
                             let (text_span, url_span, reference) = link_parts(&self.doc.source, span);
                             links.push(self.doc.links.len());
                             self.doc.links.push(Link {
-                                text: String::new(),
+                                text: String::with_capacity(text_span.len()),
                                 url: l.url.clone(),
                                 kind: classify_url(&l.url, self.site_host),
                                 span,

@@ -103,7 +103,12 @@ impl Pack {
 
     /// Every match in `text` (which starts at `base` in the file): (span, pattern index).
     fn matches(&self, text: &str, base: usize, out: &mut Vec<(Span, usize)>) {
-        for caps in self.regex.captures_iter(text) {
+        // find without captures (the fast engines only); which pattern matched is asked only
+        // for a match, from the same position (matches are rare: most text has none)
+        for found in self.regex.find_iter(text) {
+            let Some(caps) = self.regex.captures_at(text, found.start()) else {
+                continue;
+            };
             let Some(whole) = caps.get(0) else { continue };
             let Some(idx) = self.groups.iter().position(|g| caps.name(g).is_some()) else {
                 continue;

@@ -200,6 +200,28 @@ fn main() {
         child_peak_kb(&bin, &args).unwrap_or(0)
     );
 
+    // rumdl, the fastest Markdown linter we know, on the same folder when it is installed
+    // (`pip install rumdl`; `RUMDL=/path/to/rumdl` or on PATH)
+    let rumdl = std::env::var("RUMDL").unwrap_or_else(|_| "rumdl".to_string());
+    let rumdl_args = ["check", "--no-cache", "--no-config", dir_s.as_str()];
+    if Command::new(&rumdl)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        let theirs = time(|| {
+            let _ = Command::new(&rumdl).args(rumdl_args).output();
+        });
+        row("(e) rumdl check over the corpus (for comparison)", theirs);
+        println!(
+            "seolint (c) is {:.1}x faster than rumdl (e); rumdl peak memory {} KB",
+            theirs.as_secs_f64() / whole.as_secs_f64(),
+            child_peak_kb(Path::new(&rumdl), &rumdl_args).unwrap_or(0)
+        );
+    } else {
+        println!("(rumdl not found: `pip install rumdl`, or RUMDL=/path/to/rumdl, to compare)");
+    }
+
     // one long article, whole process, repeated
     let words = |s: &str| s.split_whitespace().count();
     let long = files

@@ -222,7 +222,12 @@ pub fn lint_inputs(inputs: &[(Input, Arc<Settings>)]) -> Vec<Result<FileReport, 
 /// time, not all of them. Workers take the next input in order (not rayon's split halves), so
 /// results arrive nearly in order and the reorder buffer stays at about one per worker.
 pub fn lint_inputs_each(inputs: &[(Input, Arc<Settings>)], mut each: impl FnMut(usize, Result<FileReport, FileError>)) {
-    let workers = rayon::current_num_threads().clamp(1, inputs.len().max(1));
+    // one file (an editor on save, a pre-commit run on one file): no threads to start
+    let workers = if inputs.len() <= 1 {
+        1
+    } else {
+        rayon::current_num_threads().clamp(1, inputs.len())
+    };
     if workers == 1 {
         for (k, (input, settings)) in inputs.iter().enumerate() {
             each(k, lint_input_guarded(input, settings));

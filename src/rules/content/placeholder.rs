@@ -87,13 +87,22 @@ impl Pack {
             // placeholders are ASCII tokens: an ASCII `\b` keeps the fast DFA engines usable on
             // text in any language (a Unicode `\b` makes the regex crate fall back to a backtracker)
             let pattern = def.regex.replace(r"\b", r"(?-u:\b)");
-            Regex::new(&pattern).map_err(|e| format!("placeholder pattern `{}`: {e}", def.id))?;
             if i > 0 {
                 alternation.push('|');
             }
             alternation.push_str(&format!("(?P<p{i}>{pattern})"));
         }
-        let regex = Regex::new(&alternation).map_err(|e| format!("placeholder pack: {e}"))?;
+        // one compile (it is most of a one-file run's start-up); on an error, name the pattern
+        let regex = Regex::new(&alternation).map_err(|e| {
+            let bad = file
+                .patterns
+                .iter()
+                .find(|d| Regex::new(&d.regex.replace(r"\b", r"(?-u:\b)")).is_err());
+            match bad {
+                Some(d) => format!("placeholder pattern `{}`: {e}", d.id),
+                None => format!("placeholder pack: {e}"),
+            }
+        })?;
         Ok(Pack {
             groups: (0..file.patterns.len()).map(|i| format!("p{i}")).collect(),
             defs: file.patterns,

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Memory and time as the corpus grows: seolint over 1x, 2x and 4x the corpus (copies of it,
 # hard-linked into a temporary directory), every rule on, site checks included.
-# Prints wall time and peak RSS per size; the target is a peak that stays flat (4x within 1.2x
-# of 1x) because only per-file summaries and findings outlive a file.
+# Prints wall time and peak RSS per size, for the folder (site checks on: per-file summaries
+# are kept for them, and identical copies make every page a duplicate of three others) and for
+# the same files named one by one (no site checks: only the file in flight is held).
 # Usage: benches/scale.sh [CORPUS_DIR] [FORMAT]   (default ../shared/corpus, concise)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,12 +27,8 @@ rules:
   faq: { min: 1 }
   key-takeaways: { min: 1 }
 YAML
-for n in 1 2 4; do
-  dir="$tmp/x$n"
-  mkdir -p "$dir"
-  for i in $(seq "$n"); do cp -al "$corpus" "$dir/copy$i"; done
-  files=$(find "$dir" -type f -name '*.md' | wc -l)
-  out=$(python3 - "$bin" --config "$tmp/every-rule.yaml" --keyword the --format "$format" --fail-on never "$dir" <<'PY'
+measure() {
+  python3 - "$@" <<'PY'
 import resource, subprocess, sys, time
 t = time.monotonic()
 p = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -39,7 +36,15 @@ wall = time.monotonic() - t
 lines = p.stdout.count(b"\n")
 print(f"{wall:.2f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.1f} {lines}")
 PY
-)
-  read -r wall peak lines <<<"$out"
-  echo "${n}x corpus: $files files, wall ${wall} s, peak RSS ${peak} MB, ${lines} lines of $format output"
+}
+for n in 1 2 4; do
+  dir="$tmp/x$n"
+  mkdir -p "$dir"
+  for i in $(seq "$n"); do cp -al "$corpus" "$dir/copy$i"; done
+  mapfile -t paths < <(find "$dir" -type f \( -name '*.md' -o -name '*.markdown' -o -name '*.mdx' \) | sort)
+  common=(--config "$tmp/every-rule.yaml" --keyword the --format "$format" --fail-on never)
+  read -r wall peak lines <<<"$(measure "$bin" "${common[@]}" "$dir")"
+  echo "${n}x corpus, folder (site checks): ${#paths[@]} files, wall ${wall} s, peak RSS ${peak} MB, ${lines} lines of $format"
+  read -r wall peak lines <<<"$(measure "$bin" "${common[@]}" "${paths[@]}")"
+  echo "${n}x corpus, files named (no site checks): wall ${wall} s, peak RSS ${peak} MB, ${lines} lines of $format"
 done

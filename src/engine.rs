@@ -147,16 +147,16 @@ impl FileReport {
     }
 
     /// The text back from disk, for findings that arrive after the source was dropped (site
-    /// checks). `false` when the file cannot be read again.
-    fn restore_source(&mut self, path: &Path) -> bool {
+    /// checks). A file that cannot be read again (deleted since) keeps no positions: its site
+    /// findings are placed at 1:1.
+    fn restore_source(&mut self, path: &Path) {
         if self.positions.is_none() {
-            return true;
+            return;
         }
-        let Ok(bytes) = std::fs::read(path) else { return false };
+        let Ok(bytes) = std::fs::read(path) else { return };
         self.source = String::from_utf8_lossy(&bytes).into_owned();
         self.lines = LineIndex::new(&self.source);
         self.positions = None;
-        true
     }
 
     fn failure(path: String, source: String, diagnostic: Option<Diagnostic>) -> FileReport {

@@ -411,12 +411,7 @@ fn check(args: CheckArgs) -> u8 {
             }
         }
         if site_run {
-            let roots: Vec<PathBuf> = linted.iter().filter_map(|(_, _, s)| s.content_root.clone()).collect();
-            let mut roots_dedup = roots.clone();
-            roots_dedup.sort();
-            roots_dedup.dedup();
-            let (others, _) = seolint::discover::discover(&roots_dedup);
-            engine::run_site_checks(&mut reports, &linted, others);
+            engine::run_site_checks(&mut reports, &linted, site_others(&linted));
         }
         for e in &errors {
             eprintln!("seolint: {}: {}", e.path, e.message);
@@ -504,11 +499,7 @@ fn check_streaming(
         Err(e) => errors.push(e),
     });
     if site_run {
-        let mut roots: Vec<PathBuf> = linted.iter().filter_map(|(_, _, s)| s.content_root.clone()).collect();
-        roots.sort();
-        roots.dedup();
-        let (others, _) = seolint::discover::discover(&roots);
-        engine::run_site_checks(&mut kept, &linted, others);
+        engine::run_site_checks(&mut kept, &linted, site_others(&linted));
         for r in kept.iter().filter(|r| !r.diagnostics.is_empty()) {
             stream.findings(r);
         }
@@ -521,6 +512,15 @@ fn check_streaming(
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(format!("writing the report: {e}")),
         _ => exit_code_of(&summary, args.fail_on, args.max_warnings),
     }
+}
+
+/// The Markdown files under the configured content roots: the rest of the site, which site
+/// checks read on demand (links into it, duplicates with it).
+fn site_others(linted: &[(usize, PathBuf, Arc<Settings>)]) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = linted.iter().filter_map(|(_, _, s)| s.content_root.clone()).collect();
+    roots.sort();
+    roots.dedup();
+    seolint::discover::discover(&roots).0
 }
 
 /// A config (by address; 0 for none) and the overrides that apply: files with the same key get

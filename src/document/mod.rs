@@ -1261,12 +1261,15 @@ fn only_images<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<com
 /// Collapse runs of whitespace to one space and trim, in place.
 fn collapse_ws(s: &mut String) {
     let b = s.as_bytes();
-    // already collapsed (the common case): ASCII, no whitespace but single inner spaces
-    let collapsed = b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && b.iter()
-            .enumerate()
-            .all(|(i, &c)| c.is_ascii() && (!c.is_ascii_whitespace() || (c == b' ' && b[i - 1] != b' ')));
+    // already collapsed (the common case): ASCII, no control character (tab, newline, VT, FF,
+    // CR), no leading, trailing or double space. Folded without early exit, so that the
+    // compiler tests many bytes at once.
+    let controls = b.iter().fold(false, |any, &c| any | (c < b' '));
+    let doubled = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |any, (&x, &y)| any | ((x == b' ') & (y == b' ')));
+    let collapsed = s.is_ascii() && b.first() != Some(&b' ') && b.last() != Some(&b' ') && !controls && !doubled;
     if collapsed {
         return;
     }
@@ -1322,6 +1325,27 @@ mod tests {
 
     fn parse(src: &str) -> Document {
         Document::parse(src.to_string(), &ParseOptions::default())
+    }
+
+    #[test]
+    fn whitespace_collapses_like_split_whitespace() {
+        for t in [
+            "plain words here",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "line\nbreak",
+            "vt\u{b}ff\u{c}cr\r",
+            "nbsp\u{a0}here",
+            "",
+            " ",
+            "x",
+        ] {
+            let mut s = t.to_string();
+            collapse_ws(&mut s);
+            assert_eq!(s, t.split_whitespace().collect::<Vec<_>>().join(" "), "{t:?}");
+        }
     }
 
     #[test]

@@ -375,6 +375,31 @@ mod tests {
     }
 
     #[test]
+    fn ascii_scanner_agrees_with_unicode_segmentation_on_random_text() {
+        // joiners next to letters, digits, `_`, each other and the ends of the text
+        let alphabet = b"ab Z09_'.:,;-  \n\tx1";
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for len in (0..200).step_by(7) {
+            for _ in 0..20 {
+                let text: String = (0..len)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        alphabet[(state % alphabet.len() as u64) as usize] as char
+                    })
+                    .collect();
+                let fast: Vec<(usize, &str)> = AsciiWords { text: &text, pos: 0 }.collect();
+                let slow: Vec<(usize, &str)> = text
+                    .unicode_word_indices()
+                    .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                    .collect();
+                assert_eq!(fast, slow, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn mixed_text_agrees_with_unicode_segmentation() {
         let samples = [
             "It’s “quoted” — and naïve café-goers’ 4,000.5 words, e.g. U.S.A. ok",

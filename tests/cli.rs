@@ -2,40 +2,18 @@
 //! Each bad input gives a located finding or a one-line error and exit 2, never a panic, and
 //! the other files are still linted.
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use std::path::Path;
+use std::process::Output;
+
+use common::{run, seolint, stderr, stdout};
 use serde_json::Value;
 
 const CLEAN: &str = "---\ntitle: \"Cold Brew Coffee at Home: Ratios, Steeping and Storage\"\ndescription: \"Steep coarse grounds for fourteen hours, filter twice, and keep the concentrate cold for up to two weeks: the cold brew method, step by step.\"\n---\n# Cold Brew\n\nText.\n";
 const PLACEHOLDER: &str =
     "---\ntitle: \"Cold Brew Concentrate: Ratios, Grinds and Steeping\"\n---\n# Cold Brew\n\nBy [AUTHOR_NAME].\n";
 const WARNING_ONLY: &str = "---\ntitle: \"Cold Brew\"\n---\n# Cold Brew\n";
-
-fn seolint(dir: &Path, args: &[&str]) -> Output {
-    run(dir, args, None)
-}
-
-fn run(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_seolint"));
-    cmd.args(args).current_dir(dir).env_remove("NO_COLOR");
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
-    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("run seolint");
-    if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
-        use std::io::Write;
-        pipe.write_all(bytes).expect("write stdin");
-    }
-    child.wait_with_output().expect("seolint output")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn assert_no_panic(o: &Output) {
     let err = stderr(o);

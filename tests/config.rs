@@ -2,21 +2,12 @@
 //! --config, --no-config, overrides by path, include/exclude and --force-exclude, every
 //! suppression form, custom packs, unknown keys, and rules derived from a template.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn seolint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_seolint"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run seolint")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{seolint, stdout as out};
 
 fn err(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -270,23 +261,11 @@ fn stdin_filename_drives_config_discovery_and_relative_paths() {
     write(d.path(), "content/.seolint.yaml", "rules:\n  title-length: error\n");
     write(d.path(), "content/img/present.png", "png");
     let text = "---\ntitle: \"Cold Brew\"\n---\n# Cold Brew\n\n![A jar of cold brew](img/present.png)\n\n![A glass of cold brew](img/absent.png)\n";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_seolint"))
-        .args(["-", "--stdin-filename", "content/post.md", "--format", "concise"])
-        .current_dir(d.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    {
-        use std::io::Write as _;
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(text.as_bytes())
-            .expect("write stdin");
-    }
-    let o = child.wait_with_output().expect("output");
+    let o = common::run(
+        d.path(),
+        &["-", "--stdin-filename", "content/post.md", "--format", "concise"],
+        Some(text.as_bytes()),
+    );
     assert_eq!(
         out(&o),
         "content/post.md:2:9: error [title-length] title is too short: 9 characters (\"Cold Brew\" in front matter `title`); aim for 30-60 (default)\ncontent/post.md:8:25: warning [image-missing] image `img/absent.png` not found on disk (relative to the article)\n"

@@ -1,21 +1,11 @@
 //! Machine formats are valid by their specs: SARIF against the official 2.1.0 schema, JUnit
 //! through a real XML parser, GitHub annotations that no text can break out of.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
-fn seolint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_seolint"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run seolint")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{seolint, stdout as out};
 
 /// An article with findings of several rules, labels and a fix, plus a crafted pack whose
 /// message holds `%`, CR, LF, `::` and commas, and a file name with `,` and `:`.

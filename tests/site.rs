@@ -2,7 +2,10 @@
 //! (relative, root-relative and same-host links), one broken link, one broken cross-file anchor,
 //! two articles sharing a keyword. Each site finding at its place, and nothing else.
 
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::path::Path;
+use std::process::Output;
 
 const SITE_RULES: &[&str] = &[
     "broken-link",
@@ -13,13 +16,9 @@ const SITE_RULES: &[&str] = &[
     "duplicate-slug",
 ];
 
+/// `seolint ARGS` in the repository (where `fixtures/` is).
 fn seolint(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_seolint"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("run seolint")
+    common::seolint(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
 fn site_findings(o: &Output) -> String {
@@ -67,11 +66,7 @@ fn site_findings_honour_suppressions_and_severity() {
     )
     .expect("write");
     std::fs::write(d.path().join(".seolint.yaml"), "rules:\n  broken-link: warning\n").expect("write");
-    let o = Command::new(env!("CARGO_BIN_EXE_seolint"))
-        .args([".", "--format", "concise"])
-        .current_dir(d.path())
-        .output()
-        .expect("run");
+    let o = common::seolint(d.path(), &[".", "--format", "concise"]);
     let text = site_findings(&o);
     assert_eq!(
         text,
@@ -110,14 +105,7 @@ fn streamed_and_collected_reports_agree_on_every_position() {
         "# B “quoted” — heading\n\n“Curly” words, then [back](a.md#not-there) and ![](x.png).\n",
     )
     .expect("write");
-    let run = |format: &str| {
-        let o = Command::new(env!("CARGO_BIN_EXE_seolint"))
-            .args([".", "--no-config", "--format", format])
-            .current_dir(d.path())
-            .output()
-            .expect("run");
-        String::from_utf8_lossy(&o.stdout).to_string()
-    };
+    let run = |format: &str| common::stdout(&common::seolint(d.path(), &[".", "--no-config", "--format", format]));
     let mut streamed: Vec<(String, String, String)> = run("concise")
         .lines()
         .filter_map(|l| {
@@ -155,21 +143,11 @@ fn stdin_with_a_content_root_places_site_findings() {
     let d = tempfile::tempdir().expect("tmp");
     std::fs::write(d.path().join(".seolint.yaml"), "site:\n  content_root: .\n").expect("write");
     std::fs::write(d.path().join("b.md"), "# B\n").expect("write");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_seolint"))
-        .args(["-", "--stdin-filename", "a.md", "--format", "concise"])
-        .current_dir(d.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("run");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all("# A\n\nSee the [missing page](./gone.md) and [b](b.md).\n".as_bytes())
-        .expect("write");
-    let o = child.wait_with_output().expect("wait");
+    let o = common::run(
+        d.path(),
+        &["-", "--stdin-filename", "a.md", "--format", "concise"],
+        Some("# A\n\nSee the [missing page](./gone.md) and [b](b.md).\n".as_bytes()),
+    );
     let text = site_findings(&o);
     assert!(text.starts_with("a.md:3:24: error [broken-link]"), "{text}");
 }

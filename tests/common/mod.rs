@@ -1,0 +1,32 @@
+//! Running the built binary, shared by the integration tests.
+#![allow(dead_code)] // each test file uses its own subset
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// `seolint ARGS` in `dir`, with nothing on stdin.
+pub fn seolint(dir: &Path, args: &[&str]) -> Output {
+    run(dir, args, None)
+}
+
+/// `seolint ARGS` in `dir`, with `stdin` written to its standard input when given.
+pub fn run(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_seolint"));
+    cmd.args(args).current_dir(dir).env_remove("NO_COLOR");
+    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("run seolint");
+    if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        use std::io::Write;
+        pipe.write_all(bytes).expect("write stdin");
+    }
+    child.wait_with_output().expect("seolint output")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}

@@ -7,8 +7,6 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, LineCol, LineIndex, ParseOptions};
 use crate::fields::Fields;
@@ -57,16 +55,7 @@ pub struct Settings {
 impl Settings {
     /// How to parse a file under these settings: the site's host and the canonical URL keys.
     pub fn parse_options(&self) -> ParseOptions {
-        ParseOptions {
-            site_host: self.site_host.clone(),
-            canonical_keys: self
-                .fields
-                .canonical_url
-                .list()
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
-        }
+        ParseOptions::new(self.site_host.clone(), &self.fields)
     }
 
     /// The severity `rule` runs at, `None` when it is off.
@@ -207,14 +196,9 @@ pub struct FileError {
 
 /// Lint every input in parallel, each with its own settings; reports come back in input order.
 pub fn lint_inputs(inputs: &[(Input, Arc<Settings>)]) -> Vec<Result<FileReport, FileError>> {
-    // one file (an editor on save, a pre-commit run on one file): no thread pool to start
-    if let [(input, settings)] = inputs {
-        return vec![lint_input_guarded(input, settings)];
-    }
-    inputs
-        .par_iter()
-        .map(|(input, settings)| lint_input_guarded(input, settings))
-        .collect()
+    let mut reports = Vec::with_capacity(inputs.len());
+    lint_inputs_each(inputs, |_, report| reports.push(report));
+    reports
 }
 
 /// Lint every input and hand each result to `each` in input order as soon as it and those

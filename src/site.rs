@@ -267,10 +267,7 @@ impl Site {
             host,
             ..Site::default()
         };
-        let parse = Arc::new(ParseOptions {
-            site_host: site.host.clone(),
-            canonical_keys: fields.canonical_url.list().into_iter().map(str::to_string).collect(),
-        });
+        let parse = Arc::new(ParseOptions::new(site.host.clone(), fields));
         let fields = Arc::new(fields.clone());
         for (path, display, report, summary) in linted {
             let abs = clean(&std::path::absolute(&path).unwrap_or(path));

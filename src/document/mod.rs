@@ -256,6 +256,16 @@ pub struct ParseOptions {
     pub canonical_keys: Vec<String>,
 }
 
+impl ParseOptions {
+    /// The options for a site at `site_host`, with the canonical URL keys of `fields`.
+    pub fn new(site_host: Option<String>, fields: &crate::fields::Fields) -> ParseOptions {
+        ParseOptions {
+            site_host,
+            canonical_keys: fields.canonical_url.list().into_iter().map(str::to_string).collect(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     pub source: String,

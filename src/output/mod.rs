@@ -43,18 +43,31 @@ pub struct Summary {
 impl Summary {
     pub fn of(reports: &[FileReport], errors: &[FileError]) -> Summary {
         let mut s = Summary {
-            files: reports.len(),
-            failed: errors.len() + reports.iter().filter(|r| r.failed).count(),
+            failed: errors.len(),
             ..Summary::default()
         };
-        for d in reports.iter().flat_map(|r| &r.diagnostics) {
-            match d.severity {
-                Severity::Error => s.errors += 1,
-                Severity::Warning => s.warnings += 1,
-                Severity::Info => s.infos += 1,
-            }
+        for r in reports {
+            s.add_file(r);
+            s.add_findings(r);
         }
         s
+    }
+
+    /// Count a file (and whether it could be linted).
+    pub fn add_file(&mut self, r: &FileReport) {
+        self.files += 1;
+        self.failed += usize::from(r.failed);
+    }
+
+    /// Count a file's findings (more of them, for a file already counted).
+    pub fn add_findings(&mut self, r: &FileReport) {
+        for d in &r.diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
     }
 
     /// "2 errors, 1 warning in 3 files".
@@ -138,20 +151,13 @@ impl<'w> Stream<'w> {
 
     /// A linted file's findings.
     pub fn file(&mut self, r: &FileReport) {
-        self.summary.files += 1;
-        self.summary.failed += usize::from(r.failed);
+        self.summary.add_file(r);
         self.findings(r);
     }
 
     /// More findings for a file already written (site checks come after every file).
     pub fn findings(&mut self, r: &FileReport) {
-        for d in &r.diagnostics {
-            match d.severity {
-                Severity::Error => self.summary.errors += 1,
-                Severity::Warning => self.summary.warnings += 1,
-                Severity::Info => self.summary.infos += 1,
-            }
-        }
+        self.summary.add_findings(r);
         if self.error.is_some() {
             return;
         }

@@ -447,7 +447,14 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// The site pass: build the site from the reports' summaries (each with the path on disk it stands
 /// for and its settings) plus `others` (the rest of the content root), run the site rules, and add
 /// their findings to the reports, honouring each file's severity settings and suppressions.
-pub fn run_site_checks(reports: &mut [FileReport], linted: &[(usize, PathBuf, Arc<Settings>)], others: Vec<PathBuf>) {
+/// `done` gets each report that received findings, in report order, as soon as they are added: a
+/// streaming run writes and forgets them there, so the run never holds every site finding placed.
+pub fn run_site_checks(
+    reports: &mut [FileReport],
+    linted: &[(usize, PathBuf, Arc<Settings>)],
+    others: Vec<PathBuf>,
+    mut done: impl FnMut(&mut FileReport),
+) {
     let Some((_, _, first)) = linted.first() else { return };
     let content_root = linted.iter().find_map(|(_, _, s)| s.content_root.clone());
     let host = linted.iter().find_map(|(_, _, s)| s.site_host.clone());
@@ -494,6 +501,7 @@ pub fn run_site_checks(reports: &mut [FileReport], linted: &[(usize, PathBuf, Ar
         if by_report.get(&report).is_some_and(|(_, s)| s.drop_sources) {
             r.drop_source();
         }
+        done(r);
     }
 }
 

@@ -15,7 +15,7 @@
 //!
 //! A path with an extension other than Markdown or HTML is an asset: it only has to exist.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, LazyLock, OnceLock};
 
@@ -47,19 +47,111 @@ pub struct Light {
     pub urls: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SiteLink {
-    pub url: String,
+/// An outgoing internal link of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SiteLink<'a> {
+    pub url: &'a str,
     pub span: Span,
     /// Under the Related Articles heading.
     pub related: bool,
 }
 
+/// A file's outgoing internal links, kept for the whole run: their URLs in one string.
+#[derive(Debug, Clone, Default)]
+pub struct SiteLinks {
+    urls: Box<str>,
+    /// (end of the URL in `urls`, span, related)
+    items: Box<[(u32, Span, bool)]>,
+}
+
+impl SiteLinks {
+    pub fn iter(&self) -> impl Iterator<Item = SiteLink<'_>> {
+        let mut start = 0;
+        self.items.iter().map(move |&(end, span, related)| {
+            let url = self.urls.get(start..end as usize).unwrap_or("");
+            start = end as usize;
+            SiteLink { url, span, related }
+        })
+    }
+}
+
+impl<'a> FromIterator<SiteLink<'a>> for SiteLinks {
+    fn from_iter<I: IntoIterator<Item = SiteLink<'a>>>(links: I) -> Self {
+        let mut urls = String::new();
+        let mut items = Vec::new();
+        for link in links {
+            // a file is at most 16 MB: its link URLs fit in u32 offsets
+            let Ok(end) = u32::try_from(urls.len() + link.url.len()) else {
+                break;
+            };
+            urls.push_str(link.url);
+            items.push((end, link.span, link.related));
+        }
+        SiteLinks {
+            urls: urls.into_boxed_str(),
+            items: items.into_boxed_slice(),
+        }
+    }
+}
+
+/// A set of names (a file's anchors) in one string, sorted for lookup.
+#[derive(Debug, Clone, Default)]
+pub struct NameSet {
+    text: Box<str>,
+    ends: Box<[u32]>,
+}
+
+impl NameSet {
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.text.get(start..self.ends[i] as usize).unwrap_or("")
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.get(mid).cmp(name) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+
+    /// The names in sorted order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).map(|i| self.get(i))
+    }
+}
+
+impl<'a> FromIterator<&'a str> for NameSet {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(names: I) -> Self {
+        let mut names: Vec<&str> = names.into_iter().collect();
+        names.sort_unstable();
+        names.dedup();
+        let mut text = String::with_capacity(names.iter().map(|n| n.len()).sum());
+        let mut ends = Vec::with_capacity(names.len());
+        for name in names {
+            let Ok(end) = u32::try_from(text.len() + name.len()) else {
+                break;
+            };
+            text.push_str(name);
+            ends.push(end);
+        }
+        NameSet {
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }
+    }
+}
+
 /// What a parsed file contributes: its outgoing links and its anchors.
 #[derive(Debug, Clone, Default)]
 pub struct Full {
-    pub links: Vec<SiteLink>,
-    pub anchors: HashSet<String>,
+    pub links: SiteLinks,
+    pub anchors: NameSet,
     /// CONTENT_TYPE pillar, or a checklist item asking for backlinks.
     pub pillar: bool,
 }
@@ -133,7 +225,7 @@ pub fn summarize(doc: &Document, fields: &Fields) -> Summary {
         .iter()
         .filter(|l| l.kind == LinkKind::Internal && !l.hidden)
         .map(|l| SiteLink {
-            url: l.url.clone(),
+            url: &l.url,
             span: l.url_span.unwrap_or(l.span),
             related: related.is_some_and(|r| r.covers(l.span)),
         })
@@ -149,7 +241,7 @@ pub fn summarize(doc: &Document, fields: &Fields) -> Summary {
         light,
         full: Full {
             links,
-            anchors: doc.anchors.iter().map(|a| a.id.clone()).collect(),
+            anchors: doc.anchors.iter().map(|a| a.id.as_str()).collect(),
             pillar,
         },
     }
@@ -489,5 +581,33 @@ mod tests {
         assert_eq!(normalize_url("/guides/x/index.html"), "guides/x");
         assert_eq!(normalize_url("caf%C3%A9"), "café");
         assert_eq!(clean(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
+    }
+
+    #[test]
+    fn compact_tables_keep_what_they_are_given() {
+        let names: NameSet = ["setup", "faq", "", "b-1", "faq", "ünïcode", "a"].into_iter().collect();
+        assert_eq!(
+            names.iter().collect::<Vec<_>>(),
+            ["", "a", "b-1", "faq", "setup", "ünïcode"]
+        );
+        for n in ["", "a", "b-1", "faq", "setup", "ünïcode"] {
+            assert!(names.contains(n), "{n}");
+        }
+        for n in ["b", "fa", "faqs", "zzz", "setup "] {
+            assert!(!names.contains(n), "{n}");
+        }
+        assert!(NameSet::default().iter().next().is_none() && !NameSet::default().contains(""));
+
+        let given = [("./a.md", 3, false), ("", 9, true), ("../b/#c", 20, true)];
+        let links: SiteLinks = given
+            .iter()
+            .map(|&(url, at, related)| SiteLink {
+                url,
+                span: Span::new(at, at + 1),
+                related,
+            })
+            .collect();
+        let back: Vec<_> = links.iter().map(|l| (l.url, l.span.start, l.related)).collect();
+        assert_eq!(back, given);
     }
 }

@@ -41,7 +41,7 @@ fn check(ctx: &mut SiteContext) {
             continue;
         }
         for link in full.links.iter().filter(|l| l.related) {
-            let Target::Page(j, _) = site.resolve(i, &link.url) else {
+            let Target::Page(j, _) = site.resolve(i, link.url) else {
                 continue;
             };
             if j == i {
@@ -52,7 +52,7 @@ fn check(ctx: &mut SiteContext) {
             let links_back = cluster_full
                 .links
                 .iter()
-                .any(|l| matches!(site.resolve(j, &l.url), Target::Page(k, _) if k == i));
+                .any(|l| matches!(site.resolve(j, l.url), Target::Page(k, _) if k == i));
             if !links_back {
                 ctx.report(
                     i,

@@ -41,12 +41,12 @@ fn check(ctx: &mut SiteContext) {
             continue;
         }
         let Some(full) = file.full() else { continue };
-        for link in &full.links {
-            match site.resolve(i, &link.url) {
+        for link in full.links.iter() {
+            match site.resolve(i, link.url) {
                 Target::Missing(looked) => ctx.report(
                     i,
                     link.span,
-                    format!("link to `{}` goes nowhere: nothing at {looked}", excerpt(&link.url, 80)),
+                    format!("link to `{}` goes nowhere: nothing at {looked}", excerpt(link.url, 80)),
                     "fix the path, or link to where the page is now",
                 ),
                 Target::Page(j, Some(fragment))
@@ -59,7 +59,7 @@ fn check(ctx: &mut SiteContext) {
                     if anchors.contains(&fragment) {
                         continue;
                     }
-                    let hint = did_you_mean(&fragment, anchors.iter().map(String::as_str))
+                    let hint = did_you_mean(&fragment, anchors.iter())
                         .map(|h| format!("did you mean `#{h}`?"))
                         .unwrap_or_else(|| "link to an existing heading of that page".to_string());
                     ctx.report(
@@ -67,7 +67,7 @@ fn check(ctx: &mut SiteContext) {
                         link.span,
                         format!(
                             "link to `{}`: {} has no heading or id `{fragment}`",
-                            excerpt(&link.url, 80),
+                            excerpt(link.url, 80),
                             target.display
                         ),
                         &hint,

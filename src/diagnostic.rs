@@ -1,5 +1,6 @@
 //! What a rule reports: a finding with a byte span into the source, optional labels, help and fix.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// A byte range into a file's source. Line and column are derived at the edge (see `LineIndex`).
@@ -109,8 +110,10 @@ pub struct Diagnostic {
     pub message: String,
     pub span: Span,
     pub labels: Vec<Label>,
-    pub help: Option<String>,
-    pub fix: Option<Fix>,
+    /// Most rules give a fixed text: no allocation per finding for it.
+    pub help: Option<Cow<'static, str>>,
+    /// Boxed: few findings have one, and a run may hold many findings.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -126,7 +129,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -140,7 +143,7 @@ impl Diagnostic {
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {
-        self.fix = Some(fix);
+        self.fix = Some(Box::new(fix));
         self
     }
 }

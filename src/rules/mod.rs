@@ -339,7 +339,13 @@ impl<'a> SiteContext<'a> {
 
     /// Report at `span` of site file `file`; only linted files get findings, and only where the
     /// rule is on.
-    pub fn report(&mut self, file: usize, span: Span, message: String, help: &str) {
+    pub fn report(
+        &mut self,
+        file: usize,
+        span: Span,
+        message: String,
+        help: impl Into<std::borrow::Cow<'static, str>>,
+    ) {
         let Some(report) = self.site.files.get(file).and_then(|f| f.report) else {
             return;
         };

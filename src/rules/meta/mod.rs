@@ -37,7 +37,13 @@ pub fn unquote(doc: &Document, span: Span) -> Span {
 
 /// Report `text` when its length in characters is outside `min..=max`: "title is too short: 9
 /// characters ("Cold Brew" in front matter `title`); aim for 30-60 (default)".
-pub fn check_length(ctx: &mut Context, what: &str, text: MetaText, (min, max): (usize, usize), help: (&str, &str)) {
+pub fn check_length(
+    ctx: &mut Context,
+    what: &str,
+    text: MetaText,
+    (min, max): (usize, usize),
+    help: (&'static str, &'static str),
+) {
     let len = text.text.trim().chars().count();
     if len == 0 {
         return; // front-matter-required reports an empty value

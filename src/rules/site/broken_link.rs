@@ -70,7 +70,7 @@ fn check(ctx: &mut SiteContext) {
                             excerpt(link.url, 80),
                             target.display
                         ),
-                        &hint,
+                        hint,
                     );
                 }
                 _ => {}

@@ -282,6 +282,12 @@ pub fn clean(p: &Path) -> PathBuf {
     out
 }
 
+/// A lookup key for a path or URL: a fixed 64-bit hash.
+fn key<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(value)
+}
+
 fn is_markdown(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
@@ -338,8 +344,12 @@ pub enum Target {
 #[derive(Debug, Default)]
 pub struct Site {
     pub files: Vec<SiteFile>,
-    by_path: HashMap<PathBuf, usize>,
-    by_url: HashMap<String, usize>,
+    /// Files by [`key`] of their absolute path (checked against the path on lookup).
+    by_path: HashMap<u64, usize>,
+    /// Files by [`key`] of each normalised URL they answer to. A site of 100,000 URLs has a
+    /// chance of about 3 in 10^10 that two of them share a key (then the first file wins both);
+    /// the keys save a copy of every URL and path for the whole run.
+    by_url: HashMap<u64, usize>,
     pub content_root: Option<PathBuf>,
     pub host: Option<String>,
 }
@@ -359,6 +369,7 @@ impl Site {
             host,
             ..Site::default()
         };
+        site.files.reserve_exact(linted.len() + others.len());
         let parse = Arc::new(ParseOptions::new(site.host.clone(), fields));
         let fields = Arc::new(fields.clone());
         for (path, display, report, summary) in linted {
@@ -377,7 +388,7 @@ impl Site {
         }
         for path in others {
             let abs = clean(&std::path::absolute(&path).unwrap_or(path.clone()));
-            if site.by_path.contains_key(&abs) {
+            if site.file_at(&abs).is_some() {
                 continue;
             }
             let Ok(text) = std::fs::read_to_string(&abs) else {
@@ -404,7 +415,7 @@ impl Site {
 
     fn add(&mut self, file: SiteFile) {
         let idx = self.files.len();
-        self.by_path.insert(file.abs.clone(), idx);
+        self.by_path.entry(key(&file.abs)).or_insert(idx);
         let mut keys = file.light.urls.clone();
         if let Some(root) = &self.content_root {
             if let Ok(rel) = file.abs.strip_prefix(root) {
@@ -430,15 +441,20 @@ impl Site {
             keys.push(normalize_url(&slug.text));
         }
         for k in keys {
-            self.by_url.entry(k).or_insert(idx);
+            self.by_url.entry(key(k.as_str())).or_insert(idx);
         }
         self.files.push(file);
+    }
+
+    /// The site file at an absolute, cleaned path.
+    fn file_at(&self, p: &Path) -> Option<usize> {
+        self.by_path.get(&key(p)).copied().filter(|&i| self.files[i].abs == p)
     }
 
     /// The page a path on disk is, if it is one; else whether anything exists there.
     fn page_at(&self, p: &Path) -> Option<Target> {
         let p = clean(p);
-        if let Some(&i) = self.by_path.get(&p) {
+        if let Some(i) = self.file_at(&p) {
             return Some(Target::Page(i, None));
         }
         let mut candidates = vec![p.clone()];
@@ -452,7 +468,7 @@ impl Site {
             }
         }
         for c in &candidates {
-            if let Some(&i) = self.by_path.get(c) {
+            if let Some(i) = self.file_at(c) {
                 return Some(Target::Page(i, None));
             }
         }
@@ -493,14 +509,14 @@ impl Site {
         let absolute =
             path_part.starts_with("http://") || path_part.starts_with("https://") || path_part.starts_with("//");
         if absolute || path_part.starts_with('/') {
-            let key = normalize_url(path_part);
-            if let Some(&i) = self.by_url.get(&key) {
+            let url_key = normalize_url(path_part);
+            if let Some(&i) = self.by_url.get(&key(url_key.as_str())) {
                 return with_fragment(Target::Page(i, None));
             }
             let Some(root) = &self.content_root else {
                 return Target::Unknown;
             };
-            let rel = key.trim_start_matches('/');
+            let rel = url_key.trim_start_matches('/');
             // an asset under the site's static folder, not a content page
             let ext = Path::new(rel).extension().and_then(|e| e.to_str()).unwrap_or("");
             if !ext.is_empty() && !MARKDOWN_EXT.contains(&ext) {

@@ -201,10 +201,19 @@ pub fn lint_inputs(inputs: &[(Input, Arc<Settings>)]) -> Vec<Result<FileReport, 
     reports
 }
 
+/// Files at least this large are linted first, one at a time (see [`lint_inputs_each`]).
+const BIG_FILE: u64 = 128 * 1024;
+
 /// Lint every input and hand each result to `each` in input order as soon as it and those
 /// before it are done, so that a caller can write and drop it: the run holds a few reports at a
 /// time, not all of them. Workers take the next input in order (not rayon's split halves), so
-/// results arrive nearly in order and the reorder buffer stays at about one per worker.
+/// results arrive nearly in order and the reorder buffer stays small.
+///
+/// Files of [`BIG_FILE`] or more go first, all on one worker: parsing takes about 20 times a
+/// file's size while it lasts (comrak's tree), so two of them at once, or one late in a run on
+/// top of the summaries kept for site checks, would set the peak of the whole run; and a long
+/// file started last would leave the other workers idle at the end. Their reports wait in the
+/// reorder buffer (findings only, in the streaming formats) until their turn.
 pub fn lint_inputs_each(inputs: &[(Input, Arc<Settings>)], mut each: impl FnMut(usize, Result<FileReport, FileError>)) {
     // one file (an editor on save, a pre-commit run on one file): no threads to start
     let workers = if inputs.len() <= 1 {
@@ -218,17 +227,35 @@ pub fn lint_inputs_each(inputs: &[(Input, Arc<Settings>)], mut each: impl FnMut(
         }
         return;
     }
+    let big: Vec<bool> = inputs
+        .iter()
+        .map(|(input, _)| match input {
+            Input::File(p) => std::fs::metadata(p).is_ok_and(|m| m.len() >= BIG_FILE),
+            Input::Stdin { text, .. } => text.len() as u64 >= BIG_FILE,
+        })
+        .collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
-        for _ in 0..workers {
+        for worker in 0..workers {
             let send = send.clone();
-            let next = &next;
-            scope.spawn(move || loop {
-                let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some((input, settings)) = inputs.get(k) else { break };
-                if send.send((k, lint_input_guarded(input, settings))).is_err() {
-                    break;
+            let (next, big) = (&next, &big);
+            scope.spawn(move || {
+                let lint = |k: usize| {
+                    let (input, settings) = &inputs[k];
+                    send.send((k, lint_input_guarded(input, settings))).is_ok()
+                };
+                if worker == 0 && !(0..inputs.len()).filter(|&k| big[k]).all(lint) {
+                    return;
+                }
+                loop {
+                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if k >= inputs.len() {
+                        break;
+                    }
+                    if !big[k] && !lint(k) {
+                        break;
+                    }
                 }
             });
         }
@@ -447,8 +474,9 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// The site pass: build the site from the reports' summaries (each with the path on disk it stands
 /// for and its settings) plus `others` (the rest of the content root), run the site rules, and add
 /// their findings to the reports, honouring each file's severity settings and suppressions.
-/// `done` gets each report that received findings, in report order, as soon as they are added: a
-/// streaming run writes and forgets them there, so the run never holds every site finding placed.
+/// `done` gets a report each time findings of one rule were added to it (rule by rule, in report
+/// order within a rule): a streaming run writes and forgets them there, so the run never holds
+/// every site finding.
 pub fn run_site_checks(
     reports: &mut [FileReport],
     linted: &[(usize, PathBuf, Arc<Settings>)],
@@ -467,7 +495,10 @@ pub fn run_site_checks(
     let site = crate::site::Site::build(entries, others, content_root, host, &first.fields);
     let by_report: HashMap<usize, (&PathBuf, &Arc<Settings>)> = linted.iter().map(|(r, p, s)| (*r, (p, s))).collect();
     let settings_of = |report: usize| by_report.get(&report).map(|(_, s)| Arc::clone(s));
-    let mut found: Vec<(usize, Diagnostic)> = Vec::new();
+    // rule by rule, and within a rule file by file (a stable sort keeps each file's findings in
+    // the order found): a report that kept no text reads it again for the lines of suppressions
+    // and the positions of the new findings, hands them on and lets them go before the next, so
+    // the run holds one rule's findings at a time
     for rule in RULES {
         let rules::Check::Site(check) = rule.check else {
             continue;
@@ -475,33 +506,30 @@ pub fn run_site_checks(
         let severity_of = |report: usize| settings_of(report).and_then(|s| s.severity(rule));
         let mut ctx = rules::SiteContext::new(&site, rule, &severity_of);
         check(&mut ctx);
-        found.extend(ctx.into_findings());
-    }
-    // file by file (a stable sort keeps each file's findings in rule order): a report that kept
-    // no text reads it again for the lines of suppressions and the positions of the new
-    // findings, and lets it go before the next
-    found.sort_by_key(|(report, _)| *report);
-    let mut found = found.into_iter().peekable();
-    while let Some((report, first)) = found.next() {
-        let r = &mut reports[report];
-        if let Some((path, _)) = by_report.get(&report) {
-            r.restore_source(path);
-        }
-        let mut add = |d: Diagnostic| {
-            let line = r.line_col(d.span.start).line;
-            if !r.suppressions.suppresses(d.rule, line) {
-                r.diagnostics.push(d);
+        let mut found = ctx.into_findings();
+        found.sort_by_key(|(report, _)| *report);
+        let mut found = found.into_iter().peekable();
+        while let Some((report, first)) = found.next() {
+            let r = &mut reports[report];
+            if let Some((path, _)) = by_report.get(&report) {
+                r.restore_source(path);
             }
-        };
-        add(first);
-        while let Some((_, d)) = found.next_if(|(next, _)| *next == report) {
-            add(d);
+            let mut add = |d: Diagnostic| {
+                let line = r.line_col(d.span.start).line;
+                if !r.suppressions.suppresses(d.rule, line) {
+                    r.diagnostics.push(d);
+                }
+            };
+            add(first);
+            while let Some((_, d)) = found.next_if(|(next, _)| *next == report) {
+                add(d);
+            }
+            sort(&mut r.diagnostics);
+            if by_report.get(&report).is_some_and(|(_, s)| s.drop_sources) {
+                r.drop_source();
+            }
+            done(r);
         }
-        sort(&mut r.diagnostics);
-        if by_report.get(&report).is_some_and(|(_, s)| s.drop_sources) {
-            r.drop_source();
-        }
-        done(r);
     }
 }
 

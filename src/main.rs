@@ -497,8 +497,10 @@ fn check_streaming(
         Ok(None) => return fail("internal error: this format does not stream"),
         Err(e) => return fail(format!("writing the report: {e}")),
     };
-    let mut kept: Vec<FileReport> = Vec::new();
-    let mut linted = Vec::new();
+    // what site checks keep of every file, sized once (regrowth leaves the old blocks behind)
+    let site_files = if site_run { inputs.len() } else { 0 };
+    let mut kept: Vec<FileReport> = Vec::with_capacity(site_files);
+    let mut linted = Vec::with_capacity(site_files);
     engine::lint_inputs_each(inputs, |k, result| match result {
         Ok(mut r) => {
             stream.file(&r);

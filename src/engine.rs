@@ -245,8 +245,14 @@ pub fn lint_inputs_each(inputs: &[(Input, Arc<Settings>)], mut each: impl FnMut(
                     let (input, settings) = &inputs[k];
                     send.send((k, lint_input_guarded(input, settings))).is_ok()
                 };
-                if worker == 0 && !(0..inputs.len()).filter(|&k| big[k]).all(lint) {
-                    return;
+                if worker == 0 {
+                    for k in (0..inputs.len()).filter(|&k| big[k]) {
+                        let sent = lint(k);
+                        // its tree was small blocks: give their pages back before the next
+                        if !sent {
+                            return;
+                        }
+                    }
                 }
                 loop {
                     let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -486,12 +492,12 @@ pub fn run_site_checks(
     let Some((_, _, first)) = linted.first() else { return };
     let content_root = linted.iter().find_map(|(_, _, s)| s.content_root.clone());
     let host = linted.iter().find_map(|(_, _, s)| s.site_host.clone());
-    let mut entries = Vec::new();
-    for (report, path, _) in linted {
-        if let Some(summary) = reports[*report].summary.take() {
-            entries.push((path.clone(), reports[*report].path.clone(), *report, *summary));
-        }
-    }
+    // each summary moves from its report into the site, one at a time
+    let entries = linted.iter().filter_map(|(report, path, _)| {
+        let r = &mut reports[*report];
+        let summary = r.summary.take()?;
+        Some((path.as_path(), r.path.clone(), *report, *summary))
+    });
     let site = crate::site::Site::build(entries, others, content_root, host, &first.fields);
     let by_report: HashMap<usize, (&PathBuf, &Arc<Settings>)> = linted.iter().map(|(r, p, s)| (*r, (p, s))).collect();
     let settings_of = |report: usize| by_report.get(&report).map(|(_, s)| Arc::clone(s));

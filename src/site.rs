@@ -357,8 +357,8 @@ pub struct Site {
 impl Site {
     /// Build the site from the linted files' summaries plus every other Markdown file under the
     /// content root (or the walked folders), summarised from front matter only.
-    pub fn build(
-        linted: Vec<(PathBuf, String, usize, Summary)>,
+    pub fn build<'a>(
+        linted: impl Iterator<Item = (&'a Path, String, usize, Summary)>,
         others: Vec<PathBuf>,
         content_root: Option<PathBuf>,
         host: Option<String>,
@@ -369,11 +369,12 @@ impl Site {
             host,
             ..Site::default()
         };
-        site.files.reserve_exact(linted.len() + others.len());
+        site.files
+            .reserve_exact(linted.size_hint().1.unwrap_or(0) + others.len());
         let parse = Arc::new(ParseOptions::new(site.host.clone(), fields));
         let fields = Arc::new(fields.clone());
         for (path, display, report, summary) in linted {
-            let abs = clean(&std::path::absolute(&path).unwrap_or(path));
+            let abs = clean(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
             let full = OnceLock::new();
             let _ = full.set(Some(Box::new(summary.full)));
             site.add(SiteFile {

@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
@@ -209,11 +210,12 @@ const BIG_FILE: u64 = 128 * 1024;
 /// time, not all of them. Workers take the next input in order (not rayon's split halves), so
 /// results arrive nearly in order and the reorder buffer stays small.
 ///
-/// Files of [`BIG_FILE`] or more go first, all on one worker: parsing takes about 20 times a
-/// file's size while it lasts (comrak's tree), so two of them at once, or one late in a run on
-/// top of the summaries kept for site checks, would set the peak of the whole run; and a long
-/// file started last would leave the other workers idle at the end. Their reports wait in the
-/// reorder buffer (findings only, in the streaming formats) until their turn.
+/// Files of [`BIG_FILE`] or more go first, one at a time on one worker while the others take
+/// the rest: parsing takes about 20 times a file's size while it lasts (comrak's tree), so two
+/// of them at once, or one late in a run on top of the summaries kept for site checks, would set
+/// the peak of the whole run; and a long file started last would leave the other workers idle at
+/// the end. Their reports wait in the reorder buffer (findings only, in the streaming formats)
+/// until their turn.
 pub fn lint_inputs_each(inputs: &[(Input, Arc<Settings>)], mut each: impl FnMut(usize, Result<FileReport, FileError>)) {
     // one file (an editor on save, a pre-commit run on one file): no threads to start
     let workers = if inputs.len() <= 1 {
@@ -234,33 +236,40 @@ pub fn lint_inputs_each(inputs: &[(Input, Arc<Settings>)], mut each: impl FnMut(
             Input::Stdin { text, .. } => text.len() as u64 >= BIG_FILE,
         })
         .collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
+    let big_order: Vec<usize> = (0..inputs.len()).filter(|&k| big[k]).collect();
+    let (next, next_big) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
         for worker in 0..workers {
             let send = send.clone();
-            let (next, big) = (&next, &big);
+            let (next, next_big, big, big_order) = (&next, &next_big, &big, &big_order);
             scope.spawn(move || {
                 let lint = |k: usize| {
                     let (input, settings) = &inputs[k];
                     send.send((k, lint_input_guarded(input, settings))).is_ok()
                 };
+                let take_big = || big_order.get(next_big.fetch_add(1, Ordering::Relaxed)).copied();
+                // worker 0 starts with the big files; the others take the rest in order and, when
+                // it is done, help with any big file still waiting (a site of long files only)
                 if worker == 0 {
-                    for k in (0..inputs.len()).filter(|&k| big[k]) {
-                        let sent = lint(k);
-                        // its tree was small blocks: give their pages back before the next
-                        if !sent {
+                    while let Some(k) = take_big() {
+                        if !lint(k) {
                             return;
                         }
                     }
                 }
                 loop {
-                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let k = next.fetch_add(1, Ordering::Relaxed);
                     if k >= inputs.len() {
                         break;
                     }
                     if !big[k] && !lint(k) {
-                        break;
+                        return;
+                    }
+                }
+                while let Some(k) = take_big() {
+                    if !lint(k) {
+                        return;
                     }
                 }
             });

@@ -349,3 +349,37 @@ fn article_text_cannot_drive_the_terminal() {
         assert!(!stdout(&o).contains('\u{1b}'), "{format}: {:?}", stdout(&o));
     }
 }
+
+/// Long files are linted first (one at a time, while other workers take the rest), yet the
+/// report lists every file in path order, long ones and a site of long files alike.
+#[test]
+fn long_files_first_still_report_in_path_order() {
+    let d = tmp();
+    let long_body = "A sentence of plain prose that goes on for a while.\n\n".repeat(3_000); // ~160 KB
+    let names = ["z.md", "a.md", "m.md", "b.md", "y.md", "c.md"];
+    for (i, name) in names.iter().enumerate() {
+        let body = if i % 2 == 0 { long_body.as_str() } else { "Short.\n" };
+        write(d.path(), name, format!("# Title {i}\n\nBy [AUTHOR_NAME].\n\n{body}"));
+    }
+    for threads in ["1", "2", "4"] {
+        for set in [&names[..], &["z.md", "m.md", "y.md"][..]] {
+            let mut args = vec!["--no-config", "--format", "concise"];
+            args.extend(set.iter().copied());
+            let o = std::process::Command::new(env!("CARGO_BIN_EXE_seolint"))
+                .args(&args)
+                .current_dir(d.path())
+                .env("RAYON_NUM_THREADS", threads)
+                .output()
+                .expect("run seolint");
+            assert_no_panic(&o);
+            let files: Vec<String> = stdout(&o)
+                .lines()
+                .filter(|l| l.contains("[placeholder]"))
+                .map(|l| l.split(':').next().unwrap_or("").to_string())
+                .collect();
+            let mut sorted = set.to_vec();
+            sorted.sort_unstable();
+            assert_eq!(files, sorted, "{threads} threads");
+        }
+    }
+}

@@ -143,7 +143,22 @@ enum Segment<'a> {
 impl<'a> Iterator for WordIndices<'a> {
     type Item = (usize, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
+        // the common case, kept small enough to inline: the next word of an ASCII stretch
+        if let Segment::Ascii(a) = &mut self.cur {
+            if let Some((i, w)) = a.next() {
+                return Some((self.base + i, w));
+            }
+        }
+        self.next_segment()
+    }
+}
+
+impl<'a> WordIndices<'a> {
+    /// The next word from a Unicode stretch, or from the stretches after the current one.
+    #[inline(never)]
+    fn next_segment(&mut self) -> Option<(usize, &'a str)> {
         loop {
             let found = match &mut self.cur {
                 Segment::Ascii(a) => a.next(),
@@ -232,6 +247,7 @@ pub struct AsciiWords<'a> {
 impl<'a> Iterator for AsciiWords<'a> {
     type Item = (usize, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.text.as_bytes();
         let class = |i: usize| b.get(i).map_or(0, |&c| CLASS[c as usize]);

@@ -51,7 +51,23 @@ pub fn anchor_tags(text: &str, base: usize) -> Vec<Tag> {
     if !text.contains('<') || !(has(b"<a") || has(b"<img") || has(b"id")) {
         return out;
     }
-    for caps in TAG.captures_iter(text) {
+    // find tags with the DFA (no groups) and ask for the groups only of a tag that can be wanted
+    for found in TAG.find_iter(text) {
+        let tag = found.as_str();
+        let name_len = tag[1..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            .count();
+        let name = &tag[1..1 + name_len];
+        let maybe = name.eq_ignore_ascii_case("img")
+            || name.eq_ignore_ascii_case("a")
+            || tag.as_bytes().windows(2).any(|w| w.eq_ignore_ascii_case(b"id"));
+        if !maybe {
+            continue;
+        }
+        let Some(caps) = TAG.captures_at(text, found.start()) else {
+            continue;
+        };
         let (Some(whole), Some(name)) = (caps.get(0), caps.get(1)) else {
             continue;
         };

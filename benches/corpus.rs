@@ -69,7 +69,22 @@ fn peak_rss_kb() -> Option<u64> {
 }
 
 fn child_peak_kb(bin: &Path, args: &[&str]) -> Option<u64> {
-    // GNU time is not always installed; python's resource module is
+    // GNU time reads the peak of the process alone (wait4); python's resource module is the
+    // fallback, with a floor of python's own size (a vfork child starts from its parent's peak)
+    let time = Path::new("/usr/bin/time");
+    if time.exists() {
+        let out = Command::new(time)
+            .args(["-f", "%M"])
+            .arg(bin)
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .output()
+            .ok()?;
+        let err = String::from_utf8_lossy(&out.stderr);
+        if let Some(kb) = err.lines().last().and_then(|l| l.trim().parse().ok()) {
+            return Some(kb);
+        }
+    }
     let out = Command::new("python3")
         .args(["-c", "import resource,subprocess,sys; subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"])
         .arg(bin)

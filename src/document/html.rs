@@ -29,20 +29,100 @@ impl Tag {
     }
 }
 
-static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"#)
-        .expect("constant regex")
-});
-static ATTR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"#).expect("constant regex")
-});
+/// A start tag: `<name attr attr=value attr="value" attr='value' ... /?>`, as the regex
+/// `<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>`
+/// matches it (the tests hold that regex and check the two agree), read by hand: names and values
+/// cannot contain what ends them, so one greedy pass decides, with no backtracking.
+struct RawTag {
+    end: usize,
+    name: std::ops::Range<usize>,
+    /// From after the name to the end of the last attribute.
+    attrs_text: std::ops::Range<usize>,
+    /// (name, value without its quotes)
+    attrs: Vec<(std::ops::Range<usize>, Option<std::ops::Range<usize>>)>,
+}
+
+/// `c` may be in an attribute name.
+fn attr_name_char(c: char) -> bool {
+    !c.is_whitespace() && !matches!(c, '"' | '\'' | '>' | '/' | '=')
+}
+
+/// `c` may be in an unquoted attribute value.
+fn unquoted_char(c: char) -> bool {
+    !c.is_whitespace() && !matches!(c, '"' | '\'' | '=' | '<' | '>' | '`')
+}
+
+/// The end of the run of `text[from..]` whose characters pass `keep`.
+fn run_end(text: &str, from: usize, keep: impl Fn(char) -> bool) -> usize {
+    text[from..].find(|c: char| !keep(c)).map_or(text.len(), |k| from + k)
+}
+
+/// The start tag at `at` (a `<`), if there is one.
+fn start_tag(text: &str, at: usize) -> Option<RawTag> {
+    let b = text.as_bytes();
+    let name_start = at + 1;
+    if !b.get(name_start)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let name_end = name_start
+        + b[name_start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+            .count();
+    let mut attrs = Vec::new();
+    let mut pos = name_end; // the end of the last attribute (or of the name)
+    loop {
+        // another attribute: whitespace, then a name
+        let name_from = run_end(text, pos, char::is_whitespace);
+        let name_to = run_end(text, name_from, attr_name_char);
+        if name_from == pos || name_to == name_from {
+            break;
+        }
+        // an optional `= value`
+        let mut value = None;
+        let mut end = name_to;
+        let eq = run_end(text, name_to, char::is_whitespace);
+        if b.get(eq) == Some(&b'=') {
+            let v = run_end(text, eq + 1, char::is_whitespace);
+            match b.get(v) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    if let Some(close) = text[v + 1..].find(q as char) {
+                        value = Some(v + 1..v + 1 + close);
+                        end = v + 1 + close + 1;
+                    }
+                }
+                Some(_) => {
+                    let to = run_end(text, v, unquoted_char);
+                    if to > v {
+                        value = Some(v..to);
+                        end = to;
+                    }
+                }
+                None => {}
+            }
+        }
+        attrs.push((name_from..name_to, value));
+        pos = end;
+    }
+    // the end: optional whitespace, an optional `/`, `>`
+    let mut close = run_end(text, pos, char::is_whitespace);
+    if b.get(close) == Some(&b'/') {
+        close += 1;
+    }
+    (b.get(close) == Some(&b'>')).then(|| RawTag {
+        end: close + 1,
+        name: name_start..name_end,
+        attrs_text: name_end..pos,
+        attrs,
+    })
+}
 
 /// The start tags in `text` an article's checks read: `<img>`, `<a>`, and any tag that may carry
-/// an `id`; spans are offset by `base`. Other tags (`<br>`, `<div class>`) are skipped unparsed.
+/// an `id`; spans are offset by `base`. Other tags (`<br>`, `<div class>`) are skipped.
 pub fn anchor_tags(text: &str, base: usize) -> Vec<Tag> {
     let mut out = Vec::new();
     // most inline HTML is `<br>`, `</span>`, `<kbd>`: none can be of interest without `<a`,
-    // `<img` or an `id` somewhere (a cheap test before the tag regex)
+    // `<img` or an `id` somewhere (a cheap test before reading tags)
     let has = |needle: &[u8]| {
         text.as_bytes()
             .windows(needle.len())
@@ -51,59 +131,45 @@ pub fn anchor_tags(text: &str, base: usize) -> Vec<Tag> {
     if !text.contains('<') || !(has(b"<a") || has(b"<img") || has(b"id")) {
         return out;
     }
-    // find tags with the DFA (no groups) and ask for the groups only of a tag that can be wanted
-    for found in TAG.find_iter(text) {
-        let tag = found.as_str();
-        let name_len = tag[1..]
-            .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
-            .count();
-        let name = &tag[1..1 + name_len];
-        let maybe = name.eq_ignore_ascii_case("img")
+    let mut pos = 0;
+    while let Some(k) = text[pos..].find('<') {
+        let at = pos + k;
+        let Some(tag) = start_tag(text, at) else {
+            pos = at + 1;
+            continue;
+        };
+        pos = tag.end;
+        let name = &text[tag.name.clone()];
+        let wanted = name.eq_ignore_ascii_case("img")
             || name.eq_ignore_ascii_case("a")
-            || tag.as_bytes().windows(2).any(|w| w.eq_ignore_ascii_case(b"id"));
-        if !maybe {
-            continue;
-        }
-        let Some(caps) = TAG.captures_at(text, found.start()) else {
-            continue;
-        };
-        let (Some(whole), Some(name)) = (caps.get(0), caps.get(1)) else {
-            continue;
-        };
-        let wanted = name.as_str().eq_ignore_ascii_case("img")
-            || name.as_str().eq_ignore_ascii_case("a")
-            || caps
-                .get(2)
-                .is_some_and(|a| a.as_str().as_bytes().windows(2).any(|w| w.eq_ignore_ascii_case(b"id")));
+            || text[tag.attrs_text.clone()]
+                .as_bytes()
+                .windows(2)
+                .any(|w| w.eq_ignore_ascii_case(b"id"));
         if !wanted {
             continue;
         }
-        let mut attrs = Vec::new();
-        if let Some(a) = caps.get(2) {
-            for ac in ATTR.captures_iter(a.as_str()) {
-                let Some(n) = ac.get(1) else { continue };
-                let v = ac.get(2).or_else(|| ac.get(3)).or_else(|| ac.get(4));
+        let attrs = tag
+            .attrs
+            .iter()
+            .map(|(n, v)| {
                 let (value, value_span) = match v {
                     Some(v) => (
-                        decode_entities(v.as_str()),
-                        Span::new(base + a.start() + v.start(), base + a.start() + v.end()),
+                        decode_entities(&text[v.clone()]),
+                        Span::new(base + v.start, base + v.end),
                     ),
-                    None => (
-                        String::new(),
-                        Span::new(base + a.start() + n.end(), base + a.start() + n.end()),
-                    ),
+                    None => (String::new(), Span::new(base + n.end, base + n.end)),
                 };
-                attrs.push(Attr {
-                    name: n.as_str().to_ascii_lowercase(),
+                Attr {
+                    name: text[n.clone()].to_ascii_lowercase(),
                     value,
                     value_span,
-                });
-            }
-        }
+                }
+            })
+            .collect();
         out.push(Tag {
-            name: name.as_str().to_ascii_lowercase(),
-            span: Span::new(base + whole.start(), base + whole.end()),
+            name: name.to_ascii_lowercase(),
+            span: Span::new(base + at, base + tag.end),
             attrs,
         });
     }
@@ -179,6 +245,105 @@ pub fn strip_tags(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A tag as the comparison sees it: name, span, and each attribute's name, value and span.
+    type Seen = (String, Span, Vec<(String, String, Span)>);
+
+    /// The tag grammar as a regex, read with the regex crate: the reference `start_tag` must agree
+    /// with.
+    fn reference_tags(text: &str) -> Vec<Seen> {
+        static TAG: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r#"<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"#,
+            )
+            .expect("regex")
+        });
+        static ATTR: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r#"([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"#).expect("regex")
+        });
+        let (tag, attr) = (&*TAG, &*ATTR);
+        let mut out = Vec::new();
+        for caps in tag.captures_iter(text) {
+            let (whole, name, a) = (caps.get(0).unwrap(), caps.get(1).unwrap(), caps.get(2).unwrap());
+            let attrs = attr
+                .captures_iter(a.as_str())
+                .map(|ac| {
+                    let n = ac.get(1).unwrap();
+                    match ac.get(2).or_else(|| ac.get(3)).or_else(|| ac.get(4)) {
+                        Some(v) => (
+                            n.as_str().to_string(),
+                            v.as_str().to_string(),
+                            Span::new(a.start() + v.start(), a.start() + v.end()),
+                        ),
+                        None => (
+                            n.as_str().to_string(),
+                            String::new(),
+                            Span::new(a.start() + n.end(), a.start() + n.end()),
+                        ),
+                    }
+                })
+                .collect();
+            out.push((name.as_str().to_string(), Span::new(whole.start(), whole.end()), attrs));
+        }
+        out
+    }
+
+    fn scanned_tags(text: &str) -> Vec<Seen> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(k) = text[pos..].find('<') {
+            let at = pos + k;
+            let Some(t) = start_tag(text, at) else {
+                pos = at + 1;
+                continue;
+            };
+            pos = t.end;
+            let attrs = t
+                .attrs
+                .iter()
+                .map(|(n, v)| match v {
+                    Some(v) => (
+                        text[n.clone()].to_string(),
+                        text[v.clone()].to_string(),
+                        Span::new(v.start, v.end),
+                    ),
+                    None => (text[n.clone()].to_string(), String::new(), Span::new(n.end, n.end)),
+                })
+                .collect();
+            out.push((text[t.name.clone()].to_string(), Span::new(at, t.end), attrs));
+        }
+        out
+    }
+
+    #[test]
+    fn the_tag_scanner_agrees_with_the_tag_regex() {
+        let samples = [
+            r#"<p><img src="a.png" alt='A cat'><a href=x.html id="top">x</a></p>"#,
+            "<a b=c/> <a b= > <a b = \"c\" d> <a b=\"c\"d> <br/> <br /> <x-y z> <1a> <a\u{a0}id=x>",
+            "<a href='x' <img src=y> <a b=\"unclosed> <a =x> <a b==c> <a b=`c`> <a b=c`d>",
+            "<A HREF=/x/>t</A> <img\nsrc=\"a.png\"\nalt=\"\"\n/> <div id=top class=\"valid\">",
+            "< a> <a\t\tb\t=\t'c'\t> <a b='c'/ > <a b='c' /> <é id=x> <a é=ü> <<a>>",
+        ];
+        for text in samples {
+            assert_eq!(scanned_tags(text), reference_tags(text), "{text:?}");
+        }
+        // random text over the characters that matter to the grammar
+        let alphabet: Vec<char> = "<>/=\"'` \t\nabid-1_\u{a0}é".chars().collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for len in (1..120).step_by(3) {
+            for _ in 0..200 {
+                let text: String = (0..len)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        alphabet[(state % alphabet.len() as u64) as usize]
+                    })
+                    .collect();
+                assert_eq!(scanned_tags(&text), reference_tags(&text), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn finds_tags_and_attr_spans() {

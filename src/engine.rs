@@ -202,7 +202,7 @@ pub fn lint_inputs(inputs: &[(Input, Arc<Settings>)]) -> Vec<Result<FileReport, 
     reports
 }
 
-/// Files at least this large are linted first, one at a time (see [`lint_inputs_each`]).
+/// Files at least this large are linted first, by one worker (see [`lint_inputs_each`]).
 const BIG_FILE: u64 = 128 * 1024;
 
 /// Lint every input and hand each result to `each` in input order as soon as it and those

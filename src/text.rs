@@ -357,8 +357,26 @@ pub fn range(min: Option<f64>, max: Option<f64>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A small seeded generator of random test text (xorshift64).
+    pub(crate) struct Xorshift(pub u64);
+
+    impl Xorshift {
+        /// `len` characters drawn from `alphabet`.
+        pub(crate) fn text(&mut self, alphabet: &str, len: usize) -> String {
+            let chars: Vec<char> = alphabet.chars().collect();
+            (0..len)
+                .map(|_| {
+                    self.0 ^= self.0 << 13;
+                    self.0 ^= self.0 >> 7;
+                    self.0 ^= self.0 << 17;
+                    chars[(self.0 % chars.len() as u64) as usize]
+                })
+                .collect()
+        }
+    }
 
     #[test]
     fn keyphrase_matching() {
@@ -393,18 +411,10 @@ mod tests {
     #[test]
     fn ascii_scanner_agrees_with_unicode_segmentation_on_random_text() {
         // joiners next to letters, digits, `_`, each other and the ends of the text
-        let alphabet = b"ab Z09_'.:,;-  \n\tx1";
-        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut rng = Xorshift(0x2545_f491_4f6c_dd1d);
         for len in (0..200).step_by(7) {
             for _ in 0..20 {
-                let text: String = (0..len)
-                    .map(|_| {
-                        state ^= state << 13;
-                        state ^= state >> 7;
-                        state ^= state << 17;
-                        alphabet[(state % alphabet.len() as u64) as usize] as char
-                    })
-                    .collect();
+                let text = rng.text("ab Z09_'.:,;-  \n\tx1", len);
                 let fast: Vec<(usize, &str)> = AsciiWords { text: &text, pos: 0 }.collect();
                 let slow: Vec<(usize, &str)> = text
                     .unicode_word_indices()

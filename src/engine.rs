@@ -86,6 +86,8 @@ pub struct FileReport {
     pub summary: Option<Box<Summary>>,
     /// Its suppression comments, for findings of site rules that come later.
     pub suppressions: Suppressions,
+    /// Its text cannot be read again (standard input): [`FileReport::drop_source`] keeps it.
+    pub keeps_source: bool,
 }
 
 impl FileReport {
@@ -104,7 +106,7 @@ impl FileReport {
     /// Keep the positions the findings need and free the text and its line index: for the
     /// formats that print no snippet, so that a run over many files holds findings, not files.
     pub fn drop_source(&mut self) {
-        if self.positions.is_some() {
+        if self.positions.is_some() || self.keeps_source {
             return;
         }
         let mut offsets: Vec<usize> = Vec::new();
@@ -159,6 +161,7 @@ impl FileReport {
             failed: true,
             summary: None,
             suppressions: Suppressions::default(),
+            keeps_source: false,
         }
     }
 }
@@ -238,7 +241,10 @@ pub fn lint_inputs_each(inputs: &[(Input, Arc<Settings>)], mut each: impl FnMut(
         .collect();
     let big_order: Vec<usize> = (0..inputs.len()).filter(|&k| big[k]).collect();
     let (next, next_big) = (AtomicUsize::new(0), AtomicUsize::new(0));
-    let (send, receive) = std::sync::mpsc::channel();
+    // bounded: when writing is the slower side (the human format renders snippets), workers wait
+    // instead of piling up finished reports with their texts; the receiving loop never stops
+    // draining, so a full channel cannot deadlock
+    let (send, receive) = std::sync::mpsc::sync_channel(workers * 4);
     std::thread::scope(|scope| {
         for worker in 0..workers {
             let send = send.clone();
@@ -301,7 +307,8 @@ pub fn lint_input(input: &Input, settings: &Settings) -> Result<FileReport, File
     let bytes = read_input(input)?;
     let mut report = lint_bytes(input.display(), bytes, settings);
     // standard input cannot be read again for site findings: it keeps its text
-    if settings.drop_sources && matches!(input, Input::File(_)) {
+    report.keeps_source = matches!(input, Input::Stdin { .. });
+    if settings.drop_sources {
         report.drop_source();
     }
     Ok(report)
@@ -431,6 +438,7 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> FileRep
         failed: false,
         summary,
         suppressions,
+        keeps_source: false,
     }
 }
 

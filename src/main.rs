@@ -357,7 +357,7 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
-    if drop_sources && output::streams(args.format) {
+    if !args.fix && !args.diff && output::streams(args.format) {
         return check_streaming(&args, &inputs, errors, site_run);
     }
 
@@ -435,12 +435,7 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
-    let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
-    let color = to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let options = output::Options {
-        color,
-        quiet: args.quiet,
-    };
+    let options = output_options(&args);
     let written = match &args.output_file {
         Some(path) => std::fs::File::create(path).and_then(|f| {
             let mut w = io::BufWriter::new(f);
@@ -464,16 +459,32 @@ fn check(args: CheckArgs) -> u8 {
             .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
         if args.fix {
             println!("{fixed} fixed, {now} remaining fixable");
-        } else if now + unsafe_only > 0 {
-            let hint = if unsafe_only > 0 {
-                format!(" ({unsafe_only} more with --unsafe-fixes)")
-            } else {
-                String::new()
-            };
-            println!("{now} fixable with --fix{hint}");
+        } else {
+            print_fixable_hint((now, unsafe_only));
         }
     }
     exit_code(&reports, &errors, args.fail_on, args.max_warnings)
+}
+
+/// Colour only for a terminal, and not with --no-color or NO_COLOR.
+fn output_options(args: &CheckArgs) -> output::Options {
+    let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
+    output::Options {
+        color: to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        quiet: args.quiet,
+    }
+}
+
+/// "3 fixable with --fix (1 more with --unsafe-fixes)", when there is any.
+fn print_fixable_hint((now, unsafe_only): (usize, usize)) {
+    if now + unsafe_only > 0 {
+        let hint = if unsafe_only > 0 {
+            format!(" ({unsafe_only} more with --unsafe-fixes)")
+        } else {
+            String::new()
+        };
+        println!("{now} fixable with --fix{hint}");
+    }
 }
 
 /// A lint run in a format that streams: each file's findings are written as soon as it is done
@@ -492,7 +503,8 @@ fn check_streaming(
         },
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
-    let mut stream = match output::Stream::begin(args.format, &mut *out) {
+    let options = output_options(args);
+    let mut stream = match output::Stream::begin(args.format, &options, &mut *out) {
         Ok(Some(stream)) => stream,
         Ok(None) => return fail("internal error: this format does not stream"),
         Err(e) => return fail(format!("writing the report: {e}")),
@@ -501,10 +513,19 @@ fn check_streaming(
     let site_files = if site_run { inputs.len() } else { 0 };
     let mut kept: Vec<FileReport> = Vec::with_capacity(site_files);
     let mut linted = Vec::with_capacity(site_files);
+    // what --fix could do, for the human format's closing hint
+    let mut fixable = (0, 0);
+    let mut count_fixable = |r: &FileReport| {
+        let (now, unsafe_only) = seolint::fix::fixable(r, args.unsafe_fixes);
+        fixable = (fixable.0 + now, fixable.1 + unsafe_only);
+    };
     engine::lint_inputs_each(inputs, |k, result| match result {
         Ok(mut r) => {
             stream.file(&r);
+            count_fixable(&r);
             if site_run {
+                // written: the text goes (human keeps it until here for the snippets)
+                r.drop_source();
                 let (input, settings) = &inputs[k];
                 let path = match input {
                     Input::File(p) => p.clone(),
@@ -521,13 +542,18 @@ fn check_streaming(
         engine::run_site_checks(&mut kept, &linted, site_others(&linted), |r| {
             if !r.diagnostics.is_empty() {
                 stream.findings(r);
+                count_fixable(r);
             }
+            r.drop_source();
             r.forget_findings();
         });
     }
     let (summary, written) = stream.finish(&errors);
     for e in &errors {
         eprintln!("seolint: {}: {}", e.path, e.message);
+    }
+    if args.format == Format::Human && !args.quiet && written.is_ok() {
+        print_fixable_hint(fixable);
     }
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(format!("writing the report: {e}")),

@@ -151,3 +151,27 @@ fn stdin_with_a_content_root_places_site_findings() {
     let text = site_findings(&o);
     assert!(text.starts_with("a.md:3:24: error [broken-link]"), "{text}");
 }
+
+/// The editor's buffer differs from the file on disk under the same name: findings of every site
+/// rule (here broken-link, then duplicate-title) are placed in the buffer's text, in both the
+/// streaming and the snippet format (each rule's findings come separately; the text is never
+/// re-read from disk).
+#[test]
+fn stdin_site_findings_of_several_rules_stay_in_the_buffer() {
+    let d = tempfile::tempdir().expect("tmp");
+    std::fs::write(d.path().join(".seolint.yaml"), "site:\n  content_root: .\n").expect("write");
+    std::fs::write(d.path().join("a.md"), "---\ntitle: Old\n---\n# Old\n").expect("write");
+    std::fs::write(d.path().join("b.md"), "---\ntitle: Same Title Here\n---\n# B\n").expect("write");
+    let buffer = "---\n# comment\n# comment\ntitle: Same Title Here\n---\n# A\n\nSee [gone](./gone.md).\n";
+    let o = common::run(
+        d.path(),
+        &["-", "--stdin-filename", "a.md", "--format", "concise"],
+        Some(buffer.as_bytes()),
+    );
+    let text = site_findings(&o);
+    assert!(text.contains("a.md:8:12: error [broken-link]"), "{text}");
+    assert!(text.contains("a.md:4:8: warning [duplicate-title]"), "{text}");
+    let o = common::run(d.path(), &["-", "--stdin-filename", "a.md"], Some(buffer.as_bytes()));
+    let out = common::stdout(&o);
+    assert!(out.contains("[a.md:8:12]") && out.contains("[a.md:4:8]"), "{out}");
+}

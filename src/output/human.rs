@@ -62,14 +62,30 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-pub fn write(reports: &[FileReport], summary: &Summary, options: &Options, out: &mut dyn Write) -> io::Result<()> {
-    let theme = if options.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
-    for r in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
+/// Renders findings with their snippets; one per run.
+pub struct Writer {
+    handler: GraphicalReportHandler,
+    quiet: bool,
+}
+
+impl Writer {
+    pub fn new(options: &Options) -> Writer {
+        let theme = if options.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        Writer {
+            handler: GraphicalReportHandler::new_themed(theme).with_context_lines(1),
+            quiet: options.quiet,
+        }
+    }
+
+    /// A file's findings, each with the source around it (`r` must still hold its text).
+    pub fn file(&self, r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        if r.diagnostics.is_empty() {
+            return Ok(());
+        }
         let source = NamedSource::new(r.path.clone(), sanitize_keep_offsets(&r.source));
         for d in &r.diagnostics {
             // the snippet's header carries path:line:col
@@ -80,7 +96,7 @@ pub fn write(reports: &[FileReport], summary: &Summary, options: &Options, out: 
                 source: &source,
             };
             let mut buf = String::new();
-            if handler.render_report(&mut buf, &report).is_err() {
+            if self.handler.render_report(&mut buf, &report).is_err() {
                 let lc = r.line_col(d.span.start);
                 buf = format!(
                     "{}:{}:{}: {} [{}] {}\n",
@@ -90,9 +106,22 @@ pub fn write(reports: &[FileReport], summary: &Summary, options: &Options, out: 
             write!(out, "{buf}")?;
             writeln!(out)?;
         }
+        Ok(())
     }
-    if !options.quiet {
-        writeln!(out, "{}", summary.line())?;
+
+    /// The summary line (unless quiet).
+    pub fn finish(&self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        if !self.quiet {
+            writeln!(out, "{}", summary.line())?;
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+pub fn write(reports: &[FileReport], summary: &Summary, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let w = Writer::new(options);
+    for r in reports {
+        w.file(r, out)?;
+    }
+    w.finish(summary, out)
 }

@@ -109,10 +109,12 @@ pub fn write(
 }
 
 /// Does `format` print a file's findings without knowing the others' (so that a run can write
-/// each file as it finishes and keep no findings)? Human ends with totals and snippets, JUnit
-/// starts with totals.
+/// each file as it finishes and keep no findings)? JUnit starts with totals; human ends with them.
 pub fn streams(format: Format) -> bool {
-    matches!(format, Format::Concise | Format::Json | Format::Sarif | Format::Github)
+    matches!(
+        format,
+        Format::Human | Format::Concise | Format::Json | Format::Sarif | Format::Github
+    )
 }
 
 /// A report written file by file, in a format that [`streams`]; keeps the totals. After a
@@ -125,6 +127,7 @@ pub struct Stream<'w> {
 }
 
 enum StreamKind {
+    Human(Box<human::Writer>),
     Concise,
     Github,
     Json(json::Writer),
@@ -133,13 +136,14 @@ enum StreamKind {
 
 impl<'w> Stream<'w> {
     /// `None` for a format that does not stream.
-    pub fn begin(format: Format, out: &'w mut dyn Write) -> io::Result<Option<Stream<'w>>> {
+    pub fn begin(format: Format, options: &Options, out: &'w mut dyn Write) -> io::Result<Option<Stream<'w>>> {
         let kind = match format {
+            Format::Human => StreamKind::Human(Box::new(human::Writer::new(options))),
             Format::Concise => StreamKind::Concise,
             Format::Github => StreamKind::Github,
             Format::Json => StreamKind::Json(json::Writer::begin(out)?),
             Format::Sarif => StreamKind::Sarif(sarif::Writer::begin(out)?),
-            Format::Human | Format::Junit => return Ok(None),
+            Format::Junit => return Ok(None),
         };
         Ok(Some(Stream {
             out,
@@ -162,6 +166,7 @@ impl<'w> Stream<'w> {
             return;
         }
         let written = match &mut self.kind {
+            StreamKind::Human(w) => w.file(r, self.out),
             StreamKind::Concise => concise::write_file(r, self.out),
             StreamKind::Github => github::write_file(r, self.out),
             StreamKind::Json(w) => w.file(self.out, r),
@@ -180,6 +185,7 @@ impl<'w> Stream<'w> {
         let written = match self.kind {
             StreamKind::Json(w) => w.finish(self.out, errors, &self.summary),
             StreamKind::Sarif(w) => w.finish(self.out),
+            StreamKind::Human(w) => w.finish(&self.summary, self.out),
             StreamKind::Concise | StreamKind::Github => Ok(()),
         };
         (self.summary, written.and_then(|_| self.out.flush()))

@@ -141,14 +141,16 @@ impl FileReport {
     /// The text back from disk, for findings that arrive after the source was dropped (site
     /// checks). A file that cannot be read again (deleted since) keeps no positions: its site
     /// findings are placed at 1:1.
-    fn restore_source(&mut self, path: &Path) {
+    /// Whether it read it (the report had dropped its text and the file is still there).
+    fn restore_source(&mut self, path: &Path) -> bool {
         if self.positions.is_none() {
-            return;
+            return false;
         }
-        let Ok(bytes) = std::fs::read(path) else { return };
+        let Ok(bytes) = std::fs::read(path) else { return false };
         self.source = String::from_utf8_lossy(&bytes).into_owned();
         self.lines = LineIndex::new(&self.source);
         self.positions = None;
+        true
     }
 
     fn failure(path: String, source: String, diagnostic: Option<Diagnostic>) -> FileReport {
@@ -498,8 +500,8 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// for and its settings) plus `others` (the rest of the content root), run the site rules, and add
 /// their findings to the reports, honouring each file's severity settings and suppressions.
 /// `done` gets a report each time findings of one rule were added to it (rule by rule, in report
-/// order within a rule): a streaming run writes and forgets them there, so the run never holds
-/// every site finding.
+/// order within a rule), with its text: a streaming run writes and forgets them there, so the run
+/// never holds every site finding.
 pub fn run_site_checks(
     reports: &mut [FileReport],
     linted: &[(usize, PathBuf, Arc<Settings>)],
@@ -534,9 +536,7 @@ pub fn run_site_checks(
         let mut found = found.into_iter().peekable();
         while let Some((report, first)) = found.next() {
             let r = &mut reports[report];
-            if let Some((path, _)) = by_report.get(&report) {
-                r.restore_source(path);
-            }
+            let restored = by_report.get(&report).is_some_and(|(path, _)| r.restore_source(path));
             let mut add = |d: Diagnostic| {
                 let line = r.line_col(d.span.start).line;
                 if !r.suppressions.suppresses(d.rule, line) {
@@ -548,10 +548,11 @@ pub fn run_site_checks(
                 add(d);
             }
             sort(&mut r.diagnostics);
-            if by_report.get(&report).is_some_and(|(_, s)| s.drop_sources) {
+            done(r);
+            // a report read again is left as it was found: without its text
+            if restored {
                 r.drop_source();
             }
-            done(r);
         }
     }
 }

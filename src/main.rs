@@ -544,7 +544,6 @@ fn check_streaming(
                 stream.findings(r);
                 count_fixable(r);
             }
-            r.drop_source();
             r.forget_findings();
         });
     }

@@ -89,9 +89,10 @@ fn duplicate_titles_descriptions_and_slugs_but_not_translations() {
     );
 }
 
-/// The formats that stream (concise: each file written as it is done, its text dropped, site
-/// findings located by reading the file again) and one that collects every report with its text
-/// first (JUnit) name the same findings at the same lines and columns, non-ASCII lines included.
+/// A format that streams (concise: each file written as it is done, its text dropped, site
+/// findings located by reading the file again) and one that collects every report first (JUnit:
+/// positions kept at lint time, site findings placed into the collected reports) name the same
+/// findings at the same lines and columns, non-ASCII lines included.
 #[test]
 fn streamed_and_collected_reports_agree_on_every_position() {
     let d = tempfile::tempdir().expect("tmp");

@@ -186,6 +186,14 @@ impl Input {
             Input::Stdin { name, .. } => name.clone(),
         }
     }
+
+    /// The path on disk, or the name stdin stands for.
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::File(p) => p,
+            Input::Stdin { name, .. } => Path::new(name),
+        }
+    }
 }
 
 pub fn display_path(p: &Path) -> String {
@@ -496,6 +504,10 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
 }
 
+/// A linted file for the site pass: its report's index, its path on disk (or the name stdin
+/// stands for) and its settings, borrowed from the run's inputs.
+pub type Linted<'a> = (usize, &'a Path, &'a Arc<Settings>);
+
 /// The site pass: build the site from the reports' summaries (each with the path on disk it stands
 /// for and its settings) plus `others` (the rest of the content root), run the site rules, and add
 /// their findings to the reports, honouring each file's severity settings and suppressions.
@@ -504,7 +516,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// never holds every site finding.
 pub fn run_site_checks(
     reports: &mut [FileReport],
-    linted: &[(usize, PathBuf, Arc<Settings>)],
+    linted: &[Linted],
     others: Vec<PathBuf>,
     mut done: impl FnMut(&mut FileReport),
 ) {
@@ -515,10 +527,10 @@ pub fn run_site_checks(
     let entries = linted.iter().filter_map(|(report, path, _)| {
         let r = &mut reports[*report];
         let summary = r.summary.take()?;
-        Some((path.as_path(), r.path.clone(), *report, *summary))
+        Some((*path, r.path.clone(), *report, summary))
     });
     let site = crate::site::Site::build(entries, others, content_root, host, &first.fields);
-    let by_report: HashMap<usize, (&PathBuf, &Arc<Settings>)> = linted.iter().map(|(r, p, s)| (*r, (p, s))).collect();
+    let by_report: HashMap<usize, (&Path, &Arc<Settings>)> = linted.iter().map(|&(r, p, s)| (r, (p, s))).collect();
     let settings_of = |report: usize| by_report.get(&report).map(|(_, s)| Arc::clone(s));
     // rule by rule, and within a rule file by file (a stable sort keeps each file's findings in
     // the order found): a report that kept no text reads it again for the lines of suppressions

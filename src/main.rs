@@ -417,11 +417,7 @@ fn check(args: CheckArgs) -> u8 {
             match result {
                 Ok(r) => {
                     let (input, settings) = &inputs[k];
-                    let path = match input {
-                        Input::File(p) => p.clone(),
-                        Input::Stdin { name, .. } => PathBuf::from(name),
-                    };
-                    linted.push((reports.len(), path, settings.clone()));
+                    linted.push((reports.len(), input.path(), settings));
                     reports.push(r);
                 }
                 Err(e) => errors.push(e),
@@ -527,12 +523,8 @@ fn check_streaming(
                 // written: the text goes (human keeps it until here for the snippets)
                 r.drop_source();
                 let (input, settings) = &inputs[k];
-                let path = match input {
-                    Input::File(p) => p.clone(),
-                    Input::Stdin { name, .. } => PathBuf::from(name),
-                };
                 r.forget_findings();
-                linted.push((kept.len(), path, settings.clone()));
+                linted.push((kept.len(), input.path(), settings));
                 kept.push(r);
             }
         }
@@ -562,7 +554,7 @@ fn check_streaming(
 
 /// The Markdown files under the configured content roots: the rest of the site, which site
 /// checks read on demand (links into it, duplicates with it).
-fn site_others(linted: &[(usize, PathBuf, Arc<Settings>)]) -> Vec<PathBuf> {
+fn site_others(linted: &[engine::Linted]) -> Vec<PathBuf> {
     let mut roots: Vec<PathBuf> = linted.iter().filter_map(|(_, _, s)| s.content_root.clone()).collect();
     roots.sort();
     roots.dedup();

@@ -156,11 +156,28 @@ pub struct Full {
     pub pillar: bool,
 }
 
-/// A file's summary as the per-file pass leaves it.
+/// What a file of the site contributes: its front matter values, and, once the file is parsed
+/// (by the per-file pass, or on demand for a file not linted), its links and anchors. The
+/// per-file pass leaves it boxed and the site keeps that box: nothing is copied at site build.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
     pub light: Light,
-    pub full: Full,
+    full: OnceLock<Option<Full>>,
+}
+
+impl Summary {
+    /// The summary of a parsed file.
+    pub fn parsed(light: Light, full: Full) -> Summary {
+        Summary {
+            light,
+            full: OnceLock::from(Some(full)),
+        }
+    }
+
+    /// The parsed part, when it is known.
+    pub fn full(&self) -> Option<&Full> {
+        self.full.get().and_then(Option::as_ref)
+    }
 }
 
 static TARGET_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -237,14 +254,14 @@ pub fn summarize(doc: &Document, fields: &Fields) -> Summary {
             .checklist
             .iter()
             .any(|i| i.text.to_lowercase().contains("link back"));
-    Summary {
+    Summary::parsed(
         light,
-        full: Full {
+        Full {
             links,
             anchors: doc.anchors.iter().map(|a| a.id.as_str()).collect(),
             pillar,
         },
-    }
+    )
 }
 
 /// A URL path as a lookup key: no scheme/host, query or fragment, no leading or trailing slash,
@@ -283,7 +300,7 @@ pub fn clean(p: &Path) -> PathBuf {
 }
 
 /// A lookup key for a path or URL: a fixed 64-bit hash.
-fn key<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+pub(crate) fn key<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault};
     BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(value)
 }
@@ -294,36 +311,47 @@ fn is_markdown(p: &Path) -> bool {
         .is_some_and(|e| MARKDOWN_EXT.iter().any(|m| m.eq_ignore_ascii_case(e)))
 }
 
-/// A file of the site.
+/// How to parse a site file on demand, shared by every file of the site.
+#[derive(Debug)]
+struct OnDemand {
+    fields: Fields,
+    /// The site's host decides which links are internal.
+    parse: ParseOptions,
+}
+
+/// A file of the site. A site holds one per Markdown file, so it is kept small: the values
+/// sit in the boxed summary.
 #[derive(Debug)]
 pub struct SiteFile {
     /// Absolute, cleaned.
-    pub abs: PathBuf,
+    pub abs: Box<Path>,
     /// As shown in messages.
-    pub display: String,
+    pub display: Box<str>,
     /// Index of its report when it was linted in this run.
     pub report: Option<usize>,
-    pub light: Light,
-    full: OnceLock<Option<Box<Full>>>,
-    /// Shared by every file of the site.
-    fields: Arc<Fields>,
-    /// How to parse it on demand: the site's host decides which links are internal.
-    parse: Arc<ParseOptions>,
+    summary: Box<Summary>,
+    on_demand: Arc<OnDemand>,
 }
 
 impl SiteFile {
-    /// The full summary: given for linted files, parsed on first use for the others.
+    /// Its front matter values.
+    pub fn light(&self) -> &Light {
+        &self.summary.light
+    }
+
+    /// Its links and anchors: given for linted files, parsed on first use for the others.
     pub fn full(&self) -> Option<&Full> {
-        self.full
+        self.summary
+            .full
             .get_or_init(|| {
                 let text = std::fs::read_to_string(&self.abs).ok()?;
                 if text.len() as u64 > crate::engine::MAX_FILE_SIZE || text.contains('\0') {
                     return None;
                 }
-                let doc = Document::parse(text, &self.parse);
-                Some(Box::new(summarize(&doc, &self.fields).full))
+                let doc = Document::parse(text, &self.on_demand.parse);
+                summarize(&doc, &self.on_demand.fields).full.into_inner().flatten()
             })
-            .as_deref()
+            .as_ref()
     }
 }
 
@@ -358,7 +386,7 @@ impl Site {
     /// Build the site from the linted files' summaries plus every other Markdown file under the
     /// content root (or the walked folders), summarised from front matter only.
     pub fn build<'a>(
-        linted: impl Iterator<Item = (&'a Path, String, usize, Summary)>,
+        linted: impl Iterator<Item = (&'a Path, String, usize, Box<Summary>)>,
         others: Vec<PathBuf>,
         content_root: Option<PathBuf>,
         host: Option<String>,
@@ -371,20 +399,18 @@ impl Site {
         };
         site.files
             .reserve_exact(linted.size_hint().1.unwrap_or(0) + others.len());
-        let parse = Arc::new(ParseOptions::new(site.host.clone(), fields));
-        let fields = Arc::new(fields.clone());
+        let on_demand = Arc::new(OnDemand {
+            fields: fields.clone(),
+            parse: ParseOptions::new(site.host.clone(), fields),
+        });
         for (path, display, report, summary) in linted {
             let abs = clean(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
-            let full = OnceLock::new();
-            let _ = full.set(Some(Box::new(summary.full)));
             site.add(SiteFile {
-                abs,
-                display,
+                abs: abs.into_boxed_path(),
+                display: display.into(),
                 report: Some(report),
-                light: summary.light,
-                full,
-                fields: fields.clone(),
-                parse: parse.clone(),
+                summary,
+                on_demand: on_demand.clone(),
             });
         }
         for path in others {
@@ -400,15 +426,16 @@ impl Site {
             let fm = front_matter::split(&text, start)
                 .filter(|s| s.closed)
                 .map(|s| front_matter::parse(&text, &s, &lines));
-            let light = light_from(&text, &lines, fm.as_ref(), &fields);
+            let light = light_from(&text, &lines, fm.as_ref(), fields);
             site.add(SiteFile {
-                abs,
-                display: crate::engine::display_path(&clean(&path)),
+                abs: abs.into_boxed_path(),
+                display: crate::engine::display_path(&clean(&path)).into(),
                 report: None,
-                light,
-                full: OnceLock::new(),
-                fields: fields.clone(),
-                parse: parse.clone(),
+                summary: Box::new(Summary {
+                    light,
+                    full: OnceLock::new(),
+                }),
+                on_demand: on_demand.clone(),
             });
         }
         site
@@ -417,7 +444,8 @@ impl Site {
     fn add(&mut self, file: SiteFile) {
         let idx = self.files.len();
         self.by_path.entry(key(&file.abs)).or_insert(idx);
-        let mut keys = file.light.urls.clone();
+        let light = file.light();
+        let mut keys = light.urls.clone();
         if let Some(root) = &self.content_root {
             if let Ok(rel) = file.abs.strip_prefix(root) {
                 let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -427,7 +455,7 @@ impl Site {
                     rel.with_extension("")
                 };
                 keys.push(normalize_url(&page.to_string_lossy()));
-                if let Some(slug) = &file.light.slug {
+                if let Some(slug) = &light.slug {
                     let dir = if INDEX_NAMES.contains(&name) {
                         rel.parent().and_then(Path::parent)
                     } else {
@@ -438,7 +466,7 @@ impl Site {
                 }
             }
         }
-        if let Some(slug) = &file.light.slug {
+        if let Some(slug) = &light.slug {
             keys.push(normalize_url(&slug.text));
         }
         for k in keys {
@@ -449,7 +477,7 @@ impl Site {
 
     /// The site file at an absolute, cleaned path.
     fn file_at(&self, p: &Path) -> Option<usize> {
-        self.by_path.get(&key(p)).copied().filter(|&i| self.files[i].abs == p)
+        self.by_path.get(&key(p)).copied().filter(|&i| *self.files[i].abs == *p)
     }
 
     /// The page a path on disk is, if it is one; else whether anything exists there.

@@ -71,8 +71,8 @@ impl Settings {
 /// The outcome for one file.
 #[derive(Debug, Clone)]
 pub struct FileReport {
-    /// The path as the user named it (or `--stdin-filename`).
-    pub path: String,
+    /// The path as the user named it (or `--stdin-filename`); shared with the site pass.
+    pub path: Arc<str>,
     /// The text the spans point into (lossy for a file that is not UTF-8).
     pub source: String,
     pub lines: LineIndex,
@@ -157,7 +157,7 @@ impl FileReport {
         FileReport {
             lines: LineIndex::new(&source),
             positions: None,
-            path,
+            path: path.into(),
             source,
             diagnostics: diagnostic.into_iter().collect(),
             failed: true,
@@ -440,7 +440,7 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> FileRep
         .site_run
         .then(|| Box::new(crate::site::summarize(&doc, &settings.fields)));
     FileReport {
-        path,
+        path: path.into(),
         lines: doc.lines.clone(),
         positions: None,
         source: doc.source,
@@ -530,42 +530,42 @@ pub fn run_site_checks(
         Some((*path, r.path.clone(), *report, summary))
     });
     let site = crate::site::Site::build(entries, others, content_root, host, &first.fields);
-    let by_report: HashMap<usize, (&Path, &Arc<Settings>)> = linted.iter().map(|&(r, p, s)| (r, (p, s))).collect();
-    let settings_of = |report: usize| by_report.get(&report).map(|(_, s)| Arc::clone(s));
-    // rule by rule, and within a rule file by file (a stable sort keeps each file's findings in
-    // the order found): a report that kept no text reads it again for the lines of suppressions
-    // and the positions of the new findings, hands them on and lets them go before the next, so
-    // the run holds one rule's findings at a time
+    let mut by_report: Vec<Option<(&Path, &Arc<Settings>)>> = vec![None; reports.len()];
+    for &(r, p, s) in linted {
+        if let Some(slot) = by_report.get_mut(r) {
+            *slot = Some((p, s));
+        }
+    }
+    let by_report = |report: usize| by_report.get(report).copied().flatten();
+    let settings_of = |report: usize| by_report(report).map(|(_, s)| Arc::clone(s));
+    // rule by rule, and within a rule file by file as the rule hands them on: a report that kept
+    // no text reads it again for the lines of suppressions and the positions of the new
+    // findings, hands them on and lets them go before the next, so the run holds one file's
+    // findings at a time
+    let mut place = |report: usize, found: Vec<Diagnostic>| {
+        let Some(r) = reports.get_mut(report) else { return };
+        let restored = by_report(report).is_some_and(|(path, _)| r.restore_source(path));
+        for d in found {
+            let line = r.line_col(d.span.start).line;
+            if !r.suppressions.suppresses(d.rule, line) {
+                r.diagnostics.push(d);
+            }
+        }
+        sort(&mut r.diagnostics);
+        done(r);
+        // a report read again is left as it was found: without its text
+        if restored {
+            r.drop_source();
+        }
+    };
     for rule in RULES {
         let rules::Check::Site(check) = rule.check else {
             continue;
         };
         let severity_of = |report: usize| settings_of(report).and_then(|s| s.severity(rule));
-        let mut ctx = rules::SiteContext::new(&site, rule, &severity_of);
+        let mut ctx = rules::SiteContext::new(&site, rule, &severity_of, &mut place);
         check(&mut ctx);
-        let mut found = ctx.into_findings();
-        found.sort_by_key(|(report, _)| *report);
-        let mut found = found.into_iter().peekable();
-        while let Some((report, first)) = found.next() {
-            let r = &mut reports[report];
-            let restored = by_report.get(&report).is_some_and(|(path, _)| r.restore_source(path));
-            let mut add = |d: Diagnostic| {
-                let line = r.line_col(d.span.start).line;
-                if !r.suppressions.suppresses(d.rule, line) {
-                    r.diagnostics.push(d);
-                }
-            };
-            add(first);
-            while let Some((_, d)) = found.next_if(|(next, _)| *next == report) {
-                add(d);
-            }
-            sort(&mut r.diagnostics);
-            done(r);
-            // a report read again is left as it was found: without its text
-            if restored {
-                r.drop_source();
-            }
-        }
+        ctx.finish();
     }
 }
 

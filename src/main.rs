@@ -505,10 +505,11 @@ fn check_streaming(
         Ok(None) => return fail("internal error: this format does not stream"),
         Err(e) => return fail(format!("writing the report: {e}")),
     };
-    // what site checks keep of every file, sized once (regrowth leaves the old blocks behind)
-    let site_files = if site_run { inputs.len() } else { 0 };
-    let mut kept: Vec<FileReport> = Vec::with_capacity(site_files);
-    let mut linted = Vec::with_capacity(site_files);
+    // what site checks keep of every file; grown as files finish, not sized up front, so the
+    // first files (the long ones, whose parse sets the peak) run beside small vectors (a large
+    // vector lives in its own mapping: growing it moves no bytes and leaves no hole)
+    let mut kept: Vec<FileReport> = Vec::new();
+    let mut linted = Vec::new();
     // what --fix could do, for the human format's closing hint
     let mut fixable = (0, 0);
     let mut count_fixable = |r: &FileReport| {
@@ -531,6 +532,8 @@ fn check_streaming(
         Err(e) => errors.push(e),
     });
     if site_run {
+        kept.shrink_to_fit();
+        linted.shrink_to_fit();
         engine::run_site_checks(&mut kept, &linted, site_others(&linted), |r| {
             if !r.diagnostics.is_empty() {
                 stream.findings(r);

@@ -325,8 +325,8 @@ struct OnDemand {
 pub struct SiteFile {
     /// Absolute, cleaned.
     pub abs: Box<Path>,
-    /// As shown in messages.
-    pub display: Box<str>,
+    /// As shown in messages (a linted file shares its report's).
+    pub display: Arc<str>,
     /// Index of its report when it was linted in this run.
     pub report: Option<usize>,
     summary: Box<Summary>,
@@ -386,7 +386,7 @@ impl Site {
     /// Build the site from the linted files' summaries plus every other Markdown file under the
     /// content root (or the walked folders), summarised from front matter only.
     pub fn build<'a>(
-        linted: impl Iterator<Item = (&'a Path, String, usize, Box<Summary>)>,
+        linted: impl Iterator<Item = (&'a Path, Arc<str>, usize, Box<Summary>)>,
         others: Vec<PathBuf>,
         content_root: Option<PathBuf>,
         host: Option<String>,
@@ -407,7 +407,7 @@ impl Site {
             let abs = clean(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
             site.add(SiteFile {
                 abs: abs.into_boxed_path(),
-                display: display.into(),
+                display,
                 report: Some(report),
                 summary,
                 on_demand: on_demand.clone(),

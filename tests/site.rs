@@ -89,6 +89,33 @@ fn duplicate_titles_descriptions_and_slugs_but_not_translations() {
     );
 }
 
+/// Site findings are handed on file by file as a rule finds them: two groups of duplicates
+/// whose files interleave (a and c share a title, b and d another) still come out in file order
+/// within the rule, each file once.
+#[test]
+fn duplicates_of_interleaved_groups_come_out_in_file_order() {
+    let d = tempfile::tempdir().expect("tmp");
+    for (name, title) in [("a", "Proofing"), ("b", "Shaping"), ("c", "Proofing"), ("d", "Shaping")] {
+        std::fs::write(
+            d.path().join(format!("{name}.md")),
+            format!("---\ntitle: {title} Dough\n---\n\n# {title}\n"),
+        )
+        .expect("write");
+    }
+    let o = common::seolint(d.path(), &[".", "--no-config", "--format", "concise"]);
+    let titles: Vec<String> = site_findings(&o)
+        .lines()
+        .filter(|l| l.contains("[duplicate-title]"))
+        .map(|l| l.split_once(": ").map_or(l, |(place, _)| place).to_string())
+        .collect();
+    assert_eq!(
+        titles,
+        ["a.md:2:8", "b.md:2:8", "c.md:2:8", "d.md:2:8"],
+        "{}",
+        common::stdout(&o)
+    );
+}
+
 /// A format that streams (concise: each file written as it is done, its text dropped, site
 /// findings located by reading the file again) and one that collects every report first (JUnit:
 /// positions kept at lint time, site findings placed into the collected reports) name the same

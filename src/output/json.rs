@@ -43,7 +43,7 @@ fn diagnostic_value(r: &FileReport, d: &crate::diagnostic::Diagnostic) -> Value 
         json!({ "applicability": f.applicability.as_str(), "message": f.message, "edits": edits })
     });
     json!({
-        "file": r.path,
+        "file": &*r.path,
         "rule": d.rule,
         "severity": d.severity.as_str(),
         "message": d.message,

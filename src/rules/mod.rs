@@ -315,12 +315,19 @@ impl<'a> Context<'a> {
 }
 
 /// What a site rule sees: every file's summary, and each linted file's settings (for severity).
+///
+/// Findings are handed on file by file: when the rule reports on another file, the findings of
+/// the one before go to the sink, so a run never holds a rule's findings for the whole site. A
+/// rule reports in the order of the site's files (each file's findings together); a file it comes
+/// back to gets its later findings as a second batch.
 pub struct SiteContext<'a> {
     pub site: &'a crate::site::Site,
     pub rule: &'static Rule,
     /// Severity for the file with this report index, `None` when the rule is off there.
     pub severity_of: &'a dyn Fn(usize) -> Option<Severity>,
-    pub(crate) out: Vec<(usize, Diagnostic)>,
+    /// The findings of the file reported on last: its report index and them.
+    pending: Option<(usize, Vec<Diagnostic>)>,
+    sink: &'a mut dyn FnMut(usize, Vec<Diagnostic>),
 }
 
 impl<'a> SiteContext<'a> {
@@ -328,12 +335,14 @@ impl<'a> SiteContext<'a> {
         site: &'a crate::site::Site,
         rule: &'static Rule,
         severity_of: &'a dyn Fn(usize) -> Option<Severity>,
+        sink: &'a mut dyn FnMut(usize, Vec<Diagnostic>),
     ) -> Self {
         SiteContext {
             site,
             rule,
             severity_of,
-            out: Vec::new(),
+            pending: None,
+            sink,
         }
     }
 
@@ -352,14 +361,25 @@ impl<'a> SiteContext<'a> {
         let Some(severity) = (self.severity_of)(report) else {
             return;
         };
-        self.out.push((
-            report,
-            Diagnostic::new(self.rule.name, severity, span, message).with_help(help),
-        ));
+        let d = Diagnostic::new(self.rule.name, severity, span, message).with_help(help);
+        match &mut self.pending {
+            Some((r, found)) if *r == report => found.push(d),
+            _ => {
+                self.flush();
+                self.pending = Some((report, vec![d]));
+            }
+        }
     }
 
-    pub fn into_findings(self) -> Vec<(usize, Diagnostic)> {
-        self.out
+    fn flush(&mut self) {
+        if let Some((report, found)) = self.pending.take() {
+            (self.sink)(report, found);
+        }
+    }
+
+    /// Hand on the last file's findings.
+    pub fn finish(mut self) {
+        self.flush();
     }
 }
 

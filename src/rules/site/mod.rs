@@ -18,8 +18,18 @@ pub fn report_duplicates(ctx: &mut SiteContext, what: &str, pick: fn(&Light) -> 
         let key = v.text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         (!key.is_empty()).then_some(key)
     };
-    for members in shared(site.files.len(), value, crate::site::key) {
-        report_group(ctx, what, pick, &members);
+    // file by file, in the site's order (findings are handed on as the rule moves to the next)
+    let groups = shared(site.files.len(), value, crate::site::key);
+    let mut group_of: Vec<Option<usize>> = vec![None; site.files.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            group_of[i] = Some(g);
+        }
+    }
+    for (i, g) in group_of.into_iter().enumerate() {
+        if let Some(g) = g {
+            report_member(ctx, what, pick, &groups[g], i);
+        }
     }
 }
 
@@ -44,36 +54,35 @@ fn shared(n: usize, value: impl Fn(usize) -> Option<String>, hash: fn(&str) -> u
     out
 }
 
-/// Report each member of a group of files that share a value (translations of it excepted).
-fn report_group(ctx: &mut SiteContext, what: &str, pick: fn(&Light) -> Option<&Located>, members: &[usize]) {
+/// Report file `i`, a member of a group of files that share a value (unless the others are
+/// translations of it).
+fn report_member(ctx: &mut SiteContext, what: &str, pick: fn(&Light) -> Option<&Located>, members: &[usize], i: usize) {
     let site = ctx.site;
-    for &i in members {
-        let own = site.translation_key(i);
-        let others: Vec<usize> = members
-            .iter()
-            .copied()
-            .filter(|&j| j != i && site.translation_key(j) != own)
-            .collect();
-        let Some(&first) = others.first() else { continue };
-        let Some(v) = pick(site.files[i].light()) else { continue };
-        let other = &site.files[first];
-        let line = pick(other.light()).map_or(1, |o| o.line);
-        let more = if others.len() > 1 {
-            format!(" and {} more", others.len() - 1)
-        } else {
-            String::new()
-        };
-        ctx.report(
-            i,
-            v.span,
-            format!(
-                "{what} \"{}\" is also the {what} of {}:{line}{more}",
-                excerpt(&v.text, 60),
-                other.display
-            ),
-            "give each article its own; pages that share it compete with each other in search",
-        );
-    }
+    let own = site.translation_key(i);
+    let others: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&j| j != i && site.translation_key(j) != own)
+        .collect();
+    let Some(&first) = others.first() else { return };
+    let Some(v) = pick(site.files[i].light()) else { return };
+    let other = &site.files[first];
+    let line = pick(other.light()).map_or(1, |o| o.line);
+    let more = if others.len() > 1 {
+        format!(" and {} more", others.len() - 1)
+    } else {
+        String::new()
+    };
+    ctx.report(
+        i,
+        v.span,
+        format!(
+            "{what} \"{}\" is also the {what} of {}:{line}{more}",
+            excerpt(&v.text, 60),
+            other.display
+        ),
+        "give each article its own; pages that share it compete with each other in search",
+    );
 }
 
 #[cfg(test)]

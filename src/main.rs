@@ -326,7 +326,11 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
     let disk: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
+    let folder_run = disk.iter().any(|p| p.is_dir());
     let (files, mut errors) = seolint::discover::discover_marked(&disk);
+    // the walk has the paths now (a run may name thousands)
+    drop(disk);
+    inputs.reserve_exact(files.len());
     for found in files {
         let (settings, excluded) = match settings_for(&found.path) {
             Ok(s) => s,
@@ -339,7 +343,7 @@ fn check(args: CheckArgs) -> u8 {
     }
     report_template_contradictions(&inputs);
     // site checks run for a folder, or when a content root is configured
-    let site_run = disk.iter().any(|p| p.is_dir()) || inputs.iter().any(|(_, s)| s.content_root.is_some());
+    let site_run = folder_run || inputs.iter().any(|(_, s)| s.content_root.is_some());
     // only the human format prints snippets: the others keep positions, not texts, so memory
     // stays flat however many files a run holds
     let drop_sources = args.format != Format::Human && !args.fix && !args.diff;

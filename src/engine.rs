@@ -229,7 +229,17 @@ const BIG_FILE: u64 = 128 * 1024;
 /// the peak of the whole run; and a long file started last would leave the other workers idle at
 /// the end. Their reports wait in the reorder buffer (findings only, in the streaming formats)
 /// until their turn.
-pub fn lint_inputs_each(inputs: &[(Input, Arc<Settings>)], mut each: impl FnMut(usize, Result<FileReport, FileError>)) {
+pub fn lint_inputs_each(inputs: &[(Input, Arc<Settings>)], each: impl FnMut(usize, Result<FileReport, FileError>)) {
+    lint_inputs_map(inputs, |_, result| result, each);
+}
+
+/// Like [`lint_inputs_each`], with `map` applied to each result in the worker that linted it
+/// (the human format renders its snippets there): `each` gets what `map` made, in input order.
+pub fn lint_inputs_map<T: Send>(
+    inputs: &[(Input, Arc<Settings>)],
+    map: impl Fn(usize, Result<FileReport, FileError>) -> T + Sync,
+    mut each: impl FnMut(usize, T),
+) {
     // one file (an editor on save, a pre-commit run on one file): no threads to start
     let workers = if inputs.len() <= 1 {
         1
@@ -238,7 +248,7 @@ pub fn lint_inputs_each(inputs: &[(Input, Arc<Settings>)], mut each: impl FnMut(
     };
     if workers == 1 {
         for (k, (input, settings)) in inputs.iter().enumerate() {
-            each(k, lint_input_guarded(input, settings));
+            each(k, map(k, lint_input_guarded(input, settings)));
         }
         return;
     }
@@ -258,11 +268,11 @@ pub fn lint_inputs_each(inputs: &[(Input, Arc<Settings>)], mut each: impl FnMut(
     std::thread::scope(|scope| {
         for worker in 0..workers {
             let send = send.clone();
-            let (next, next_big, big, big_order) = (&next, &next_big, &big, &big_order);
+            let (next, next_big, big, big_order, map) = (&next, &next_big, &big, &big_order, &map);
             scope.spawn(move || {
                 let lint = |k: usize| {
                     let (input, settings) = &inputs[k];
-                    send.send((k, lint_input_guarded(input, settings))).is_ok()
+                    send.send((k, map(k, lint_input_guarded(input, settings)))).is_ok()
                 };
                 let take_big = || big_order.get(next_big.fetch_add(1, Ordering::Relaxed)).copied();
                 // worker 0 starts with the big files; the others take the rest in order and, when

@@ -520,12 +520,26 @@ fn check_streaming(
         let (now, unsafe_only) = seolint::fix::fixable(r, args.unsafe_fixes);
         fixable = (fixable.0 + now, fixable.1 + unsafe_only);
     };
-    engine::lint_inputs_each(inputs, |k, result| match result {
+    // the human format's snippets are rendered by the worker that linted the file (rendering
+    // is slower than linting), which then lets the text go
+    let human = (args.format == Format::Human).then(|| output::human::Writer::new(&options));
+    let render = |_: usize, result: Result<FileReport, FileError>| match (&human, result) {
+        (Some(human), Ok(mut r)) => {
+            let text = human.render(&r);
+            r.drop_source();
+            (Ok(r), Some(text))
+        }
+        (_, result) => (result, None),
+    };
+    engine::lint_inputs_map(inputs, render, |k, (result, rendered)| match result {
         Ok(mut r) => {
-            stream.file(&r);
+            match rendered {
+                Some(text) => stream.file_rendered(&r, &text),
+                None => stream.file(&r),
+            }
             count_fixable(&r);
             if site_run {
-                // written: the text goes (human keeps it until here for the snippets)
+                // written: the text goes (the human format's went after rendering)
                 r.drop_source();
                 let (input, settings) = &inputs[k];
                 r.forget_findings();

@@ -159,6 +159,16 @@ impl<'w> Stream<'w> {
         self.findings(r);
     }
 
+    /// A linted file whose findings are already rendered (the human format's snippets, made by
+    /// the worker that linted it with [`human::Writer::render`]).
+    pub fn file_rendered(&mut self, r: &FileReport, text: &str) {
+        self.summary.add_file(r);
+        self.summary.add_findings(r);
+        if self.error.is_none() {
+            self.error = self.out.write_all(text.as_bytes()).err();
+        }
+    }
+
     /// More findings for a file already written (site checks come after every file).
     pub fn findings(&mut self, r: &FileReport) {
         self.summary.add_findings(r);

@@ -521,9 +521,9 @@ pub type Linted<'a> = (usize, &'a Path, &'a Arc<Settings>);
 /// The site pass: build the site from the reports' summaries (each with the path on disk it stands
 /// for and its settings) plus `others` (the rest of the content root), run the site rules, and add
 /// their findings to the reports, honouring each file's severity settings and suppressions.
-/// `done` gets a report each time findings of one rule were added to it (rule by rule, in report
-/// order within a rule), with its text: a streaming run writes and forgets them there, so the run
-/// never holds every site finding.
+/// `done` gets a report each time a rule hands on its findings for that file (rule by rule, in
+/// report order within a rule), with its text: a streaming run writes and forgets them there, so
+/// the run holds one file's findings of one rule at a time.
 pub fn run_site_checks(
     reports: &mut [FileReport],
     linted: &[Linted],

@@ -173,11 +173,6 @@ impl Summary {
             full: OnceLock::from(Some(full)),
         }
     }
-
-    /// The parsed part, when it is known.
-    pub fn full(&self) -> Option<&Full> {
-        self.full.get().and_then(Option::as_ref)
-    }
 }
 
 static TARGET_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {

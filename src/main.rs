@@ -259,7 +259,7 @@ fn load_template(path: Option<&std::path::Path>) -> Result<Option<Arc<TemplateRe
     }
 }
 
-fn check(args: CheckArgs) -> u8 {
+fn check(mut args: CheckArgs) -> u8 {
     let resolver = match Resolver::new(args.config.as_deref(), args.no_config) {
         Ok(r) => r,
         Err(e) => return fail(e),
@@ -268,7 +268,8 @@ fn check(args: CheckArgs) -> u8 {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let mut paths = args.paths.clone();
+    // taken, not copied: a run may name thousands of files
+    let mut paths = std::mem::take(&mut args.paths);
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }

@@ -39,14 +39,25 @@ impl Keyphrase {
     /// Occurrences in a sequence of `len` words, word `i` being `word(i)` (non-overlapping). For
     /// word lists kept as spans, without collecting the texts.
     pub fn count_by<'s>(&self, len: usize, word: impl Fn(usize) -> &'s str) -> usize {
+        self.count_by_first(len, |i| word(i).as_bytes().first().copied(), &word)
+    }
+
+    /// [`Keyphrase::count_by`], with `first(i)` the first byte of word `i`: a cheap look (no
+    /// text made) that rejects most words.
+    pub fn count_by_first<'s>(
+        &self,
+        len: usize,
+        first: impl Fn(usize) -> Option<u8>,
+        word: impl Fn(usize) -> &'s str,
+    ) -> usize {
         let n = self.words.len();
         // most words fail on their first byte: an ASCII first letter that differs rejects them
         // without the full comparison (a non-ASCII first byte may still lowercase to it)
-        let first = self.words[0].as_bytes().first().copied().filter(u8::is_ascii);
+        let key_first = self.words[0].as_bytes().first().copied().filter(u8::is_ascii);
         let mut count = 0;
         let mut i = 0;
         while i + n <= len {
-            if let (Some(f), Some(&b)) = (first, word(i).as_bytes().first()) {
+            if let (Some(f), Some(b)) = (key_first, first(i)) {
                 if b.is_ascii() && b.to_ascii_lowercase() != f {
                     i += 1;
                     continue;

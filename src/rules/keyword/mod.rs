@@ -22,5 +22,10 @@ pub fn keyword_anchor(ctx: &Context) -> Span {
 
 /// The phrase's occurrences among `words` (the document's, or a section's).
 pub fn occurrences(doc: &Document, words: &[Word], phrase: &Keyphrase) -> usize {
-    phrase.count_by(words.len(), |i| doc.word_text(&words[i]))
+    let source = doc.source.as_bytes();
+    phrase.count_by_first(
+        words.len(),
+        |i| source.get(words[i].span.start).copied(),
+        |i| doc.word_text(&words[i]),
+    )
 }

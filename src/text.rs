@@ -261,27 +261,34 @@ impl<'a> Iterator for AsciiWords<'a> {
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.text.as_bytes();
-        let class = |i: usize| b.get(i).map_or(0, |&c| CLASS[c as usize]);
+        let n = b.len();
+        let class = |i: usize| if i < n { CLASS[b[i] as usize] } else { 0 };
         let mut i = self.pos;
         loop {
-            while i < b.len() && class(i) & WORD == 0 {
+            // to the next word byte
+            while i < n && CLASS[b[i] as usize] & WORD == 0 {
                 i += 1;
             }
-            if i >= b.len() {
-                self.pos = i;
+            if i >= n {
+                self.pos = n;
                 return None;
             }
             let start = i;
             let mut seen = 0u8;
             loop {
-                let mut c = class(i);
-                while c & WORD != 0 {
+                while i < n {
+                    let c = CLASS[b[i] as usize];
+                    if c & WORD == 0 {
+                        break;
+                    }
                     seen |= c;
                     i += 1;
-                    c = class(i);
                 }
                 // a joiner between two word bytes of the kind it joins continues the word
-                let join = b.get(i).map_or(0, |&j| JOIN[j as usize]);
+                if i + 1 >= n {
+                    break;
+                }
+                let join = JOIN[b[i] as usize];
                 if join == 0 || class(i - 1) & class(i + 1) & join == 0 {
                     break;
                 }
@@ -290,7 +297,8 @@ impl<'a> Iterator for AsciiWords<'a> {
             // a word of `_` alone is not a word: it needs a letter or digit
             if seen & (ALPHA | DIGIT) != 0 {
                 self.pos = i;
-                return Some((start, &self.text[start..i]));
+                // ASCII text: every offset is a char boundary
+                return self.text.get(start..i).map(|w| (start, w));
             }
         }
     }

@@ -122,6 +122,15 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// Latin script, even beside a curly quote or a dash) take a fast path that applies the same
 /// rules; the stretches around non-ASCII characters go through unicode-segmentation.
 pub fn word_indices(text: &str) -> WordIndices<'_> {
+    // most texts are ASCII throughout: one stretch, known without looking for where it ends
+    if text.is_ascii() {
+        return WordIndices {
+            text,
+            pos: text.len(),
+            base: 0,
+            cur: Segment::Ascii(AsciiWords { text, pos: 0 }),
+        };
+    }
     WordIndices {
         text,
         pos: 0,

@@ -575,7 +575,8 @@ impl<'d> Walker<'d> {
         } else {
             body.into()
         };
-        if body.contains("{{") {
+        // whole-file searches go through memchr's SIMD searcher (str::contains walks byte by byte)
+        if memchr::memmem::find(body.as_bytes(), b"{{").is_some() {
             self.doc.shortcodes = SHORTCODE
                 .find_iter(&body)
                 .map(|m| Span::new(body_start + m.start(), body_start + m.end()))
@@ -1120,7 +1121,7 @@ impl<'d> Walker<'d> {
     /// it as a comment so nothing inside counts as visible.
     fn hidden_shortcodes(&mut self) {
         let src = &self.doc.source;
-        if !src.contains("comment") {
+        if memchr::memmem::find(src.as_bytes(), b"comment").is_none() {
             return;
         }
         let mut found = Vec::new();

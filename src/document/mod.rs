@@ -1273,14 +1273,14 @@ fn only_images<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<com
 fn collapse_ws(s: &mut String) {
     let b = s.as_bytes();
     // already collapsed (the common case): ASCII, no control character (tab, newline, VT, FF,
-    // CR), no leading, trailing or double space. Folded without early exit, so that the
-    // compiler tests many bytes at once.
-    let controls = b.iter().fold(false, |any, &c| any | (c < b' '));
-    let doubled = b
+    // CR), no leading, trailing or double space. One pass over byte pairs, folded without early
+    // exit, so that the compiler tests many bytes at once.
+    let odd = |c: u8| !(b' '..0x80).contains(&c);
+    let bad = b
         .iter()
         .zip(b.iter().skip(1))
-        .fold(false, |any, (&x, &y)| any | ((x == b' ') & (y == b' ')));
-    let collapsed = s.is_ascii() && b.first() != Some(&b' ') && b.last() != Some(&b' ') && !controls && !doubled;
+        .fold(false, |any, (&x, &y)| any | odd(x) | ((x == b' ') & (y == b' ')));
+    let collapsed = !bad && b.first() != Some(&b' ') && b.last().is_none_or(|&c| c != b' ' && !odd(c));
     if collapsed {
         return;
     }
@@ -1340,7 +1340,10 @@ mod tests {
 
     #[test]
     fn whitespace_collapses_like_split_whitespace() {
-        for t in [
+        let mut rng = crate::text::tests::Xorshift(0x27d4_eb2f_1656_67c5);
+        let alphabet = "ab \t\n\u{b}\u{c}\r\u{1c}\u{1f}.\u{e9}\u{a0}";
+        let random: Vec<String> = (0..3000).map(|i| rng.text(alphabet, i % 40)).collect();
+        for t in random.iter().map(String::as_str).chain([
             "plain words here",
             " lead",
             "trail ",
@@ -1352,7 +1355,9 @@ mod tests {
             "",
             " ",
             "x",
-        ] {
+            "\n",
+            "\u{e9}",
+        ]) {
             let mut s = t.to_string();
             collapse_ws(&mut s);
             assert_eq!(s, t.split_whitespace().collect::<Vec<_>>().join(" "), "{t:?}");

@@ -117,9 +117,10 @@ fn duplicates_of_interleaved_groups_come_out_in_file_order() {
 }
 
 /// A format that streams (concise: each file written as it is done, its text dropped, site
-/// findings located by reading the file again) and one that collects every report first (JUnit:
-/// positions kept at lint time, site findings placed into the collected reports) name the same
-/// findings at the same lines and columns, non-ASCII lines included.
+/// findings located by reading the file again), one that collects every report first (JUnit:
+/// positions kept at lint time, site findings placed into the collected reports) and the default
+/// human format (snippets rendered in the workers) name the same findings at the same lines and
+/// columns, non-ASCII lines included.
 #[test]
 fn streamed_and_collected_reports_agree_on_every_position() {
     let d = tempfile::tempdir().expect("tmp");
@@ -152,9 +153,29 @@ fn streamed_and_collected_reports_agree_on_every_position() {
             Some((class.to_string(), rule.to_string(), line_col.to_string()))
         })
         .collect();
+    // the default format, whose snippets are rendered by the linting worker, and whose site
+    // findings are rendered after the file is read again: each block's rule code, then its header
+    let human = run("human");
+    let codes = human.lines().filter(|l| {
+        !l.is_empty()
+            && l.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    });
+    let headers = human
+        .lines()
+        .filter_map(|l| l.split_once("╭─[")?.1.split_once(']').map(|(h, _)| h));
+    let mut rendered: Vec<(String, String, String)> = codes
+        .zip(headers)
+        .filter_map(|(rule, header)| {
+            let (file, line_col) = header.split_once(':')?;
+            Some((file.to_string(), rule.to_string(), line_col.to_string()))
+        })
+        .collect();
     streamed.sort();
     collected.sort();
+    rendered.sort();
     assert_eq!(streamed, collected);
+    assert_eq!(rendered, streamed, "{human}");
     let broken: Vec<_> = streamed.iter().filter(|(_, r, _)| r == "broken-link").collect();
     assert_eq!(broken.len(), 3, "{streamed:?}");
     assert!(

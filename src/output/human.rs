@@ -24,6 +24,8 @@ struct Report<'a> {
 /// lines from the top of the file for every finding (a quarter of a human run's time over the
 /// corpus, and quadratic on a long file with many findings); this one hands it the text from a
 /// few lines above the finding, found in an index of line starts, and adds the lines skipped.
+/// miette counts a column in bytes (the `[file:line:col]` header reads it); this one counts
+/// characters, as every other format does.
 struct Snippets {
     name: String,
     text: String,
@@ -60,12 +62,23 @@ impl SourceCode for Snippets {
             context_lines_before,
             context_lines_after,
         )?;
+        // miette's column counts the bytes between the line start and the span (0 when the
+        // contents start at a line start, as they do with context lines); ours, the characters
+        let column = match inner.column() {
+            0 => 0,
+            bytes => {
+                let line_start = if before == 0 { 0 } else { self.starts[before - 1] };
+                self.text
+                    .get(line_start..span.offset())
+                    .map_or(bytes, |s| s.chars().count())
+            }
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
             SourceSpan::new((inner.span().offset() + window).into(), inner.span().len()),
             inner.line() + skipped,
-            inner.column(),
+            column,
             inner.line_count() + skipped,
         )))
     }
@@ -191,15 +204,21 @@ mod tests {
     use super::*;
     use miette::NamedSource;
 
-    /// What miette shows of a span: the same from the windowed reader as from its own.
-    fn shown(source: &dyn SourceCode, span: SourceSpan, before: usize, after: usize) -> Option<String> {
+    /// What miette shows of a span, its column passed through `column` (from miette's bytes to
+    /// characters for its own reader): the same from the windowed reader as from miette's.
+    fn shown(
+        source: &dyn SourceCode,
+        span: SourceSpan,
+        (before, after): (usize, usize),
+        column: impl Fn(usize) -> usize,
+    ) -> Option<String> {
         let c = source.read_span(&span, before, after).ok()?;
         Some(format!(
             "{:?} {:?} {} {} {} {:?}",
             String::from_utf8_lossy(c.data()),
             c.span(),
             c.line(),
-            c.column(),
+            column(c.column()),
             c.line_count(),
             c.name()
         ))
@@ -220,11 +239,21 @@ mod tests {
                             continue;
                         }
                         let span = SourceSpan::from(start..end);
-                        for (before, after) in [(0, 0), (1, 1), (2, 0), (0, 3)] {
+                        // miette counts the bytes before the span on its line; ours, the
+                        // characters since the line's start (after `\n` or a lone `\r`)
+                        let line_start = text[..start]
+                            .char_indices()
+                            .rfind(|&(i, c)| c == '\n' || (c == '\r' && !text[i + 1..].starts_with('\n')))
+                            .map_or(0, |(i, _)| i + 1);
+                        let chars = |bytes: usize| match bytes {
+                            0 => 0,
+                            _ => text[line_start..start].chars().count(),
+                        };
+                        for context in [(0, 0), (1, 1), (2, 0), (0, 3)] {
                             assert_eq!(
-                                shown(&ours, span, before, after),
-                                shown(&theirs, span, before, after),
-                                "{text:?} {start}..{end} context {before}/{after}"
+                                shown(&ours, span, context, |c| c),
+                                shown(&theirs, span, context, chars),
+                                "{text:?} {start}..{end} context {context:?}"
                             );
                             compared += 1;
                         }

@@ -368,8 +368,8 @@ impl ConfigFile {
     /// `file` relative to this config's folder, for its globs (both made absolute first, so
     /// `./blog/a.md` and `blog/a.md` match alike).
     fn relative(&self, file: &Path) -> PathBuf {
-        let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-        let dir = std::path::absolute(&self.dir).unwrap_or_else(|_| self.dir.clone());
+        let abs = crate::discover::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let dir = crate::discover::absolute(&self.dir).unwrap_or_else(|_| self.dir.clone());
         let abs = normalize(&abs);
         abs.strip_prefix(normalize(&dir))
             .map_or_else(|_| file.to_path_buf(), Path::to_path_buf)
@@ -481,7 +481,7 @@ impl Resolver {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        let start = crate::discover::absolute(start).unwrap_or_else(|_| start.to_path_buf());
         self.lookup(&start)
     }
 

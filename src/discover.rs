@@ -2,10 +2,24 @@
 //! extension, directories walked gitignore-aware for `*.md`, `*.markdown`, `*.mdx`.
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use crate::engine::{display_path, FileError};
 
 pub const EXTENSIONS: &[&str] = &["md", "markdown", "mdx"];
+
+/// `std::path::absolute`, with the working directory asked of the system once per run instead
+/// of on every call (a `getcwd` syscall; a run makes paths absolute several times per file, for
+/// config lookup, config globs and site links). seolint never changes its working directory.
+pub fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+    static CWD: LazyLock<Option<PathBuf>> = LazyLock::new(|| std::env::current_dir().ok());
+    match &*CWD {
+        // the same as std's: the working directory, then the path's components without `.`,
+        // keeping a trailing slash
+        Some(cwd) if path.is_relative() && !path.as_os_str().is_empty() => std::path::absolute(cwd.join(path)),
+        _ => std::path::absolute(path),
+    }
+}
 
 /// A file to lint, and whether the user named it (config `exclude` applies to named files only
 /// with `--force-exclude`).
@@ -93,4 +107,32 @@ pub fn has_markdown_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absolute_agrees_with_std() {
+        for p in [
+            ".",
+            "./",
+            "a",
+            "./a",
+            "a/./b",
+            "a//b/",
+            "a/b/",
+            "../x",
+            "a/..",
+            "./../a/./b//",
+            "/",
+            "/a/./b/",
+            "//a",
+            "",
+        ] {
+            let p = Path::new(p);
+            assert_eq!(absolute(p).ok(), std::path::absolute(p).ok(), "{p:?}");
+        }
+    }
 }

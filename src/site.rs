@@ -300,12 +300,6 @@ pub(crate) fn key<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
     BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(value)
 }
 
-fn is_markdown(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| MARKDOWN_EXT.iter().any(|m| m.eq_ignore_ascii_case(e)))
-}
-
 /// How to parse a site file on demand, shared by every file of the site.
 #[derive(Debug)]
 struct OnDemand {
@@ -388,7 +382,7 @@ impl Site {
         fields: &Fields,
     ) -> Site {
         let mut site = Site {
-            content_root: content_root.map(|r| clean(&std::path::absolute(&r).unwrap_or(r))),
+            content_root: content_root.map(|r| clean(&crate::discover::absolute(&r).unwrap_or(r))),
             host,
             ..Site::default()
         };
@@ -399,7 +393,7 @@ impl Site {
             parse: ParseOptions::new(site.host.clone(), fields),
         });
         for (path, display, report, summary) in linted {
-            let abs = clean(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
+            let abs = clean(&crate::discover::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
             site.add(SiteFile {
                 abs: abs.into_boxed_path(),
                 display,
@@ -409,7 +403,7 @@ impl Site {
             });
         }
         for path in others {
-            let abs = clean(&std::path::absolute(&path).unwrap_or(path.clone()));
+            let abs = clean(&crate::discover::absolute(&path).unwrap_or(path.clone()));
             if site.file_at(&abs).is_some() {
                 continue;
             }
@@ -496,12 +490,8 @@ impl Site {
                 return Some(Target::Page(i, None));
             }
         }
-        for c in &candidates {
-            if c.is_file() && is_markdown(c) {
-                return Some(Target::Exists);
-            }
-        }
-        (p.exists() || candidates.iter().any(|c| c.exists())).then_some(Target::Exists)
+        // not a page of the site, but there on disk (one look at each; `p` is the first)
+        candidates.iter().any(|c| c.exists()).then_some(Target::Exists)
     }
 
     /// Resolve `url` as linked from file `from`.

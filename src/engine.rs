@@ -215,13 +215,17 @@ pub fn lint_inputs(inputs: &[(Input, Arc<Settings>)]) -> Vec<Result<FileReport, 
     reports
 }
 
+/// How many results a worker hands to the writer at once (see [`lint_inputs_map`]).
+const BATCH: usize = 8;
+
 /// Files at least this large are linted first, by one worker (see [`lint_inputs_each`]).
 const BIG_FILE: u64 = 128 * 1024;
 
-/// Lint every input and hand each result to `each` in input order as soon as it and those
-/// before it are done, so that a caller can write and drop it: the run holds a few reports at a
-/// time, not all of them. Workers take the next input in order (not rayon's split halves), so
-/// results arrive nearly in order and the reorder buffer stays small.
+/// Lint every input and hand each result to `each` in input order once it and those before it
+/// have reached the writer (workers hand them on [`BATCH`] at a time), so that a caller can write
+/// and drop it: the run holds a few reports per worker at a time, not all of them. Workers take
+/// the next input in order (not rayon's split halves), so results arrive nearly in order and the
+/// reorder buffer stays small.
 ///
 /// Files of [`BIG_FILE`] or more go first, one at a time on one worker while the others take
 /// the rest: parsing takes about 20 times a file's size while it lasts (comrak's tree), so two
@@ -261,18 +265,25 @@ pub fn lint_inputs_map<T: Send>(
         .collect();
     let big_order: Vec<usize> = (0..inputs.len()).filter(|&k| big[k]).collect();
     let (next, next_big) = (AtomicUsize::new(0), AtomicUsize::new(0));
-    // bounded: when writing is the slower side (the human format renders snippets), workers wait
-    // instead of piling up finished reports with their texts; the receiving loop never stops
-    // draining, so a full channel cannot deadlock
-    let (send, receive) = std::sync::mpsc::sync_channel(workers * 4);
+    // bounded (two batches a worker): when writing is the slower side (the human format renders
+    // snippets), workers wait instead of piling up finished reports; the receiving loop never
+    // stops draining, so a full channel cannot deadlock
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(usize, T)>>(workers * 2);
     std::thread::scope(|scope| {
         for worker in 0..workers {
             let send = send.clone();
             let (next, next_big, big, big_order, map) = (&next, &next_big, &big, &big_order, &map);
             scope.spawn(move || {
-                let lint = |k: usize| {
+                // results go to the writer a few at a time: a send wakes the writer thread, and a
+                // wake-up per file was most of a run's context switches
+                let mut batch = Vec::with_capacity(BATCH);
+                let mut lint = |k: usize| {
                     let (input, settings) = &inputs[k];
-                    send.send((k, map(k, lint_input_guarded(input, settings)))).is_ok()
+                    batch.push((k, map(k, lint_input_guarded(input, settings))));
+                    batch.len() < BATCH
+                        || send
+                            .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
+                            .is_ok()
                 };
                 let take_big = || big_order.get(next_big.fetch_add(1, Ordering::Relaxed)).copied();
                 // worker 0 starts with the big files; the others take the rest in order and, when
@@ -298,13 +309,18 @@ pub fn lint_inputs_map<T: Send>(
                         return;
                     }
                 }
+                if !batch.is_empty() {
+                    let _ = send.send(batch);
+                }
             });
         }
         drop(send);
         let mut waiting = std::collections::BTreeMap::new();
         let mut due = 0;
-        for (k, result) in receive {
-            waiting.insert(k, result);
+        for batch in receive {
+            for (k, result) in batch {
+                waiting.insert(k, result);
+            }
             while let Some(result) = waiting.remove(&due) {
                 each(due, result);
                 due += 1;

@@ -414,7 +414,7 @@ pub fn decode(path: String, bytes: Vec<u8>) -> Result<(String, String), Box<File
         );
         return Err(Box::new(FileReport::failure(path, String::new(), Some(d))));
     }
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, &bytes) {
         let source = String::from_utf8_lossy(&bytes[..nul]).into_owned();
         let at = source.len();
         let d = Diagnostic::new(

@@ -13,7 +13,10 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
 pub fn write_file(r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
     for d in &r.diagnostics {
         let lc = r.line_col(d.span.start);
-        let message = sanitize(&d.message).replace('\n', " ");
+        let mut message = sanitize(&d.message);
+        if message.contains('\n') {
+            message = message.replace('\n', " ").into();
+        }
         writeln!(
             out,
             "{}:{}:{}: {} [{}] {}",

@@ -123,7 +123,10 @@ impl miette::Diagnostic for Report<'_> {
         let d = self.diagnostic;
         let primary = LabeledSpan::new_primary_with_span(None, SourceSpan::from(d.span.start..d.span.end));
         let others = d.labels.iter().map(|l| {
-            LabeledSpan::new_with_span(Some(sanitize(&l.message)), SourceSpan::from(l.span.start..l.span.end))
+            LabeledSpan::new_with_span(
+                Some(sanitize(&l.message).into_owned()),
+                SourceSpan::from(l.span.start..l.span.end),
+            )
         });
         Some(Box::new(std::iter::once(primary).chain(others)))
     }
@@ -164,8 +167,8 @@ impl Writer {
             // the snippet's header carries path:line:col
             let report = Report {
                 diagnostic: d,
-                message: sanitize(&d.message),
-                help: d.help.as_deref().map(sanitize),
+                message: sanitize(&d.message).into_owned(),
+                help: d.help.as_deref().map(|h| sanitize(h).into_owned()),
                 source: &source,
             };
             let mut buf = String::new();

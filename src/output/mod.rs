@@ -8,6 +8,7 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::diagnostic::Severity;
@@ -210,28 +211,41 @@ pub fn json_io(e: serde_json::Error) -> io::Error {
     }
 }
 
+/// Could `text` hold a control character other than those `keep` allows? Control characters
+/// (Unicode's Cc) are the bytes below 0x20, 0x7F, and U+0080-U+009F, which UTF-8 writes as 0xC2
+/// then 0x80-0x9F: a text without such bytes has none, and most text is checked byte by byte
+/// without decoding it.
+fn may_hold_control(text: &str, keep: &[u8]) -> bool {
+    text.as_bytes()
+        .iter()
+        .any(|&b| (b < 0x20 && !keep.contains(&b)) || b == 0x7F || b == 0xC2)
+}
+
 /// Text from an article, made safe for a terminal: control characters (ANSI escapes among them)
-/// become visible escapes, so a crafted article cannot drive the terminal.
-pub fn sanitize(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return text.to_string();
+/// become visible escapes, so a crafted article cannot drive the terminal. Borrowed when there is
+/// none (nearly always).
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !may_hold_control(text, b"\n\t") || !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Cow::Borrowed(text);
     }
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' && c != '\t' {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
 }
 
 /// Like `sanitize`, but keeps every byte offset: each control character (other than line breaks
 /// and tabs) becomes a visible character of the same UTF-8 length, so spans still point right.
 pub fn sanitize_keep_offsets(text: &str) -> String {
     let keep = |c: char| c == '\n' || c == '\t' || c == '\r';
-    if !text.chars().any(|c| c.is_control() && !keep(c)) {
+    if !may_hold_control(text, b"\n\t\r") || !text.chars().any(|c| c.is_control() && !keep(c)) {
         return text.to_string();
     }
     text.chars()
@@ -241,4 +255,26 @@ pub fn sanitize_keep_offsets(text: &str) -> String {
             _ => '\u{bf}',
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte check never lets a control character through: every Unicode scalar value that is
+    /// one (but the kept line breaks and tabs) is caught, alone and inside other text.
+    #[test]
+    fn byte_check_sees_every_control_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            let inside = format!("ab{c}é");
+            if c.is_control() && c != '\n' && c != '\t' {
+                assert!(may_hold_control(&alone, b"\n\t"), "{c:?}");
+                assert_eq!(sanitize(&inside), format!("ab{}é", c.escape_default()));
+            } else {
+                assert_eq!(sanitize(&inside), inside.as_str(), "{c:?}");
+            }
+        }
+        assert_eq!(sanitize_keep_offsets("a\u{1b}[0m\u{85}b\r\n"), "a?[0m\u{bf}b\r\n");
+    }
 }

@@ -132,10 +132,31 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
+/// The width miette wraps a finding's message and help to (its default terminal width, less the
+/// 2 columns it keeps free).
+const WIDTH: usize = 200;
+
 /// Renders findings with their snippets; one per run.
 pub struct Writer {
     handler: GraphicalReportHandler,
+    /// The same, without wrapping: for a finding whose message and help fit on their lines (see
+    /// [`fits_unwrapped`]), where textwrap, a fifth of a human run, would change nothing.
+    unwrapped: GraphicalReportHandler,
     quiet: bool,
+}
+
+/// Does miette's wrapping leave `text` as it is, after an indent of `indent` columns? One line,
+/// no tab, no whitespace at either end, and narrower than the wrap width with a margin: textwrap
+/// then returns the indent and the text, which is what the handler that does not wrap writes.
+/// The width is counted from above: a character takes at most 2 columns (ASCII text, made
+/// printable by `sanitize`, exactly 1).
+fn fits_unwrapped(text: &str, indent: usize) -> bool {
+    let columns = if text.is_ascii() {
+        text.len()
+    } else {
+        2 * text.chars().count()
+    };
+    !text.is_empty() && !text.contains(['\n', '\r', '\t']) && text.trim() == text && indent + columns + 2 <= WIDTH - 2
 }
 
 impl Writer {
@@ -145,8 +166,12 @@ impl Writer {
         } else {
             GraphicalTheme::unicode_nocolor()
         };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_context_lines(1)
+            .with_width(WIDTH);
         Writer {
-            handler: GraphicalReportHandler::new_themed(theme).with_context_lines(1),
+            unwrapped: handler.clone().with_wrap_lines(false),
+            handler,
             quiet: options.quiet,
         }
     }
@@ -171,8 +196,12 @@ impl Writer {
                 help: d.help.as_deref().map(|h| sanitize(h).into_owned()),
                 source: &source,
             };
+            // the message follows a 4-column icon (`  ⚠ `), the help `  help: `
+            let plain =
+                fits_unwrapped(&report.message, 4) && report.help.as_deref().is_none_or(|h| fits_unwrapped(h, 8));
+            let handler = if plain { &self.unwrapped } else { &self.handler };
             let mut buf = String::new();
-            if self.handler.render_report(&mut buf, &report).is_err() {
+            if handler.render_report(&mut buf, &report).is_err() {
                 let lc = r.line_col(d.span.start);
                 buf = format!(
                     "{}:{}:{}: {} [{}] {}\n",
@@ -205,6 +234,7 @@ pub fn write(reports: &[FileReport], summary: &Summary, options: &Options, out: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Span;
     use miette::NamedSource;
 
     /// What miette shows of a span, its column passed through `column` (from miette's bytes to
@@ -225,6 +255,52 @@ mod tests {
             c.line_count(),
             c.name()
         ))
+    }
+
+    /// Where a finding's message and help fit, the handler that does not wrap writes what the
+    /// wrapping one writes: random messages and helps of every length around the wrap width,
+    /// ASCII and wide characters, all three severities, with and without colour.
+    #[test]
+    fn unwrapped_rendering_is_the_same_where_the_text_fits() {
+        let source = Snippets::new("a.md".to_string(), "# Title\n\nSome text here.\n".to_string());
+        let mut rng = crate::text::tests::Xorshift(0x0bad_5eed_1234_5678);
+        let (mut plain, mut wrapped) = (0, 0);
+        for color in [false, true] {
+            let w = Writer::new(&Options { color, quiet: false });
+            for n in 0..600 {
+                let len = 1 + (n * 7) % 260;
+                let alphabet = if n % 3 == 0 {
+                    "abc de fgh ijk lmn é日 "
+                } else {
+                    "abcd efgh ijkl mnop "
+                };
+                let message = rng.text(alphabet, len).trim().to_string();
+                let help = rng.text(alphabet, 1 + (n * 13) % 240).trim().to_string();
+                if message.is_empty() {
+                    continue;
+                }
+                let severity = [Severity::Error, Severity::Warning, Severity::Info][n % 3];
+                let d = Diagnostic::new("placeholder", severity, Span::new(2, 7), message.clone());
+                let report = Report {
+                    diagnostic: &d,
+                    message: message.clone(),
+                    help: (n % 4 != 0 && !help.is_empty()).then_some(help.clone()),
+                    source: &source,
+                };
+                let fits =
+                    fits_unwrapped(&report.message, 4) && report.help.as_deref().is_none_or(|h| fits_unwrapped(h, 8));
+                if !fits {
+                    wrapped += 1;
+                    continue;
+                }
+                plain += 1;
+                let (mut a, mut b) = (String::new(), String::new());
+                w.handler.render_report(&mut a, &report).expect("render");
+                w.unwrapped.render_report(&mut b, &report).expect("render");
+                assert_eq!(a, b, "{message:?} / {help:?}");
+            }
+        }
+        assert!(plain > 300 && wrapped > 300, "{plain} unwrapped, {wrapped} wrapped");
     }
 
     #[test]

@@ -132,8 +132,8 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-/// The width miette wraps a finding's message and help to (its default terminal width, less the
-/// 2 columns it keeps free).
+/// The terminal width the report is laid out for (miette's default, set here so that
+/// [`fits_unwrapped`] knows it); miette wraps a finding's message and help 2 columns short of it.
 const WIDTH: usize = 200;
 
 /// Renders findings with their snippets; one per run.

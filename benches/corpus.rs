@@ -48,24 +48,18 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn time<F: FnMut()>(mut f: F) -> Duration {
-    let mut runs = Vec::new();
-    for _ in 0..RUNS {
-        let t = Instant::now();
-        f();
-        runs.push(t.elapsed());
-    }
-    median(runs)
+    time_with(|| (), |()| f())
 }
 
-/// Like [`time`], for a pass that takes the files' texts as owned `String`s (as `lint_source`
-/// does, from the file it read): the copies are made before the clock starts, so the pass is
-/// charged no more than the bare parse, which borrows them.
-fn time_owned<F: FnMut(Vec<(String, String)>)>(files: &[(String, String)], mut f: F) -> Duration {
+/// Median of [`RUNS`] runs of `f`, each given what `setup` made before the clock started: a pass
+/// that takes the files' texts as owned `String`s (as `lint_source` does, from the file it read)
+/// gets its copies there, so it is charged no more than the bare parse, which borrows them.
+fn time_with<S>(mut setup: impl FnMut() -> S, mut f: impl FnMut(S)) -> Duration {
     let mut runs = Vec::new();
     for _ in 0..RUNS {
-        let owned = files.to_vec();
+        let input = setup();
         let t = Instant::now();
-        f(owned);
+        f(input);
         runs.push(t.elapsed());
     }
     median(runs)
@@ -159,20 +153,26 @@ fn main() {
         let n: usize = files.par_iter().map(|(_, s)| seolint::document::bare_parse(s)).sum();
         std::hint::black_box(n);
     });
-    let lint_1 = time_owned(&files, |owned| {
-        let n: usize = owned
-            .into_iter()
-            .map(|(p, s)| lint_source(p, s, &settings).diagnostics.len())
-            .sum();
-        std::hint::black_box(n);
-    });
-    let lint_par = time_owned(&files, |owned| {
-        let n: usize = owned
-            .into_par_iter()
-            .map(|(p, s)| lint_source(p, s, &settings).diagnostics.len())
-            .sum();
-        std::hint::black_box(n);
-    });
+    let lint_1 = time_with(
+        || files.clone(),
+        |owned: Vec<(String, String)>| {
+            let n: usize = owned
+                .into_iter()
+                .map(|(p, s)| lint_source(p, s, &settings).diagnostics.len())
+                .sum();
+            std::hint::black_box(n);
+        },
+    );
+    let lint_par = time_with(
+        || files.clone(),
+        |owned: Vec<(String, String)>| {
+            let n: usize = owned
+                .into_par_iter()
+                .map(|(p, s)| lint_source(p, s, &settings).diagnostics.len())
+                .sum();
+            std::hint::black_box(n);
+        },
+    );
     let row = |name: &str, d: Duration| {
         let s = d.as_secs_f64();
         println!(

@@ -525,9 +525,8 @@ fn normalize(p: &Path) -> PathBuf {
 
 /// Show config paths relative to the working directory where possible.
 fn relative_to_cwd(p: &Path) -> PathBuf {
-    std::env::current_dir()
-        .ok()
-        .and_then(|cwd| p.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+    crate::discover::working_dir()
+        .and_then(|cwd| p.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| p.to_path_buf())
 }
 

@@ -8,12 +8,17 @@ use crate::engine::{display_path, FileError};
 
 pub const EXTENSIONS: &[&str] = &["md", "markdown", "mdx"];
 
-/// `std::path::absolute`, with the working directory asked of the system once per run instead
-/// of on every call (a `getcwd` syscall; a run makes paths absolute several times per file, for
-/// config lookup, config globs and site links). seolint never changes its working directory.
-pub fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+/// The working directory, asked of the system once per run (a `getcwd` syscall; a run needs it
+/// several times per file, for config lookup, config globs, site links and the paths it shows).
+/// seolint never changes its working directory.
+pub fn working_dir() -> Option<&'static Path> {
     static CWD: LazyLock<Option<PathBuf>> = LazyLock::new(|| std::env::current_dir().ok());
-    match &*CWD {
+    CWD.as_deref()
+}
+
+/// `std::path::absolute`, with the working directory from [`working_dir`].
+pub fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+    match working_dir() {
         // the same as std's: the working directory, then the path's components without `.`,
         // keeping a trailing slash
         Some(cwd) if path.is_relative() && !path.as_os_str().is_empty() => std::path::absolute(cwd.join(path)),

@@ -575,8 +575,7 @@ impl Site {
             (None, None) => {}
         }
         let shown = clean(&dir.join(&decoded));
-        let shown = std::env::current_dir()
-            .ok()
+        let shown = crate::discover::working_dir()
             .and_then(|cwd| shown.strip_prefix(cwd).ok().map(Path::to_path_buf))
             .unwrap_or(shown);
         Target::Missing(shown.to_string_lossy().to_string())

@@ -1,4 +1,4 @@
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -67,55 +67,102 @@ struct PatternDef {
     regex: String,
     #[serde(default)]
     allow: Vec<String>,
+    /// A regex every match of `regex` contains a match of (see the pack's header).
+    #[serde(default)]
+    gate: Option<String>,
 }
 
 pub const PACK_SOURCE: &str = include_str!("../../../rules/placeholders.yaml");
 
-/// The placeholder patterns, compiled once per run into one regex with a group per pattern.
+/// The placeholder patterns, compiled once per run into alternations with a group per pattern.
 pub struct Pack {
     defs: Vec<PatternDef>,
     /// `p0`, `p1`, ...: the capture group of each pattern.
     groups: Vec<String>,
-    regex: Regex,
+    /// Every pattern. With gates it is compiled on first need (a file with a gate match: few
+    /// have one), which keeps it out of a one-file run's start-up; the pack's test compiles it.
+    all: OnceLock<Result<Regex, String>>,
+    /// Where some patterns have a gate: the patterns without one, and the gates. A text without a
+    /// gate match cannot match a gated pattern, and an alternation finds the same leftmost-first
+    /// matches without alternatives that match nowhere in the text.
+    gated: Option<Gated>,
+}
+
+struct Gated {
+    /// None when every pattern has a gate.
+    ungated: Option<Regex>,
+    gates: Regex,
 }
 
 impl Pack {
     pub fn load(source: &str) -> Result<Pack, String> {
         let file: PackFile = serde_yaml::from_str(source).map_err(|e| format!("placeholder pack: {e}"))?;
-        let mut alternation = String::new();
-        for (i, def) in file.patterns.iter().enumerate() {
-            // placeholders are ASCII tokens: an ASCII `\b` keeps the fast DFA engines usable on
-            // text in any language (a Unicode `\b` makes the regex crate fall back to a backtracker)
-            let pattern = def.regex.replace(r"\b", r"(?-u:\b)");
-            if i > 0 {
-                alternation.push('|');
-            }
-            alternation.push_str(&format!("(?P<p{i}>{pattern})"));
-        }
-        // one compile (it is most of a one-file run's start-up); on an error, name the pattern
-        let regex = Regex::new(&alternation).map_err(|e| {
-            let bad = file
+        let all = OnceLock::new();
+        let gated = if file.patterns.iter().any(|d| d.gate.is_some()) {
+            let ungated = file
                 .patterns
                 .iter()
-                .find(|d| Regex::new(&d.regex.replace(r"\b", r"(?-u:\b)")).is_err());
-            match bad {
-                Some(d) => format!("placeholder pattern `{}`: {e}", d.id),
-                None => format!("placeholder pack: {e}"),
-            }
-        })?;
+                .any(|d| d.gate.is_none())
+                .then(|| alternation(&file.patterns, |d| d.gate.is_none()))
+                .transpose()?;
+            file.patterns.iter().try_for_each(check_gate)?;
+            let gates: Vec<String> = file
+                .patterns
+                .iter()
+                .filter_map(|d| d.gate.as_ref())
+                .map(|g| format!("(?:{g})"))
+                .collect();
+            let gates = Regex::new(&gates.join("|")).map_err(|e| {
+                match file
+                    .patterns
+                    .iter()
+                    .find(|d| d.gate.as_ref().is_some_and(|g| Regex::new(g).is_err()))
+                {
+                    Some(d) => format!("placeholder pattern `{}`: gate: {e}", d.id),
+                    None => format!("placeholder pack: gates: {e}"),
+                }
+            })?;
+            Some(Gated { ungated, gates })
+        } else {
+            let _ = all.set(Ok(alternation(&file.patterns, |_| true)?));
+            None
+        };
         Ok(Pack {
             groups: (0..file.patterns.len()).map(|i| format!("p{i}")).collect(),
             defs: file.patterns,
-            regex,
+            all,
+            gated,
         })
     }
 
     /// Every match in `text` (which starts at `base` in the file): (span, pattern index).
     fn matches(&self, text: &str, base: usize, out: &mut Vec<(Span, usize)>) {
+        self.scope(text).matches(text, base, out);
+    }
+
+    /// A search of texts that are all slices of `whole` (one file): where `whole` holds no gate
+    /// match, none of its slices does (a gate has no anchor or word boundary that a slice's ends
+    /// could satisfy), so no text of it is asked again.
+    fn scope(&self, whole: &str) -> Scope<'_> {
+        let ungated_only = self.gated.as_ref().is_some_and(|g| !g.gates.is_match(whole));
+        Scope {
+            pack: self,
+            ungated_only,
+        }
+    }
+
+    /// The alternation of every pattern.
+    fn all(&self) -> Result<&Regex, &str> {
+        let all = self.all.get_or_init(|| alternation(&self.defs, |_| true));
+        all.as_ref().map_err(String::as_str)
+    }
+
+    /// [`Pack::matches`] with one of the pack's alternations.
+    fn matches_with(&self, regex: &Regex, text: &str, base: usize, out: &mut Vec<(Span, usize)>) {
         // find without captures (the fast engines only); which pattern matched is asked only
         // for a match, from the same position (matches are rare: most text has none)
-        for found in self.regex.find_iter(text) {
-            let Some(caps) = self.regex.captures_at(text, found.start()) else {
+        for found in regex.find_iter(text) {
+            let Some(caps) = regex.captures_at(text, found.start()) else {
                 continue;
             };
             let Some(whole) = caps.get(0) else { continue };
@@ -152,6 +199,70 @@ impl Pack {
     }
 }
 
+/// The pack's search over the texts of one file (see [`Pack::scope`]).
+struct Scope<'p> {
+    pack: &'p Pack,
+    /// The file holds no gate match: search without the gated patterns.
+    ungated_only: bool,
+}
+
+impl Scope<'_> {
+    /// Every match in `text` (which starts at `base` in the file): (span, pattern index).
+    fn matches(&self, text: &str, base: usize, out: &mut Vec<(Span, usize)>) {
+        let pack = self.pack;
+        match &pack.gated {
+            Some(g) if self.ungated_only || !g.gates.is_match(text) => {
+                if let Some(ungated) = &g.ungated {
+                    pack.matches_with(ungated, text, base, out);
+                }
+            }
+            _ => {
+                if let Ok(all) = pack.all() {
+                    pack.matches_with(all, text, base, out);
+                }
+            }
+        }
+    }
+}
+
+/// A gate must not hold an anchor or a word boundary: a slice's ends could satisfy one that its
+/// whole text does not (see [`Pack::scope`]). `[^` is refused with them, to keep the check simple.
+fn check_gate(def: &PatternDef) -> Result<(), String> {
+    const ASSERTIONS: [&str; 8] = ["^", "$", r"\b", r"\B", r"\A", r"\z", r"\<", r"\>"];
+    match &def.gate {
+        Some(g) if ASSERTIONS.iter().any(|a| g.contains(a)) => Err(format!(
+            "placeholder pattern `{}`: a gate may not hold any of {}",
+            def.id,
+            ASSERTIONS.map(|a| format!("`{a}`")).join(", ")
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The patterns `keep` picks, as one alternation with a group `p{index}` per pattern.
+fn alternation(defs: &[PatternDef], keep: impl Fn(&PatternDef) -> bool) -> Result<Regex, String> {
+    let mut alternation = String::new();
+    for (i, def) in defs.iter().enumerate().filter(|(_, d)| keep(d)) {
+        // placeholders are ASCII tokens: an ASCII `\b` keeps the fast DFA engines usable on
+        // text in any language (a Unicode `\b` makes the regex crate fall back to a backtracker)
+        let pattern = def.regex.replace(r"\b", r"(?-u:\b)");
+        if !alternation.is_empty() {
+            alternation.push('|');
+        }
+        alternation.push_str(&format!("(?P<p{i}>{pattern})"));
+    }
+    // one compile (it is most of a one-file run's start-up); on an error, name the pattern
+    Regex::new(&alternation).map_err(|e| {
+        let bad = defs
+            .iter()
+            .find(|d| Regex::new(&d.regex.replace(r"\b", r"(?-u:\b)")).is_err());
+        match bad {
+            Some(d) => format!("placeholder pattern `{}`: {e}", d.id),
+            None => format!("placeholder pack: {e}"),
+        }
+    })
+}
+
 static PACK: LazyLock<Result<Pack, String>> = LazyLock::new(|| Pack::load(PACK_SOURCE));
 
 /// The built-in pack; its load is checked by a test, so an error here is a build defect.
@@ -181,13 +292,14 @@ fn check(ctx: &mut Context) {
     let Ok(pack) = pack() else { return };
     let opts: Options = ctx.options();
     let doc = ctx.doc;
+    let search = pack.scope(&doc.source);
     let mut found: Vec<(Span, usize, Place)> = Vec::new();
     let mut buf = Vec::new();
 
     // front matter values
     if let Some(fm) = doc.front_matter.as_ref() {
         for e in fm.entries.iter().filter(|e| e.depth == 0) {
-            scan_lines(doc, pack, e.value_span, &mut buf);
+            scan_lines(doc, &search, e.value_span, &mut buf);
             found.extend(buf.drain(..).map(|(s, i)| (s, i, Place::FrontMatter(e.key.as_str()))));
         }
     }
@@ -200,7 +312,7 @@ fn check(ctx: &mut Context) {
         .chain(doc.headings.iter().map(|h| h.span))
         .chain(doc.tables.iter().copied());
     for span in text_blocks {
-        pack.matches(doc.text(span), span.start, &mut buf);
+        search.matches(doc.text(span), span.start, &mut buf);
         found.extend(
             buf.drain(..)
                 .filter(|(s, _)| visible(doc, *s))
@@ -211,14 +323,14 @@ fn check(ctx: &mut Context) {
     // HTML blocks, outside comments and script/style elements
     for &span in &doc.html_blocks {
         for part in html_text_parts(doc, span) {
-            pack.matches(doc.text(part), part.start, &mut buf);
+            search.matches(doc.text(part), part.start, &mut buf);
             found.extend(buf.drain(..).map(|(s, i)| (s, i, Place::Html)));
         }
     }
 
     // JSON-LD, also inside comments
     for j in &doc.json_ld {
-        pack.matches(doc.text(j.span), j.span.start, &mut buf);
+        search.matches(doc.text(j.span), j.span.start, &mut buf);
         found.extend(buf.drain(..).map(|(s, i)| (s, i, Place::JsonLd)));
     }
 
@@ -230,7 +342,7 @@ fn check(ctx: &mut Context) {
             continue;
         }
         let lead = content.len() - content.trim_start().len();
-        pack.matches(trimmed, cb.content_span.start + lead, &mut buf);
+        search.matches(trimmed, cb.content_span.start + lead, &mut buf);
         if let [(s, i)] = buf[..] {
             if s.len() == trimmed.len() {
                 found.push((s, i, Place::CodeSlot));
@@ -272,7 +384,7 @@ fn check(ctx: &mut Context) {
 }
 
 /// Scan a front matter value line by line, skipping YAML/TOML comment lines.
-fn scan_lines(doc: &Document, pack: &Pack, span: Span, out: &mut Vec<(Span, usize)>) {
+fn scan_lines(doc: &Document, pack: &Scope, span: Span, out: &mut Vec<(Span, usize)>) {
     let text = doc.text(span);
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
@@ -346,6 +458,7 @@ mod tests {
     fn builtin_pack_compiles() {
         let pack = pack().expect("built-in pack loads");
         assert!(pack.defs.len() >= 8);
+        assert_eq!(pack.all().err(), None, "the alternation of every pattern compiles");
     }
 
     fn ids(text: &str) -> Vec<String> {
@@ -355,6 +468,102 @@ mod tests {
         out.iter()
             .map(|(s, i)| format!("{}={}", pack.defs[*i].id, &text[s.start..s.end]))
             .collect()
+    }
+
+    /// Matches through the gates (per file and per text) against the one alternation of every
+    /// pattern: a gate that missed a match would hide a placeholder.
+    fn assert_gates_agree(pack: &Pack, whole: &str, parts: &[&str]) {
+        let all = pack.all().expect("alternation");
+        let scope = pack.scope(whole);
+        for part in parts {
+            let (mut expected, mut per_text, mut per_file) = (Vec::new(), Vec::new(), Vec::new());
+            pack.matches_with(all, part, 0, &mut expected);
+            pack.matches(part, 0, &mut per_text);
+            scope.matches(part, 0, &mut per_file);
+            assert_eq!(per_text, expected, "gated per text: {part:?}");
+            assert_eq!(per_file, expected, "gated per file: {part:?} in {whole:?}");
+        }
+    }
+
+    #[test]
+    fn gates_hide_no_match() {
+        let pack = pack().expect("pack");
+        assert!(pack.gated.is_some(), "the built-in pack has gated patterns");
+        // every fixture, whole and paragraph by paragraph
+        let mut dirs = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
+        let mut files = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("fixtures").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "md") {
+                    let text = std::fs::read_to_string(&path).expect("fixture");
+                    let parts: Vec<&str> = std::iter::once(text.as_str()).chain(text.split("\n\n")).collect();
+                    assert_gates_agree(pack, &text, &parts);
+                    files += 1;
+                }
+            }
+        }
+        assert!(files > 30);
+        // random texts of placeholder pieces, prose, markup and look-alikes, also as slices
+        let pieces = [
+            "TODO",
+            "TODO:",
+            "TBD",
+            "FIXME:",
+            "TKTK",
+            "todo",
+            "lorem",
+            "ipsum",
+            "Lorem Ipsum",
+            "LOREM ipsum",
+            "lorem ipſum",
+            "[X]",
+            "[AUTHOR_NAME]",
+            "[NOTE: a",
+            "]",
+            "YOUR_NAME_HERE",
+            "REPLACE",
+            "alt text",
+            "[Key takeaway 2]",
+            "[Write",
+            "more words here",
+            "matrix[X]",
+            "é",
+            "\\[",
+            "word",
+            "1.",
+            ")",
+            "_",
+        ];
+        let seps = [" ", " ", "\n", "\n- ", "\n1. ", "\n> ", " | ", "", "\t"];
+        let mut rng = crate::text::tests::Xorshift(0x9E37_79B9_7F4A_7C15);
+        let mut pick = |n: usize| rng.text("0123456789abcdefghijklmnopqrstuvwxyz", 1).as_bytes()[0] as usize % n;
+        for _ in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..pick(12) + 1 {
+                text.push_str(seps[pick(seps.len())]);
+                text.push_str(pieces[pick(pieces.len())]);
+            }
+            let cut = pick(text.len() + 1);
+            let cut = (0..=cut).rev().find(|&c| text.is_char_boundary(c)).unwrap_or(0);
+            assert_gates_agree(pack, &text, &[&text, &text[cut..], &text[..cut]]);
+        }
+    }
+
+    #[test]
+    fn gates_refuse_assertions() {
+        let pack = |gate: &str| {
+            Pack::load(&format!(
+                "patterns:\n  - {{id: t, what: t, regex: 'TODO', gate: '{gate}'}}\n"
+            ))
+        };
+        assert!(pack("TODO").is_ok());
+        for bad in [r"\bTODO", "^TODO", "TODO$", "[^x]TODO"] {
+            let err = pack(bad).err().unwrap_or_default();
+            assert!(err.contains("a gate may not hold"), "{bad}: {err}");
+        }
     }
 
     #[test]

@@ -246,6 +246,9 @@ fn parse_yaml(content: &str) -> ParseResult {
     if content.trim().is_empty() {
         return Ok(Value::Map(Vec::new()));
     }
+    if let Some(map) = super::plain_yaml::parse(content) {
+        return Ok(Value::Map(map));
+    }
     match serde_yaml::from_str::<serde_yaml::Value>(content) {
         Ok(v) => {
             let value = from_yaml(v);
@@ -265,7 +268,7 @@ fn parse_yaml(content: &str) -> ParseResult {
     }
 }
 
-fn from_yaml(v: serde_yaml::Value) -> Value {
+pub(super) fn from_yaml(v: serde_yaml::Value) -> Value {
     use serde_yaml::Value as Y;
     match v {
         Y::Null => Value::Null,

@@ -5,6 +5,7 @@ pub mod directives;
 pub mod front_matter;
 pub mod html;
 pub mod line_index;
+mod plain_yaml;
 pub mod slug;
 
 use std::sync::LazyLock;

@@ -79,8 +79,21 @@ impl Keyphrase {
 
     /// Does the phrase occur in free text (a title, a slug, an alt text)?
     pub fn occurs_in(&self, text: &str) -> bool {
-        let seq: Vec<&str> = words(text).collect();
-        self.count_in(&seq) > 0
+        // a window of the phrase's length slides over the words (no list of them all)
+        let n = self.words.len();
+        let mut window: std::collections::VecDeque<&str> = std::collections::VecDeque::with_capacity(n);
+        words(text).any(|w| {
+            if window.len() == n {
+                window.pop_front();
+            }
+            window.push_back(w);
+            window.len() == n
+                && window
+                    .iter()
+                    .zip(&self.words)
+                    .enumerate()
+                    .all(|(k, (w, key))| word_matches(w, key, k + 1 == n))
+        })
     }
 }
 
@@ -449,6 +462,22 @@ pub(crate) mod tests {
                     .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
                     .collect();
                 assert_eq!(fast, slow, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn occurs_in_agrees_with_counting_the_word_list() {
+        let mut rng = Xorshift(0x3C6E_F372_FE94_F82B);
+        let phrases = ["a", "ab", "a b", "b a b", "ab's", "Ä b"];
+        for len in 0..60 {
+            for _ in 0..10 {
+                let text = rng.text("a b ab s's  äÄ,.", len);
+                for p in phrases {
+                    let k = Keyphrase::new(p).unwrap();
+                    let seq: Vec<&str> = words(&text).collect();
+                    assert_eq!(k.occurs_in(&text), k.count_in(&seq) > 0, "{p:?} in {text:?}");
+                }
             }
         }
     }

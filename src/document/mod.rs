@@ -472,7 +472,8 @@ pub fn url_host(url: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
-/// Internal, external, fragment or other, as DESIGN section 4 defines them.
+/// Internal, external, fragment or other, as DESIGN section 4 defines them. `site_host` is
+/// lowercase, without `www.`.
 pub fn classify_url(url: &str, site_host: Option<&str>) -> LinkKind {
     let url = url.trim();
     if url.is_empty() {
@@ -485,11 +486,12 @@ pub fn classify_url(url: &str, site_host: Option<&str>) -> LinkKind {
     if url.starts_with('#') {
         return LinkKind::Fragment;
     }
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") || url.starts_with("//") {
-        let host = url_host(url).map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
+    let scheme = |s: &str| url.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
+    if scheme("http://") || scheme("https://") || url.starts_with("//") {
+        // the site's host is lowercase: compared without making a lowercase copy of this one
+        let host = url_host(url).map(|h| h.trim_start_matches("www."));
         return match (host, site_host) {
-            (Some(h), Some(site)) if h == site => LinkKind::Internal,
+            (Some(h), Some(site)) if h.eq_ignore_ascii_case(site) => LinkKind::Internal,
             _ => LinkKind::External,
         };
     }
@@ -1411,6 +1413,9 @@ mod tests {
         assert_eq!(classify_url("../a.md", site), LinkKind::Internal);
         assert_eq!(classify_url("https://www.example.com/a", site), LinkKind::Internal);
         assert_eq!(classify_url("https://other.org/a", site), LinkKind::External);
+        assert_eq!(classify_url("HTTP://Example.COM", site), LinkKind::Internal);
+        assert_eq!(classify_url("//www.example.com/a", site), LinkKind::Internal);
+        assert_eq!(classify_url("httpx://example.com", site), LinkKind::Other);
         assert_eq!(classify_url("#top", site), LinkKind::Fragment);
         assert_eq!(classify_url("mailto:a@b.c", site), LinkKind::Other);
         assert_eq!(classify_url("tel:+123", site), LinkKind::Other);

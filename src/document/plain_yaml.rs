@@ -19,8 +19,9 @@ pub fn parse(content: &str) -> Option<Vec<(String, Value)>> {
         if is_blank_or_comment(line) {
             continue;
         }
-        // a top-level key at column 0; an indented line here continues something: not plain
-        // the key ends at the first `: `, or at a `:` ending the line (`og:title: x` is one key)
+        // a top-level key at column 0 (an indented line here continues something: its key holds
+        // a space and is refused), ending at the first `: ` or at a `:` that ends the line
+        // (`og:title: x` is one key)
         let colon = line
             .find(": ")
             .or_else(|| line.len().checked_sub(1).filter(|_| line.ends_with(':')))?;

@@ -63,11 +63,7 @@ impl Keyphrase {
                     continue;
                 }
             }
-            let hit = (0..n).all(|k| {
-                let last = k + 1 == n;
-                word_matches(word(i + k), &self.words[k], last)
-            });
-            if hit {
+            if self.starts_at(|k| word(i + k)) {
                 count += 1;
                 i += n;
             } else {
@@ -87,13 +83,17 @@ impl Keyphrase {
                 window.pop_front();
             }
             window.push_back(w);
-            window.len() == n
-                && window
-                    .iter()
-                    .zip(&self.words)
-                    .enumerate()
-                    .all(|(k, (w, key))| word_matches(w, key, k + 1 == n))
+            window.len() == n && self.starts_at(|k| window[k])
         })
+    }
+
+    /// Do the phrase's words stand as words `word(0)`, `word(1)`, ...?
+    fn starts_at<'s>(&self, word: impl Fn(usize) -> &'s str) -> bool {
+        let n = self.words.len();
+        self.words
+            .iter()
+            .enumerate()
+            .all(|(k, key)| word_matches(word(k), key, k + 1 == n))
     }
 }
 

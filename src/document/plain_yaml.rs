@@ -43,12 +43,7 @@ pub fn parse(content: &str) -> Option<Vec<(String, Value)>> {
         } else {
             let value = match rest.as_bytes()[0] {
                 b'[' => flow_list(rest)?,
-                b'"' | b'\'' => {
-                    let (value, after) = quoted(rest)?;
-                    end_of_line(after)?;
-                    Value::String(value)
-                }
-                _ => plain_scalar(block_plain(rest)?)?,
+                _ => block_scalar(rest)?,
             };
             // an indented line after a one-line value would continue it
             if lines
@@ -103,22 +98,25 @@ fn block_list<'a>(lines: &mut std::iter::Peekable<impl Iterator<Item = &'a str>>
             return None;
         }
         lines.next();
-        let item = body[2..].trim_start_matches(' ');
-        let value = match item.as_bytes().first()? {
-            b'"' | b'\'' => {
-                let (value, after) = quoted(item)?;
-                end_of_line(after)?;
-                Value::String(value)
-            }
-            _ => plain_scalar(block_plain(item)?)?,
-        };
-        items.push(value);
+        items.push(block_scalar(body[2..].trim_start_matches(' '))?);
     }
     Some(if items.is_empty() {
         Value::Null
     } else {
         Value::List(items)
     })
+}
+
+/// A one-line scalar in block context (a value, a list item) and nothing after it but a comment.
+fn block_scalar(text: &str) -> Option<Value> {
+    match text.as_bytes().first()? {
+        b'"' | b'\'' => {
+            let (value, after) = quoted(text)?;
+            end_of_line(after)?;
+            Some(Value::String(value))
+        }
+        _ => plain_scalar(block_plain(text)?),
+    }
 }
 
 /// A one-line flow list `[a, "b", 'c']` and nothing after it but a comment.

@@ -280,7 +280,7 @@ pub struct AsciiWords<'a> {
 impl<'a> Iterator for AsciiWords<'a> {
     type Item = (usize, &'a str);
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.text.as_bytes();
         let n = b.len();
@@ -296,14 +296,8 @@ impl<'a> Iterator for AsciiWords<'a> {
                 return None;
             }
             let start = i;
-            let mut seen = 0u8;
             loop {
-                while i < n {
-                    let c = CLASS[b[i] as usize];
-                    if c & WORD == 0 {
-                        break;
-                    }
-                    seen |= c;
+                while i < n && CLASS[b[i] as usize] & WORD != 0 {
                     i += 1;
                 }
                 // a joiner between two word bytes of the kind it joins continues the word
@@ -316,8 +310,10 @@ impl<'a> Iterator for AsciiWords<'a> {
                 }
                 i += 1;
             }
-            // a word of `_` alone is not a word: it needs a letter or digit
-            if seen & (ALPHA | DIGIT) != 0 {
+            // a word of `_` alone is not a word: it needs a letter or digit. Joiners join letters
+            // or digits only, so only a word that starts with `_` may lack one (not tracked per
+            // byte: the loop above is the scanner's hottest)
+            if b[start] != b'_' || b[start..i].iter().any(|&c| CLASS[c as usize] & (ALPHA | DIGIT) != 0) {
                 self.pos = i;
                 // ASCII text: every offset is a char boundary
                 return self.text.get(start..i).map(|w| (start, w));

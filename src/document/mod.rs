@@ -900,6 +900,16 @@ impl<'d> Walker<'d> {
     fn push_words(&mut self, text: &str, span: Span, aligned: bool) {
         let src = &self.doc.source;
         let exact = aligned || src.get(span.start..span.end) == Some(text);
+        if exact && self.doc.shortcodes.is_empty() && text.is_ascii() {
+            // most prose: spans straight from the scanner's offsets
+            let words = &mut self.doc.words;
+            crate::text::ascii_word_bounds(text, |start, end| {
+                words.push(Word {
+                    span: Span::new(span.start + start, span.start + end),
+                })
+            });
+            return;
+        }
         let mut cursor = span.start;
         for (i, w) in crate::text::word_indices(text) {
             let word_span = if exact {

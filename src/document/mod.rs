@@ -1286,15 +1286,19 @@ fn only_images<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<com
 /// Collapse runs of whitespace to one space and trim, in place.
 fn collapse_ws(s: &mut String) {
     let b = s.as_bytes();
-    // already collapsed (the common case): ASCII, no control character (tab, newline, VT, FF,
-    // CR), no leading, trailing or double space. One pass over byte pairs, folded without early
-    // exit, so that the compiler tests many bytes at once.
-    let odd = |c: u8| !(b' '..0x80).contains(&c);
+    // already collapsed (the common case): no ASCII control character (tab, newline, VT, FF, CR
+    // among them), no leading, trailing or double space, and no Unicode whitespace (NBSP, em
+    // space, ...; looked for only in text with a non-ASCII byte). One pass over byte pairs,
+    // folded without early exit, so that the compiler tests many bytes at once.
+    let odd = |c: u8| c < b' ' || c == 0x7F;
     let bad = b
         .iter()
         .zip(b.iter().skip(1))
         .fold(false, |any, (&x, &y)| any | odd(x) | ((x == b' ') & (y == b' ')));
-    let collapsed = !bad && b.first() != Some(&b' ') && b.last().is_none_or(|&c| c != b' ' && !odd(c));
+    let collapsed = !bad
+        && b.first() != Some(&b' ')
+        && b.last().is_none_or(|&c| c != b' ' && !odd(c))
+        && (s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && c.is_whitespace()));
     if collapsed {
         return;
     }
@@ -1355,7 +1359,7 @@ mod tests {
     #[test]
     fn whitespace_collapses_like_split_whitespace() {
         let mut rng = crate::text::tests::Xorshift(0x27d4_eb2f_1656_67c5);
-        let alphabet = "ab \t\n\u{b}\u{c}\r\u{1c}\u{1f}.\u{e9}\u{a0}";
+        let alphabet = "ab \t\n\u{b}\u{c}\r\u{1c}\u{1f}\u{7f}.\u{e9}\u{a0}\u{85}\u{2003}\u{2019}\u{202f}\u{3000}";
         let random: Vec<String> = (0..3000).map(|i| rng.text(alphabet, i % 40)).collect();
         for t in random.iter().map(String::as_str).chain([
             "plain words here",

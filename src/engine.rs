@@ -61,9 +61,15 @@ impl Settings {
 
     /// The severity `rule` runs at, `None` when it is off.
     pub fn severity(&self, rule: &rules::Rule) -> Option<Severity> {
+        self.rule_setting(rule).0
+    }
+
+    /// The severity `rule` runs at (`None` when it is off) and its setting in config, if any:
+    /// one look-up for both.
+    pub fn rule_setting(&self, rule: &rules::Rule) -> (Option<Severity>, Option<&RuleSetting>) {
         match self.rules.get(rule.name) {
-            Some(s) => s.severity,
-            None => Some(rule.default_severity),
+            Some(s) => (s.severity, Some(s)),
+            None => (Some(rule.default_severity), None),
         }
     }
 }
@@ -495,13 +501,13 @@ pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -
     }
     let mut out = Vec::new();
     for rule in RULES {
-        let Some(severity) = settings.severity(rule) else {
+        let (Some(severity), setting) = settings.rule_setting(rule) else {
             continue;
         };
         let rules::Check::File(check) = rule.check else {
             continue;
         };
-        let mut ctx = Context::new(doc, &req, settings, rule, severity);
+        let mut ctx = Context::new(doc, &req, settings, rule, severity, setting);
         check(&mut ctx);
         out.extend(ctx.into_diagnostics());
     }

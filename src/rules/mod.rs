@@ -231,6 +231,7 @@ impl<'a> Context<'a> {
         settings: &'a Settings,
         rule: &'static Rule,
         severity: Severity,
+        setting: Option<&'a RuleSetting>,
     ) -> Self {
         Context {
             doc,
@@ -238,7 +239,7 @@ impl<'a> Context<'a> {
             settings,
             rule,
             severity,
-            setting: settings.rules.get(rule.name),
+            setting,
             diagnostics: Vec::new(),
         }
     }

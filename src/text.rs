@@ -623,7 +623,12 @@ pub(crate) mod tests {
             "",
             "a\u{2019}s don’t won't ’tis",
         ];
-        for s in samples {
+        // and random text: ASCII stretches between non-ASCII ones, across the 64-byte blocks
+        let mut rng = Xorshift(0x94D0_49BB_1331_11EB);
+        let random: Vec<String> = (0..3000)
+            .map(|i| rng.text("ab Z09_'.:,é’ —\u{301}東 \n\u{a0}x", i % 150))
+            .collect();
+        for s in samples.into_iter().chain(random.iter().map(String::as_str)) {
             let fast: Vec<(usize, &str)> = word_indices(s).collect();
             let slow: Vec<(usize, &str)> = s
                 .unicode_word_indices()

@@ -209,6 +209,27 @@ pub fn comments(text: &str, base: usize) -> Vec<(Span, Span)> {
     out
 }
 
+/// `<script>` and `<style>` elements in `text` (matched ASCII case-insensitively): each from its
+/// opening tag to the start of its closing tag, offset by `base`, or to the end of `text` when it
+/// is not closed. Script elements first, then style elements.
+pub fn script_style_elements(text: &str, base: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    if !text.contains('<') {
+        return out;
+    }
+    let lower = text.to_ascii_lowercase();
+    for (open, close) in [("<script", "</script"), ("<style", "</style")] {
+        let mut pos = 0;
+        while let Some(i) = lower[pos..].find(open) {
+            let start = pos + i;
+            let end = lower[start..].find(close).map_or(text.len(), |j| start + j);
+            out.push(Span::new(base + start, base + end));
+            pos = end.max(start + 1);
+        }
+    }
+    out
+}
+
 static LD_JSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?is)<script\b[^>]*\btype\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)(?:</script\s*>|\z)"#)
         .expect("constant regex")
@@ -318,6 +339,18 @@ mod tests {
                 (text[t.name.clone()].to_string(), Span::new(at, t.end), attrs)
             })
             .collect()
+    }
+
+    #[test]
+    fn script_and_style_elements() {
+        let text = "<p>a</p><SCRIPT type=x>b</Script><p>c</p><style>d</style><script>open";
+        let found: Vec<&str> = script_style_elements(text, 0)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(found, ["<SCRIPT type=x>b", "<script>open", "<style>d"]);
+        assert_eq!(script_style_elements(text, 10)[0], Span::new(18, 34));
+        assert!(script_style_elements("no tags here", 0).is_empty());
     }
 
     #[test]

@@ -847,18 +847,12 @@ impl<'d> Walker<'d> {
     /// `<style>`, with character references (`&amp;`) not taken for words.
     fn html_block_words(&mut self, span: Span) {
         let text = self.doc.text(span).to_string();
-        let lower = text.to_ascii_lowercase();
-        let mut hidden: Vec<(usize, usize)> = html::comments(&text, 0).iter().map(|(w, _)| (w.start, w.end)).collect();
-        for tag in ["script", "style"] {
-            let (open, close) = (format!("<{tag}"), format!("</{tag}"));
-            let mut pos = 0;
-            while let Some(i) = lower[pos..].find(&open) {
-                let start = pos + i;
-                let end = lower[start..].find(&close).map_or(text.len(), |j| start + j);
-                hidden.push((start, end));
-                pos = end.max(start + 1);
-            }
-        }
+        let mut hidden: Vec<(usize, usize)> = html::comments(&text, 0)
+            .into_iter()
+            .map(|(w, _)| w)
+            .chain(html::script_style_elements(&text, 0))
+            .map(|w| (w.start, w.end))
+            .collect();
         hidden.sort_unstable();
         let mut visible = String::with_capacity(text.len());
         let mut in_tag = false;

@@ -422,19 +422,7 @@ fn html_text_parts(doc: &Document, span: Span) -> Vec<Span> {
         .map(|c| c.span)
         .filter(|c| span.overlaps(*c))
         .collect();
-    let text = doc.text(span);
-    let lower = text.to_ascii_lowercase();
-    for tag in ["script", "style"] {
-        let open = format!("<{tag}");
-        let close = format!("</{tag}");
-        let mut pos = 0;
-        while let Some(i) = lower[pos..].find(&open) {
-            let start = pos + i;
-            let end = lower[start..].find(&close).map_or(text.len(), |j| start + j);
-            holes.push(Span::new(span.start + start, span.start + end));
-            pos = end.max(start + 1);
-        }
-    }
+    holes.extend(crate::document::html::script_style_elements(doc.text(span), span.start));
     holes.sort_by_key(|h| h.start);
     let mut parts = Vec::new();
     let mut pos = span.start;

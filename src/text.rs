@@ -270,27 +270,105 @@ static JOIN: [u8; 256] = {
 /// UAX #29 word boundaries restricted to ASCII: letters, digits and `_` join (WB5, WB8-WB10,
 /// WB13a/b); `'` and `.` join letters to letters and digits to digits (WB6/7, WB11/12); `:` joins
 /// letters (MidLetter); `,` and `;` join digits (MidNum).
-///
-/// The text is classified 64 bytes at a time, 16 at once by SIMD compares, into a bit mask of
-/// the bytes that belong to words (word bytes, and joiners between two bytes of the kind they
-/// join); a word is a run of set bits, found with two bit scans. Words average about five bytes,
-/// so a byte-by-byte loop spent most of its time on the tests at each word's ends.
 pub struct AsciiWords<'a> {
     text: &'a str,
-    pos: usize,
-    /// Start of the 64-byte block whose mask `member` holds.
-    block: usize,
-    /// Bit k: byte `block + k` belongs to a word (0 past the text's end).
-    member: u64,
+    runs: Runs<'a>,
 }
 
 impl<'a> AsciiWords<'a> {
     fn new(text: &'a str) -> Self {
         AsciiWords {
             text,
-            pos: 0,
-            block: 0,
-            member: word_mask(text.as_bytes(), 0),
+            runs: Runs::new(text.as_bytes()),
+        }
+    }
+}
+
+impl<'a> Iterator for AsciiWords<'a> {
+    type Item = (usize, &'a str);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Self::Item> {
+        let (start, end) = self.runs.next()?;
+        // ASCII text: every offset is a char boundary
+        Some((start, self.text.get(start..end)?))
+    }
+}
+
+/// The words of an ASCII text as byte ranges `(start, end)`, handed to `f` in order: the same
+/// words as [`word_indices`], without the iterator's stretch and text slicing (the walker's
+/// path for most prose).
+pub fn ascii_word_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
+    debug_assert!(text.is_ascii());
+    for (start, end) in Runs::new(text.as_bytes()) {
+        f(start, end);
+    }
+}
+
+/// The words of ASCII bytes as byte ranges. The bytes are classified 64 at a time, 16 at once
+/// by SIMD compares, into a bit mask of the bytes that belong to words (word bytes, and joiners
+/// between two bytes of the kind they join); a word is a run of set bits, found with two bit
+/// scans. Words average about five bytes, so a byte-by-byte loop spent most of its time on the
+/// tests at each word's ends.
+struct Runs<'a> {
+    b: &'a [u8],
+    /// Start of the 64-byte block whose mask `member` holds.
+    at: usize,
+    /// Bit k: byte `at + k` belongs to a word and is not handed out yet (0 past the end).
+    member: u64,
+    /// The start of a word that runs past the block.
+    open: Option<usize>,
+}
+
+impl<'a> Runs<'a> {
+    fn new(b: &'a [u8]) -> Self {
+        Runs {
+            b,
+            at: 0,
+            member: word_mask(b, 0),
+            open: None,
+        }
+    }
+}
+
+impl Iterator for Runs<'_> {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        loop {
+            let (start, end) = if self.member == 0 {
+                // the next block; a word that ran to the end of this one goes on into it
+                self.at += 64;
+                if self.at >= self.b.len() {
+                    let start = self.open.take()?;
+                    (start, self.b.len())
+                } else {
+                    self.member = word_mask(self.b, self.at);
+                    let Some(start) = self.open else { continue };
+                    let ones = self.member.trailing_ones();
+                    if ones == 64 {
+                        self.member = 0;
+                        continue;
+                    }
+                    self.open = None;
+                    self.member &= u64::MAX << ones;
+                    (start, self.at + ones as usize)
+                }
+            } else {
+                let from = self.member.trailing_zeros();
+                let run = (self.member >> from).trailing_ones();
+                if from + run == 64 {
+                    self.open = Some(self.at + from as usize);
+                    self.member = 0;
+                    continue;
+                }
+                self.member &= u64::MAX << (from + run);
+                (self.at + from as usize, self.at + (from + run) as usize)
+            };
+            if holds_alnum(self.b, start, end) {
+                return Some((start, end));
+            }
         }
     }
 }
@@ -355,98 +433,6 @@ fn classify(x: u8x16) -> (u32, u32) {
         | x.simd_eq(splat(b','))
         | x.simd_eq(splat(b';'));
     (word.to_bitmask(), joiner.to_bitmask())
-}
-
-impl<'a> Iterator for AsciiWords<'a> {
-    type Item = (usize, &'a str);
-
-    #[inline(always)]
-    fn next(&mut self) -> Option<Self::Item> {
-        let b = self.text.as_bytes();
-        let n = b.len();
-        let (mut pos, mut block, mut member) = (self.pos, self.block, self.member);
-        let found = loop {
-            // the next byte that belongs to a word
-            let start = loop {
-                if pos >= n {
-                    break None;
-                }
-                let rest = member >> (pos - block);
-                if rest != 0 {
-                    break Some(pos + rest.trailing_zeros() as usize);
-                }
-                block += 64;
-                pos = block;
-                member = word_mask(b, block);
-            };
-            let Some(start) = start else { break None };
-            // the next byte after it that does not
-            pos = start;
-            let end = loop {
-                let rest = !member >> (pos - block);
-                if rest != 0 {
-                    break pos + rest.trailing_zeros() as usize;
-                }
-                // the word runs into the next block
-                block += 64;
-                pos = block;
-                if pos >= n {
-                    break n;
-                }
-                member = word_mask(b, block);
-            };
-            pos = end;
-            if holds_alnum(b, start, end) {
-                break Some(start..end);
-            }
-        };
-        (self.pos, self.block, self.member) = (pos, block, member);
-        // ASCII text: every offset is a char boundary
-        found.and_then(|r| Some((r.start, self.text.get(r)?)))
-    }
-}
-
-/// The words of an ASCII text as byte ranges `(start, end)`, handed to `f` in order: the same
-/// words as [`word_bounds`], by a loop over the bit masks instead of an iterator's steps (the
-/// walker's path for most prose).
-pub fn ascii_word_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
-    debug_assert!(text.is_ascii());
-    let b = text.as_bytes();
-    let mut emit = |start: usize, end: usize| {
-        if holds_alnum(b, start, end) {
-            f(start, end);
-        }
-    };
-    // the start of a word that runs into the next block
-    let mut open: Option<usize> = None;
-    let mut at = 0;
-    while at < b.len() {
-        let mut member = word_mask(b, at);
-        if let Some(start) = open {
-            let ones = member.trailing_ones();
-            if ones == 64 {
-                at += 64;
-                continue;
-            }
-            emit(start, at + ones as usize);
-            open = None;
-            member &= u64::MAX << ones;
-        }
-        while member != 0 {
-            let from = member.trailing_zeros();
-            let run = (member >> from).trailing_ones();
-            if from + run == 64 {
-                open = Some(at + from as usize);
-                break;
-            }
-            emit(at + from as usize, at + (from + run) as usize);
-            member &= u64::MAX << (from + run);
-        }
-        at += 64;
-    }
-    if let Some(start) = open {
-        emit(start, b.len());
-    }
 }
 
 pub fn word_count(text: &str) -> usize {
@@ -575,7 +561,6 @@ pub(crate) mod tests {
     #[test]
     fn ascii_scanner_agrees_with_unicode_segmentation_on_random_text() {
         // joiners next to letters, digits, `_`, each other, the ends of the text and the scanner's
-        // 64-byte blocks
         // 64-byte blocks; and words longer than a block
         let mut rng = Xorshift(0x2545_f491_4f6c_dd1d);
         for alphabet in ["ab Z09_'.:,;-  \n\tx1", "abcdefghijklmnopqrstuvwxyz_0.' "] {

@@ -16,28 +16,38 @@ pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a st
         if floor > limit || best.is_some_and(|(d, _)| floor >= d) {
             continue;
         }
-        let d = levenshtein(&a, &b, &mut prev, &mut cur);
-        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+        // only a distance within the limit and below the best so far can win
+        let Some(cap) = best.map_or(Some(limit), |(d, _)| d.checked_sub(1).map(|c| c.min(limit))) else {
+            continue;
+        };
+        if let Some(d) = levenshtein(&a, &b, cap, &mut prev, &mut cur) {
             best = Some((d, c));
         }
     }
     best.map(|(_, c)| c)
 }
 
-/// Edit distance between `a` and `b`, with two rows of scratch space reused across calls.
-fn levenshtein(a: &[char], b: &[char], prev: &mut Vec<usize>, cur: &mut Vec<usize>) -> usize {
+/// Edit distance between `a` and `b` when it is at most `cap`, with two rows of scratch space
+/// reused across calls. A row's smallest cell never shrinks in the rows below it, so the table
+/// stops at the first row whose every cell exceeds `cap`.
+fn levenshtein(a: &[char], b: &[char], cap: usize, prev: &mut Vec<usize>, cur: &mut Vec<usize>) -> Option<usize> {
     prev.clear();
     prev.extend(0..=b.len());
     for (i, ca) in a.iter().enumerate() {
         cur.clear();
         cur.push(i + 1);
+        let mut row_min = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let d = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(d);
             cur.push(d);
+        }
+        if row_min > cap {
+            return None;
         }
         std::mem::swap(prev, cur);
     }
-    prev[b.len()]
+    Some(prev[b.len()]).filter(|&d| d <= cap)
 }
 
 #[cfg(test)]
@@ -54,5 +64,43 @@ mod tests {
         assert_eq!(super::did_you_mean("a", ["abcd"]), None);
         assert_eq!(super::did_you_mean("kitten", ["sitting"]), None); // 3 edits in 7 letters
         assert_eq!(super::did_you_mean("kitten", ["sitten", "kitchen"]), Some("sitten"));
+    }
+
+    /// The full table, for comparison.
+    fn distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut cur = vec![i + 1];
+            for (j, cb) in b.iter().enumerate() {
+                cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    #[test]
+    fn the_cut_off_table_picks_what_the_full_one_picks() {
+        // small alphabets make near misses, ties and cut-offs common
+        let mut rng = crate::text::tests::Xorshift(0x2545_f491_4f6c_dd1d);
+        for _ in 0..3000 {
+            let len = rng.below(12);
+            let input = rng.text("abc-\u{e9}", len);
+            let candidates: Vec<String> = (0..rng.below(8))
+                .map(|_| {
+                    let len = rng.below(14);
+                    rng.text("abc-\u{e9}", len)
+                })
+                .collect();
+            let expected = candidates
+                .iter()
+                .map(|c| (distance(&input, c), c))
+                .filter(|(d, c)| *d <= (c.len().max(input.len()) / 3).max(2))
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, c)| c.as_str());
+            let got = super::did_you_mean(&input, candidates.iter().map(String::as_str));
+            assert_eq!(got, expected, "{input:?} among {candidates:?}");
+        }
     }
 }

@@ -514,17 +514,18 @@ pub(crate) mod tests {
     pub(crate) struct Xorshift(pub u64);
 
     impl Xorshift {
+        /// A number below `n`.
+        pub(crate) fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
         /// `len` characters drawn from `alphabet`.
         pub(crate) fn text(&mut self, alphabet: &str, len: usize) -> String {
             let chars: Vec<char> = alphabet.chars().collect();
-            (0..len)
-                .map(|_| {
-                    self.0 ^= self.0 << 13;
-                    self.0 ^= self.0 >> 7;
-                    self.0 ^= self.0 << 17;
-                    chars[(self.0 % chars.len() as u64) as usize]
-                })
-                .collect()
+            (0..len).map(|_| chars[self.below(chars.len())]).collect()
         }
     }
 

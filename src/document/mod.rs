@@ -120,8 +120,11 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub span: Span,
-    /// Plain text (alt text of images excluded).
-    pub text: String,
+    /// Plain text (alt text of images excluded), whitespace collapsed. Kept only for the
+    /// paragraphs rules read (`Document::paragraphs_read`): the first paragraph, a labelled
+    /// paragraph that opens a block quote, and the paragraphs of an FAQ section; `None` for the
+    /// rest (rendering every paragraph was ~3% of a lint pass, for the few any rule reads).
+    pub text: Option<String>,
     /// Nothing but images (or linked images) and whitespace.
     pub only_image: bool,
     /// The bold label that opens a metadata line, without its colon: `**Meta Description:** ...`.
@@ -354,7 +357,6 @@ impl Document {
             .or_else(|| doc.canonical_host(&options.canonical_keys))
             .map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
         Walker::new(&mut doc, site_host.as_deref()).run();
-        doc.build_sections();
         doc
     }
 
@@ -383,8 +385,12 @@ impl Document {
     /// The first prose paragraph after the H1 (or from the top without one): not only an image, not
     /// a `**Label:**` metadata line, not in a list or block quote.
     pub fn first_paragraph(&self) -> Option<&Paragraph> {
+        self.first_paragraph_index().map(|i| &self.paragraphs[i])
+    }
+
+    fn first_paragraph_index(&self) -> Option<usize> {
         let after = self.headings.iter().find(|h| h.level == 1).map_or(0, |h| h.span.end);
-        self.paragraphs.iter().find(|p| {
+        self.paragraphs.iter().position(|p| {
             p.span.start >= after
                 && !p.only_image
                 && p.label.is_none()
@@ -392,6 +398,32 @@ impl Document {
                 && !p.in_blockquote
                 && !self.comments.iter().any(|c| c.span.covers(p.span))
         })
+    }
+
+    /// The paragraphs whose text a rule reads, in order: the first paragraph (keyword
+    /// placement), a labelled paragraph that opens a block quote (Key Takeaways), the paragraphs
+    /// of an H2 FAQ section (the FAQ schema's answers). Needs headings, sections and comments.
+    fn paragraphs_read(&self) -> Vec<usize> {
+        let mut read: Vec<usize> = self
+            .blockquotes
+            .iter()
+            .filter_map(|q| q.first_paragraph)
+            .filter(|&i| self.paragraphs.get(i).is_some_and(|p| p.label.is_some()))
+            .collect();
+        read.extend(self.first_paragraph_index());
+        // paragraphs are in file order
+        let faq = self
+            .sections
+            .iter()
+            .filter(|s| s.level == 2 && self.headings[s.heading].is_faq());
+        for s in faq {
+            let from = self.paragraphs.partition_point(|p| p.span.start < s.total.start);
+            let to = self.paragraphs.partition_point(|p| p.span.start < s.total.end);
+            read.extend((from..to).filter(|&i| s.total.covers(self.paragraphs[i].span)));
+        }
+        read.sort_unstable();
+        read.dedup();
+        read
     }
 
     /// The H1 headings.
@@ -601,6 +633,8 @@ impl<'d> Walker<'d> {
         let mut lists: Vec<usize> = Vec::new();
         let mut slugger = slug::Slugger::default();
         let mut text_cursor = 0usize;
+        // each paragraph's node, to render the text of those rules read once the walk is done
+        let mut para_nodes = Vec::new();
 
         for edge in root.traverse() {
             match edge {
@@ -626,9 +660,10 @@ impl<'d> Walker<'d> {
                                 .filter(|l| l.ends_with(':') && l.len() > 1)
                                 .map(|l| l.trim_end_matches(':').trim().to_string());
                             let idx = self.doc.paragraphs.len();
+                            para_nodes.push(node);
                             self.doc.paragraphs.push(Paragraph {
                                 span,
-                                text: String::with_capacity(span.len()),
+                                text: None,
                                 only_image: only_images(node),
                                 label,
                                 in_blockquote: !blockquotes.is_empty(),
@@ -705,7 +740,7 @@ impl<'d> Walker<'d> {
                             text_cursor = span.end;
                             self.doc.code_spans.push(span);
                             if images.is_empty() {
-                                self.push_text(&c.literal, &mut heading, para, &links);
+                                self.push_text(&c.literal, &mut heading, &links);
                             } else if let Some(&i) = images.last() {
                                 push_alt(&mut self.doc.images[i], &c.literal);
                             }
@@ -717,7 +752,7 @@ impl<'d> Walker<'d> {
                             } else {
                                 let span = self.locate(span, t, text_cursor);
                                 text_cursor = span.end;
-                                self.push_text(t, &mut heading, para, &links);
+                                self.push_text(t, &mut heading, &links);
                                 self.push_words(t, span, false);
                             }
                         }
@@ -725,7 +760,7 @@ impl<'d> Walker<'d> {
                             if let Some(&i) = images.last() {
                                 push_alt(&mut self.doc.images[i], " ");
                             } else {
-                                self.push_text(" ", &mut heading, para, &links);
+                                self.push_text(" ", &mut heading, &links);
                             }
                         }
                         NodeValue::Link(l) => {
@@ -794,7 +829,6 @@ impl<'d> Walker<'d> {
                 }
             }
         }
-        self.doc.paragraphs.iter_mut().for_each(|p| collapse_ws(&mut p.text));
         self.doc.links.sort_by_key(|l| l.span.start);
         self.doc.images.sort_by_key(|i| i.span.start);
         self.hidden_shortcodes();
@@ -829,14 +863,17 @@ impl<'d> Walker<'d> {
         self.doc.json_ld.dedup_by_key(|j| j.span);
         self.doc.anchors.sort_by_key(|a| a.span.start);
         self.collect_directives();
+        self.doc.build_sections();
+        for i in self.doc.paragraphs_read() {
+            if let (Some(node), Some(p)) = (para_nodes.get(i), self.doc.paragraphs.get_mut(i)) {
+                p.text = Some(inline_text(node));
+            }
+        }
     }
 
-    fn push_text(&mut self, t: &str, heading: &mut Option<HeadingAcc>, para: Option<usize>, links: &[usize]) {
+    fn push_text(&mut self, t: &str, heading: &mut Option<HeadingAcc>, links: &[usize]) {
         if let Some(h) = heading.as_mut() {
             h.text.push_str(t);
-        }
-        if let Some(p) = para {
-            self.doc.paragraphs[p].text.push_str(t);
         }
         for &l in links {
             self.doc.links[l].text.push_str(t);
@@ -1236,6 +1273,31 @@ fn is_docfx_tab<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<co
     }
 }
 
+/// The plain text of a paragraph's inlines, as the walk gives a heading or link its text: text,
+/// code, a space for a line break; alt text of images left out. Whitespace collapsed.
+fn inline_text<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<comrak::nodes::Ast>>) -> String {
+    let mut out = String::new();
+    let mut in_image = 0usize;
+    for edge in node.traverse() {
+        match edge {
+            NodeEdge::Start(n) => match &n.data().value {
+                NodeValue::Image(_) => in_image += 1,
+                NodeValue::Text(t) if in_image == 0 => out.push_str(t),
+                NodeValue::Code(c) if in_image == 0 => out.push_str(&c.literal),
+                NodeValue::SoftBreak | NodeValue::LineBreak if in_image == 0 => out.push(' '),
+                _ => {}
+            },
+            NodeEdge::End(n) => {
+                if matches!(n.data().value, NodeValue::Image(_)) {
+                    in_image = in_image.saturating_sub(1);
+                }
+            }
+        }
+    }
+    collapse_ws(&mut out);
+    out
+}
+
 fn push_alt(img: &mut Image, t: &str) {
     if let Some(alt) = img.alt.as_mut() {
         alt.push_str(t);
@@ -1450,6 +1512,37 @@ mod tests {
         assert!(d.anchors.iter().any(|a| a.id == "top" && a.kind == AnchorKind::Html));
         assert_eq!(d.json_ld.len(), 1);
         assert!(d.json_ld[0].value.is_ok());
+    }
+
+    #[test]
+    fn paragraph_text_is_kept_for_the_paragraphs_rules_read() {
+        let d = parse(concat!(
+            "Before the title.\n\n# Title\n\n![hero](a.png)\n\n**Label:** not prose\n\n",
+            "The `first` *prose*\nparagraph ![alt words](b.png) [link](/x).\n\nSecond.\n\n",
+            "> **Key Takeaway:** keep it\n>\n> more\n\n> plain quote\n\n",
+            "## FAQ\n\n### Why?\n\nBecause.\n\n## Next\n\nAfter.\n",
+        ));
+        let kept: Vec<(&str, Option<&str>)> = d
+            .paragraphs
+            .iter()
+            .map(|p| (d.text(p.span), p.text.as_deref()))
+            .filter(|(_, t)| t.is_some())
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                (
+                    "The `first` *prose*\nparagraph ![alt words](b.png) [link](/x).",
+                    Some("The first prose paragraph link.")
+                ),
+                ("**Key Takeaway:** keep it", Some("Key Takeaway: keep it")),
+                ("Because.", Some("Because.")),
+            ]
+        );
+        assert_eq!(
+            d.first_paragraph().and_then(|p| p.text.as_deref()),
+            Some("The first prose paragraph link.")
+        );
     }
 
     #[test]

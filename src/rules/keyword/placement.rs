@@ -91,7 +91,7 @@ fn place<'d>(doc: &'d Document, fields: &Fields, wanted: &str) -> Option<Place<'
         let p = doc.first_paragraph()?;
         return Some(Place {
             name: "first paragraph",
-            text: &p.text,
+            text: p.text.as_deref().unwrap_or_default(),
             span: p.span,
         });
     }

@@ -235,7 +235,7 @@ fn regenerate_fix(doc: &Document) -> Option<(Fix, Span)> {
             .paragraphs
             .iter()
             .filter(|p| section.own.covers(p.span))
-            .map(|p| p.text.as_str())
+            .map(|p| p.text.as_deref().unwrap_or_default())
             .collect::<Vec<_>>()
             .join(" ");
         if answer.trim().is_empty() || placeholder::is_placeholder(&answer) {

@@ -48,7 +48,8 @@ fn check(ctx: &mut Context) {
         if !is_key_takeaway_label(label) {
             continue;
         }
-        let rest = p.text.split_once(':').map_or("", |(_, r)| r).trim();
+        let text = p.text.as_deref().unwrap_or_default();
+        let rest = text.split_once(':').map_or("", |(_, r)| r).trim();
         if rest.is_empty() || placeholder::is_placeholder(rest) {
             unfilled.push(p.span);
         } else {

@@ -497,10 +497,14 @@ pub fn url_host(url: &str) -> Option<&str> {
         .or_else(|| url.strip_prefix("HTTPS://"))
         .or_else(|| url.strip_prefix("HTTP://"))
         .or_else(|| url.strip_prefix("//"))?;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    // byte searches: ASCII bytes never occur inside a multi-byte character
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
     let host = &rest[..end];
-    let host = host.rsplit('@').next().unwrap_or(host);
-    let host = host.split(':').next().unwrap_or(host);
+    let host = host.rfind('@').map_or(host, |at| &host[at + 1..]);
+    let host = host.find(':').map_or(host, |colon| &host[..colon]);
     (!host.is_empty()).then_some(host)
 }
 
@@ -521,7 +525,14 @@ pub fn classify_url(url: &str, site_host: Option<&str>) -> LinkKind {
     let scheme = |s: &str| url.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
     if scheme("http://") || scheme("https://") || url.starts_with("//") {
         // the site's host is lowercase: compared without making a lowercase copy of this one
-        let host = url_host(url).map(|h| h.trim_start_matches("www."));
+        // `strip_prefix` in a loop is `trim_start_matches("www.")` without its substring
+        // searcher's set-up, once per link
+        let host = url_host(url).map(|mut h| {
+            while let Some(rest) = h.strip_prefix("www.") {
+                h = rest;
+            }
+            h
+        });
         return match (host, site_host) {
             (Some(h), Some(site)) if h.eq_ignore_ascii_case(site) => LinkKind::Internal,
             _ => LinkKind::External,
@@ -529,7 +540,10 @@ pub fn classify_url(url: &str, site_host: Option<&str>) -> LinkKind {
     }
     let scheme_end = url.find(':');
     let has_scheme = scheme_end.is_some_and(|i| {
-        i > 0 && url[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) && !url[..i].contains('/')
+        i > 0
+            && url.as_bytes()[..i]
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
     });
     if has_scheme {
         LinkKind::Other
@@ -1256,11 +1270,35 @@ fn link_parts(source: &str, span: Span) -> (Span, Option<Span>, bool) {
             let (d_start, d_len) = if let Some(rest) = dest.strip_prefix('<') {
                 (inner_start + lead + 1, rest.find('>').unwrap_or(rest.len()))
             } else {
-                (inner_start + lead, dest.find(char::is_whitespace).unwrap_or(dest.len()))
+                (inner_start + lead, find_whitespace(dest).unwrap_or(dest.len()))
             };
             (text, Some(Span::new(d_start, d_start + d_len)), false)
         }
         _ => (text, None, true),
+    }
+}
+
+/// Where the first whitespace character (`char::is_whitespace`) is: bytes while they are ASCII,
+/// characters only from a non-ASCII byte on (a URL's characters are nearly all ASCII).
+fn find_whitespace(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        // printable ASCII, the bulk, in a tight loop
+        i += b.get(i..)?.iter().position(|&c| c <= b' ' || c >= 0x7F)?;
+        let c = b[i];
+        if c.is_ascii() {
+            if c == b' ' || (b'\t'..=b'\r').contains(&c) {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let ch = s.get(i..).and_then(|r| r.chars().next())?;
+            if ch.is_whitespace() {
+                return Some(i);
+            }
+            i += ch.len_utf8();
+        }
     }
 }
 
@@ -1490,6 +1528,15 @@ mod tests {
         assert_eq!(classify_url("#top", site), LinkKind::Fragment);
         assert_eq!(classify_url("mailto:a@b.c", site), LinkKind::Other);
         assert_eq!(classify_url("tel:+123", site), LinkKind::Other);
+        // user, port, a repeated `www.`, a scheme with a digit or a non-ASCII letter
+        assert_eq!(
+            classify_url("https://me@www.www.example.com:8080/a", site),
+            LinkKind::Internal
+        );
+        assert_eq!(classify_url("https://wwwexample.com", site), LinkKind::External);
+        assert_eq!(classify_url("ms-settings2:display", site), LinkKind::Other);
+        assert_eq!(classify_url("caf\u{e9}:menu", site), LinkKind::Internal);
+        assert_eq!(classify_url("a/b:c", site), LinkKind::Internal);
     }
 
     #[test]
@@ -1543,6 +1590,16 @@ mod tests {
             d.first_paragraph().and_then(|p| p.text.as_deref()),
             Some("The first prose paragraph link.")
         );
+    }
+
+    #[test]
+    fn find_whitespace_is_str_find_is_whitespace() {
+        let mut rng = crate::text::tests::Xorshift(0x9e37_79b9_7f4a_7c15);
+        let alphabet = "a/:.%\t\n\u{b}\u{c}\r \u{1c}\u{85}\u{a0}\u{e9}\u{2003}\u{2028}\u{3000}\u{1f600}";
+        for len in 0..2000 {
+            let t = rng.text(alphabet, len % 24);
+            assert_eq!(find_whitespace(&t), t.find(char::is_whitespace), "{t:?}");
+        }
     }
 
     #[test]

@@ -142,11 +142,7 @@ pub fn anchor_tags(text: &str, base: usize) -> Vec<Tag> {
     let mut out = Vec::new();
     // most inline HTML is `<br>`, `</span>`, `<kbd>`: none can be of interest without `<a`,
     // `<img` or an `id` somewhere (a cheap test before reading tags)
-    let has = |needle: &[u8]| {
-        text.as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
-    };
+    let has = |needle: &[u8]| contains_ignore_ascii_case(text.as_bytes(), needle);
     if !text.contains('<') || !(has(b"<a") || has(b"<img") || has(b"id")) {
         return out;
     }
@@ -154,10 +150,7 @@ pub fn anchor_tags(text: &str, base: usize) -> Vec<Tag> {
         let name = &text[tag.name.clone()];
         let wanted = name.eq_ignore_ascii_case("img")
             || name.eq_ignore_ascii_case("a")
-            || text[tag.attrs_text.clone()]
-                .as_bytes()
-                .windows(2)
-                .any(|w| w.eq_ignore_ascii_case(b"id"));
+            || contains_ignore_ascii_case(text[tag.attrs_text.clone()].as_bytes(), b"id");
         if !wanted {
             continue;
         }
@@ -186,6 +179,19 @@ pub fn anchor_tags(text: &str, base: usize) -> Vec<Tag> {
         });
     }
     out
+}
+
+/// Does `hay` hold `needle` (ASCII, any case)? Candidates are found by the needle's first byte in
+/// either case with memchr's SIMD search, not by comparing every window.
+fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, hay).any(|i| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// `<!-- ... -->` comments in `text`: (whole span, inner span), offset by `base`. An unterminated
@@ -277,6 +283,26 @@ pub fn strip_tags(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn contains_ignore_ascii_case_is_a_window_search() {
+        let mut rng = crate::text::tests::Xorshift(0x51_7cc1_b727_220a);
+        for len in 0..3000 {
+            let hay = rng.text("<aAiIdDmgG \u{e9}>", len % 20);
+            for needle in [&b"<a"[..], b"<img", b"id", b"a", b""] {
+                let windows = needle.is_empty()
+                    || hay
+                        .as_bytes()
+                        .windows(needle.len())
+                        .any(|w| w.eq_ignore_ascii_case(needle));
+                assert_eq!(
+                    super::contains_ignore_ascii_case(hay.as_bytes(), needle),
+                    windows,
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     /// A tag as the comparison sees it: name, span, and each attribute's name, value and span.

@@ -386,8 +386,9 @@ impl<'a> SiteContext<'a> {
 
 /// Show a found text in a message: whitespace collapsed, cut to `max` characters.
 pub fn excerpt(text: &str, max: usize) -> String {
-    // the text with its whitespace collapsed, built only as far as `max` needs
-    let mut collapsed = String::new();
+    // the text with its whitespace collapsed, built only as far as `max` needs (one allocation:
+    // `max` characters are at most 4 bytes each, and the word that crosses `max` is pushed whole)
+    let mut collapsed = String::with_capacity(text.len().min(4 * max + 4));
     let mut chars = 0;
     for word in text.split_whitespace() {
         if chars > 0 {

@@ -1,10 +1,11 @@
 //! A reader for the plain YAML front matter most articles have: top-level `key: value` lines
 //! whose values are one-line scalars (plain, single- or double-quoted without escapes), one-line
-//! flow lists of such scalars, or block lists of them. It reads that subset the way serde_yaml
-//! does and returns `None` for anything else (nesting, anchors, tags, block scalars, escapes,
-//! multi-line scalars, numbers other than plain integers, duplicate keys, tabs, unusual
-//! characters), which serde_yaml then reads. It exists for speed: libyaml's event loader was ~5%
-//! of a lint pass over the corpus.
+//! flow lists of such scalars, block lists of them, or simple literal and folded block scalars
+//! (`|`, `>-`: evenly indented lines, no blank line inside). It reads that subset the way
+//! serde_yaml does and returns `None` for anything else (nesting, anchors, tags, other block
+//! scalars, escapes, multi-line plain or quoted scalars, numbers other than plain integers,
+//! duplicate keys, tabs, unusual characters), which serde_yaml then reads. It exists for speed:
+//! libyaml's event loader was ~5% of a lint pass over the corpus.
 
 use super::front_matter::Value;
 
@@ -43,6 +44,7 @@ pub fn parse(content: &str) -> Option<Vec<(String, Value)>> {
         } else {
             let value = match rest.as_bytes()[0] {
                 b'[' => flow_list(rest)?,
+                b'|' | b'>' => block_text(rest, &mut lines)?,
                 _ => block_scalar(rest)?,
             };
             // an indented line after a one-line value would continue it
@@ -105,6 +107,51 @@ fn block_list<'a>(lines: &mut std::iter::Peekable<impl Iterator<Item = &'a str>>
     } else {
         Value::List(items)
     })
+}
+
+/// A literal (`|`) or folded (`>`) block scalar whose header is `text`, its lines taken from
+/// `lines`: only with clip or strip chomping (`|`, `|-`, `>`, `>-`), lines indented alike, no
+/// blank line before, between or (with spaces) after them. Its lines joined by line breaks
+/// (literal) or spaces (folded), a line break after them unless stripped.
+fn block_text<'a>(text: &str, lines: &mut std::iter::Peekable<impl Iterator<Item = &'a str>>) -> Option<Value> {
+    let folded = text.starts_with('>');
+    let header = &text[1..];
+    let (strip, after) = match header.strip_prefix('-') {
+        Some(after) => (true, after),
+        None => (false, header),
+    };
+    end_of_line(after)?;
+    let mut value = String::new();
+    let mut indent = None;
+    let mut ended = false;
+    while let Some(&line) = lines.peek() {
+        if line.is_empty() {
+            // an empty line ends the text; another text line after it is not simple
+            ended = true;
+            lines.next();
+            continue;
+        }
+        let body = line.trim_start_matches(' ');
+        let depth = line.len() - body.len();
+        if depth == 0 {
+            break; // the next key
+        }
+        if ended || body.is_empty() || *indent.get_or_insert(depth) != depth {
+            return None;
+        }
+        if !value.is_empty() {
+            value.push(if folded { ' ' } else { '\n' });
+        }
+        value.push_str(body);
+        lines.next();
+    }
+    if value.is_empty() {
+        return None;
+    }
+    if !strip {
+        value.push('\n');
+    }
+    Some(Value::String(value))
 }
 
 /// A one-line scalar in block context (a value, a list item) and nothing after it but a comment.
@@ -267,6 +314,16 @@ mod tests {
         assert!(parse(fm).is_none(), "`: ` inside a plain value is not plain");
         let fm = "title: \"The Ultimate Guide (2026)\"\ndate: \"2026-02-14\"\ntags: [\"serverless\", \"AWS Lambda\", faas]\nslug: 'it''s'\nweight: 10\ndraft: false\nupdated: 2024-01-05\nproducts:\n  - azure-blob-storage\n  - \"x\" # note\nempty:\n";
         assert!(agree(fm));
+        let fm = "summary: >-\n  one line\n  two # not a comment\nnext: |\n  a: b\n  - c\n\nlast: >\n   x\n";
+        assert!(agree(fm));
+        assert_eq!(
+            parse(fm).map(|m| m.into_iter().map(|(_, v)| v).collect::<Vec<_>>()),
+            Some(vec![
+                Value::String("one line two # not a comment".into()),
+                Value::String("a: b\n- c\n".into()),
+                Value::String("x\n".into()),
+            ])
+        );
     }
 
     #[test]
@@ -280,7 +337,14 @@ mod tests {
             "a: \"x\\ty\"\n",
             "a: &x b\n",
             "a: !!str 5\n",
-            "a: |\n  text\n",
+            "a: |+\n  text\n",
+            "a: >2\n  text\n",
+            "a: >-\n\n  text\n",
+            "a: >-\n  one\n\n  two\n",
+            "a: >-\n  one\n    more\n",
+            "a: |\n  one\n   \nb: c\n",
+            "a: >-\nb: c\n",
+            "a: >-x\n  text\n",
             "a: b\nA: c\na: d\n",
             "a: [b, ]\n",
             "a:\tb\n",
@@ -341,9 +405,17 @@ mod tests {
             "9223372036854775807",
             "123456789012345678",
             "1.",
+            "|",
+            "|-",
+            ">",
+            ">-",
+            ">- # c",
+            "|+",
+            "|2",
         ];
         let extras = [
             "",
+            "  line of text\n  - and: more # here\n",
             "  - item\n",
             "- item\n  - deeper\n",
             "  nested: 1\n",

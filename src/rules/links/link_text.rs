@@ -62,21 +62,54 @@ impl Default for Options {
     }
 }
 
+/// The generic phrases, compared with a link's text ignoring case.
+struct Phrases<'a> {
+    all: &'a [String],
+    /// The ASCII ones without an uppercase letter (one with an uppercase letter never equals a
+    /// lowercased text).
+    ascii: Vec<&'a str>,
+}
+
+impl<'a> Phrases<'a> {
+    fn new(all: &'a [String]) -> Self {
+        let ascii = all
+            .iter()
+            .map(String::as_str)
+            .filter(|p| p.is_ascii() && !p.bytes().any(|b| b.is_ascii_uppercase()))
+            .collect();
+        Phrases { all, ascii }
+    }
+
+    /// Is the lowercased `text` a generic phrase, and does it start like a URL? ASCII text
+    /// (nearly every link) is compared without making a lowercase copy.
+    fn judge(&self, text: &str) -> (bool, bool) {
+        if text.is_ascii() {
+            let starts = |p: &str| text.get(..p.len()).is_some_and(|t| t.eq_ignore_ascii_case(p));
+            return (
+                self.ascii.iter().any(|p| p.eq_ignore_ascii_case(text)),
+                starts("http://") || starts("https://") || starts("www."),
+            );
+        }
+        let text = text.to_lowercase();
+        (
+            self.all.contains(&text),
+            text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."),
+        )
+    }
+}
+
 fn check(ctx: &mut Context) {
     let opts: Options = ctx.options();
     let doc = ctx.doc;
     let mut found = Vec::new();
+    let phrases = Phrases::new(&opts.phrases);
     for l in visible_links(doc) {
-        let text = l
-            .text
-            .trim()
-            .trim_end_matches(['.', '!', ':', '…', '»', '→'])
-            .trim()
-            .to_lowercase();
+        let text = l.text.trim().trim_end_matches(['.', '!', ':', '…', '»', '→']).trim();
+        let (generic, url) = phrases.judge(text);
         let raw = doc.text(l.span);
         // `<https://...>` and bare URLs: the address shown on purpose
         let autolink = !l.html && !raw.starts_with('[');
-        if opts.phrases.contains(&text) {
+        if generic {
             found.push((
                 l.text_span,
                 format!(
@@ -84,8 +117,7 @@ fn check(ctx: &mut Context) {
                     excerpt(&l.text, 40)
                 ),
             ));
-        } else if !autolink && (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."))
-        {
+        } else if !autolink && url {
             found.push((
                 l.text_span,
                 format!("link text is a bare URL (\"{}\")", excerpt(&l.text, 50)),
@@ -97,5 +129,42 @@ fn check(ctx: &mut Context) {
             .diagnostic(span, message)
             .with_help("describe the target: \"the sourdough hydration table\", not \"here\"");
         ctx.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judging_without_a_copy_is_judging_the_lowercase_copy() {
+        let all: Vec<String> = ["click here", "More", "caf\u{e9}", "\u{3c3}", "www", "http"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let phrases = Phrases::new(&all);
+        let mut rng = crate::text::tests::Xorshift(0xd1b5_4a32_d192_ed03);
+        let alphabet = "cliCKhEremoRw.:/tps \u{e9}\u{c9}\u{3a3}\u{3c3}";
+        for len in 0..4000 {
+            let text = rng.text(alphabet, len % 12);
+            let lower = text.to_lowercase();
+            let expected = (
+                all.contains(&lower),
+                lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."),
+            );
+            assert_eq!(phrases.judge(&text), expected, "{text:?}");
+        }
+        for text in [
+            "Click Here",
+            "CLICK HERE",
+            "more",
+            "HTTPS://x",
+            "Www.x",
+            "Caf\u{c9}",
+            "\u{3a3}",
+        ] {
+            let lower = text.to_lowercase();
+            assert_eq!(phrases.judge(text).0, all.contains(&lower), "{text:?}");
+        }
     }
 }

@@ -197,12 +197,15 @@ fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
 /// `<!-- ... -->` comments in `text`: (whole span, inner span), offset by `base`. An unterminated
 /// comment runs to the end of `text`.
 pub fn comments(text: &str, base: usize) -> Vec<(Span, Span)> {
+    // the searchers are built once (`str::find` sets one up per call)
+    static OPEN: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("<!--"));
+    static CLOSE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("-->"));
     let mut out = Vec::new();
     let mut pos = 0;
-    while let Some(i) = text[pos..].find("<!--") {
+    while let Some(i) = OPEN.find(&text.as_bytes()[pos..]) {
         let open = pos + i;
         let inner_start = open + 4;
-        let (inner_end, end) = match text[inner_start..].find("-->") {
+        let (inner_end, end) = match CLOSE.find(&text.as_bytes()[inner_start..]) {
             Some(j) => (inner_start + j, inner_start + j + 3),
             None => (text.len(), text.len()),
         };
@@ -220,7 +223,9 @@ pub fn comments(text: &str, base: usize) -> Vec<(Span, Span)> {
 /// is not closed. Script elements first, then style elements.
 pub fn script_style_elements(text: &str, base: usize) -> Vec<Span> {
     let mut out = Vec::new();
-    if !text.contains('<') {
+    // most HTML holds neither element: asked without making a lowercase copy
+    let has = |tag: &[u8]| contains_ignore_ascii_case(text.as_bytes(), tag);
+    if !has(b"<script") && !has(b"<style") {
         return out;
     }
     let lower = text.to_ascii_lowercase();
@@ -377,6 +382,8 @@ mod tests {
         assert_eq!(found, ["<SCRIPT type=x>b", "<script>open", "<style>d"]);
         assert_eq!(script_style_elements(text, 10)[0], Span::new(18, 34));
         assert!(script_style_elements("no tags here", 0).is_empty());
+        assert!(script_style_elements("<p>only <b>other</b> tags</p><scr", 0).is_empty());
+        assert_eq!(script_style_elements("<p>x</p><STYLE>a</STYLE>", 0), [Span::new(8, 16)]);
     }
 
     #[test]

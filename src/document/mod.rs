@@ -57,6 +57,12 @@ pub enum HeadingRole {
 impl HeadingRole {
     /// The role of a heading's text (compared lowercased, whitespace collapsed).
     pub fn of(text: &str) -> HeadingRole {
+        // every name below starts with one of these letters: most headings are content at their
+        // first character (a non-ASCII one may lowercase to one of them: the full comparison)
+        let first = text.trim_start().as_bytes().first();
+        if first.is_some_and(|b| b.is_ascii() && !b"cfiknorst".contains(&b.to_ascii_lowercase())) {
+            return HeadingRole::Content;
+        }
         let t = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         let first = t.split([' ', ':', '-']).next().unwrap_or("");
         if first == "faq" || first == "faqs" || t.starts_with("frequently asked questions") {
@@ -1376,7 +1382,7 @@ fn only_images<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<com
                 any = true;
             }
             NodeValue::SoftBreak | NodeValue::LineBreak => {}
-            NodeValue::Text(t) if t.trim().is_empty() => {}
+            NodeValue::Text(t) if t.chars().all(char::is_whitespace) => {}
             NodeValue::HtmlInline(h) if h.trim_start().to_ascii_lowercase().starts_with("<img") => any = true,
             _ => return false,
         }
@@ -1606,6 +1612,29 @@ mod tests {
         for len in 0..2000 {
             let t = rng.text(alphabet, len % 24);
             assert_eq!(find_whitespace(&t), t.find(char::is_whitespace), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn heading_roles_by_first_letter_or_in_full() {
+        for (text, role) in [
+            ("  Table of  Contents", HeadingRole::Toc),
+            ("Contents", HeadingRole::Toc),
+            ("FAQs: billing", HeadingRole::Faq),
+            ("Frequently asked questions about X", HeadingRole::Faq),
+            ("Key takeaways", HeadingRole::OtherStructural),
+            ("\u{212a}ey Takeaways", HeadingRole::OtherStructural),
+            ("Ready to start?", HeadingRole::OtherStructural),
+            ("See also", HeadingRole::OtherStructural),
+            ("Next steps", HeadingRole::OtherStructural),
+            ("On this page", HeadingRole::Toc),
+            ("In this article", HeadingRole::Toc),
+            ("Related posts", HeadingRole::Related),
+            ("Why serverless", HeadingRole::Content),
+            ("", HeadingRole::Content),
+            ("1. Contents", HeadingRole::Content),
+        ] {
+            assert_eq!(HeadingRole::of(text), role, "{text:?}");
         }
     }
 

@@ -74,6 +74,20 @@ impl Keyphrase {
         count
     }
 
+    /// The phrase's one word (lowercase), when it has one word.
+    pub fn single_word(&self) -> Option<&str> {
+        match self.words.as_slice() {
+            [key] => Some(key),
+            _ => None,
+        }
+    }
+
+    /// Does `word` match the phrase's word `key` (see [`Keyphrase::single_word`]), as the last
+    /// word of an occurrence?
+    pub fn matches_last(word: &str, key: &str) -> bool {
+        word_matches(word, key, true)
+    }
+
     /// Does the phrase occur in free text (a title, a slug, an alt text)?
     pub fn occurs_in(&self, text: &str) -> bool {
         // a window of the phrase's length slides over the words (no list of them all)

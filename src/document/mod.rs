@@ -757,7 +757,7 @@ impl<'d> Walker<'d> {
                             self.html_block_words(span);
                         }
                         NodeValue::HtmlInline(lit) => {
-                            let span = self.locate(span, lit, text_cursor);
+                            let (span, _) = self.locate(span, lit, text_cursor);
                             text_cursor = span.end;
                             self.doc.html_inlines.push(span);
                             self.scan_html(span, para.map(|p| self.doc.paragraphs[p].span));
@@ -777,10 +777,10 @@ impl<'d> Walker<'d> {
                             if let Some(&i) = images.last() {
                                 push_alt(&mut self.doc.images[i], t);
                             } else {
-                                let span = self.locate(span, t, text_cursor);
+                                let (span, exact) = self.locate(span, t, text_cursor);
                                 text_cursor = span.end;
                                 self.push_text(t, &mut heading, &links);
-                                self.push_words(t, span, false);
+                                self.push_words(t, span, exact);
                             }
                         }
                         NodeValue::SoftBreak | NodeValue::LineBreak => {
@@ -952,12 +952,11 @@ impl<'d> Walker<'d> {
         self.push_words(&visible, span, true);
     }
 
-    /// Words of a prose text node. Where the node's text is the source text, each word's span is
-    /// exact; where it is not (escapes, entities), each word is looked up in the source in order.
-    /// `aligned`: `text` has the source's byte offsets (blanked HTML), so spans are exact.
-    fn push_words(&mut self, text: &str, span: Span, aligned: bool) {
+    /// Words of a prose text node. Where the node's text is the source text at `span` (`exact`),
+    /// or has its byte offsets (blanked HTML), each word's span is exact; where it is not
+    /// (escapes, entities), each word is looked up in the source in order.
+    fn push_words(&mut self, text: &str, span: Span, exact: bool) {
         let src = &self.doc.source;
-        let exact = aligned || src.get(span.start..span.end) == Some(text);
         if exact && self.doc.shortcodes.is_empty() && text.is_ascii() {
             // most prose: spans straight from the scanner's offsets
             let words = &mut self.doc.words;
@@ -993,18 +992,20 @@ impl<'d> Walker<'d> {
     }
 
     /// comrak's inline positions have had bugs; trust them when they slice back to `literal`, else
-    /// look for `literal` from `cursor` within the node's line.
-    fn locate(&self, span: Span, literal: &str, cursor: usize) -> Span {
+    /// look for `literal` from `cursor` within the node's line. With it: does the span slice back
+    /// to `literal`?
+    fn locate(&self, span: Span, literal: &str, cursor: usize) -> (Span, bool) {
         let src = &self.doc.source;
-        if literal.is_empty() || src.get(span.start..span.end) == Some(literal) {
-            return span;
+        let here = src.get(span.start..span.end) == Some(literal);
+        if here || literal.is_empty() {
+            return (span, here);
         }
         let from = cursor.min(span.start);
         let to = line_index::floor_char_boundary(src, (span.end + literal.len() + 8).min(src.len()));
         if let Some(i) = src.get(from..to).and_then(|s| s.find(literal)) {
-            return Span::new(from + i, from + i + literal.len());
+            return (Span::new(from + i, from + i + literal.len()), true);
         }
-        span
+        (span, false)
     }
 
     /// A code span's source, backticks included (the literal is stripped of them and normalised).

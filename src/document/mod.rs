@@ -613,8 +613,15 @@ impl<'d> Walker<'d> {
         } else {
             let e = self.offset(sp.end);
             let src = &self.doc.source;
-            // include the whole last character
-            let next = src[e..].chars().next().map_or(0, char::len_utf8);
+            // include the whole last character (`e` is a character boundary: its length is its
+            // lead byte's)
+            let next = match src.as_bytes().get(e) {
+                None => 0,
+                Some(0..=0x7F) => 1,
+                Some(0xE0..=0xEF) => 3,
+                Some(0xF0..) => 4,
+                Some(_) => 2,
+            };
             (e + next).min(src.len())
         };
         let end = trim_line_end(&self.doc.source, start, end);

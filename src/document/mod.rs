@@ -917,45 +917,38 @@ impl<'d> Walker<'d> {
     /// Words of the text an HTML block shows: between tags, outside comments, `<script>` and
     /// `<style>`, with character references (`&amp;`) not taken for words.
     fn html_block_words(&mut self, span: Span) {
-        let text = self.doc.text(span).to_string();
-        let mut hidden: Vec<(usize, usize)> = html::comments(&text, 0)
+        let text = self.doc.text(span);
+        let mut hidden: Vec<(usize, usize)> = html::comments(text, 0)
             .into_iter()
             .map(|(w, _)| w)
-            .chain(html::script_style_elements(&text, 0))
+            .chain(html::script_style_elements(text, 0))
             .map(|w| (w.start, w.end))
             .collect();
         hidden.sort_unstable();
-        let mut visible = String::with_capacity(text.len());
+        // blank what is hidden and every tag, byte by byte: the text keeps its byte offsets, a
+        // blanked character becomes as many spaces as it has bytes (holes start and end at
+        // character boundaries, and `<`, `>` are never part of a multi-byte character)
+        let mut visible = text.as_bytes().to_vec();
         let mut in_tag = false;
-        let mut hole = hidden.iter().peekable();
-        for (i, c) in text.char_indices() {
-            while hole.peek().is_some_and(|h| h.1 <= i) {
-                hole.next();
+        let mut hole = 0;
+        for (i, b) in visible.iter_mut().enumerate() {
+            while hidden.get(hole).is_some_and(|h| h.1 <= i) {
+                hole += 1;
             }
-            let hidden_here = hole.peek().is_some_and(|h| h.0 <= i);
-            match c {
-                _ if hidden_here => visible.push(' '),
-                '<' => {
-                    in_tag = true;
-                    visible.push(' ');
+            let hidden_here = hidden.get(hole).is_some_and(|h| h.0 <= i);
+            let c = *b;
+            if hidden_here || in_tag || c == b'<' {
+                if !hidden_here {
+                    in_tag = c != b'>';
                 }
-                '>' if in_tag => {
-                    in_tag = false;
-                    visible.push(' ');
-                }
-                _ if in_tag => visible.push(' '),
-                c => visible.push(c),
-            }
-            // keep byte offsets: pad multi-byte characters that were blanked
-            let blanked = visible.ends_with(' ') && c != ' ';
-            if blanked {
-                visible.extend(std::iter::repeat_n(' ', c.len_utf8() - 1));
+                *b = b' ';
             }
         }
-        let visible = ENTITY.replace_all(&visible, |c: &regex::Captures| " ".repeat(c[0].len()));
-        if visible.trim().is_empty() {
+        let Ok(visible) = String::from_utf8(visible) else {
             return;
-        }
+        };
+        let visible = ENTITY.replace_all(&visible, |c: &regex::Captures| " ".repeat(c[0].len()));
+        // a text of blanks holds no word
         self.push_words(&visible, span, true);
     }
 

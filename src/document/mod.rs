@@ -1052,7 +1052,13 @@ impl<'d> Walker<'d> {
         let mut text = acc.text;
         collapse_ws(&mut text);
         let mut explicit_id = None;
-        if let Some(c) = HEADING_ATTRS.captures(&text) {
+        // an attribute block closes the (collapsed, so trimmed) text: most headings have none
+        let attrs = if text.ends_with('}') {
+            HEADING_ATTRS.captures(&text)
+        } else {
+            None
+        };
+        if let Some(c) = attrs {
             if let (Some(whole), Some(attrs)) = (c.get(0), c.get(1)) {
                 explicit_id = attrs
                     .as_str()

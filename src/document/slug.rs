@@ -8,7 +8,9 @@ pub fn github_slug(text: &str) -> String {
     for c in text.trim().chars() {
         if c == ' ' {
             out.push('-');
-        } else if c == '-' || c == '_' || c.is_alphanumeric() {
+        } else if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if is_combining_mark(c) {
             out.push(c);
@@ -29,21 +31,25 @@ pub struct Slugger {
 
 impl Slugger {
     pub fn slug(&mut self, text: &str) -> String {
-        let base = github_slug(text);
-        let mut slug = base.clone();
-        if let Some(count) = self.seen.get(&base).copied() {
-            let mut n = count;
-            loop {
-                slug = format!("{base}-{n}");
-                n += 1;
-                if !self.seen.contains_key(&slug) {
-                    break;
-                }
+        use std::collections::hash_map::Entry;
+        let (base, count) = match self.seen.entry(github_slug(text)) {
+            // a slug not seen before (most): one look-up
+            Entry::Vacant(e) => {
+                let slug = e.key().clone();
+                e.insert(1);
+                return slug;
             }
-            self.seen.insert(base, n);
-        } else {
-            self.seen.insert(base, 1);
-        }
+            Entry::Occupied(e) => (e.key().clone(), *e.get()),
+        };
+        let mut n = count;
+        let slug = loop {
+            let slug = format!("{base}-{n}");
+            n += 1;
+            if !self.seen.contains_key(&slug) {
+                break slug;
+            }
+        };
+        self.seen.insert(base, n);
         self.seen.entry(slug.clone()).or_insert(1);
         slug
     }
@@ -62,6 +68,7 @@ mod tests {
         assert_eq!(github_slug("Step-by-Step Setup"), "step-by-step-setup");
         assert_eq!(github_slug("C++ & Rust: a_b"), "c--rust-a_b");
         assert_eq!(github_slug("Über Größe"), "über-größe");
+        assert_eq!(github_slug("\u{212a}elvin \u{130}stanbul"), "kelvin-i\u{307}stanbul");
         let mut s = Slugger::default();
         assert_eq!(s.slug("FAQ"), "faq");
         assert_eq!(s.slug("FAQ"), "faq-1");

@@ -464,6 +464,9 @@ pub fn reading_minutes(words: usize) -> u64 {
 /// 4012 -> "4,012".
 pub fn thousands(n: usize) -> String {
     let s = n.to_string();
+    if s.len() <= 3 {
+        return s;
+    }
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
         if i > 0 && (s.len() - i).is_multiple_of(3) {
@@ -504,6 +507,18 @@ pub fn plural(n: f64, word: &str) -> String {
 pub fn number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         thousands(n.abs() as usize)
+    } else if (n * 100.0).fract() == 0.0 && n.abs() < 1e13 {
+        // whole hundredths (0.5, 2.25: most thresholds), without float formatting: `n` is then
+        // within rounding error of k/100, far from any x.xx5 that `{:.2}` would round
+        let cents = (n * 100.0).abs() as u64;
+        let (whole, frac) = (cents / 100, cents % 100);
+        let sign = if n < 0.0 { "-" } else { "" };
+        let frac = if frac % 10 == 0 {
+            format!("{}", frac / 10)
+        } else {
+            format!("{frac:02}")
+        };
+        format!("{sign}{whole}.{frac}")
     } else {
         let s = format!("{n:.2}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -541,6 +556,29 @@ pub(crate) mod tests {
             let chars: Vec<char> = alphabet.chars().collect();
             (0..len).map(|_| chars[self.below(chars.len())]).collect()
         }
+    }
+
+    #[test]
+    fn numbers_in_hundredths_read_as_float_formatting_gives_them() {
+        let slow = |n: f64| {
+            let s = format!("{n:.2}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        let mut rng = Xorshift(0x3c6e_f372_fe94_f82b);
+        for _ in 0..20_000 {
+            let k = rng.below(2_000_000) as f64;
+            for n in [k / 100.0, -k / 100.0, k / 1000.0, k / 7.0, k / 100.0 + 0.001] {
+                if n.fract() != 0.0 {
+                    assert_eq!(number(n), slow(n), "{n:?}");
+                }
+            }
+        }
+        assert_eq!(number(0.5), "0.5");
+        assert_eq!(number(2.25), "2.25");
+        assert_eq!(number(1.05), "1.05");
+        assert_eq!(number(1234.5), "1234.5");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
     }
 
     #[test]

@@ -52,17 +52,13 @@ impl Keyphrase {
         word: impl Fn(usize) -> &'s str,
     ) -> usize {
         let n = self.words.len();
-        // most words fail on their first byte: an ASCII first letter that differs rejects them
-        // without the full comparison (a non-ASCII first byte may still lowercase to it)
-        let key_first = self.words[0].as_bytes().first().copied().filter(u8::is_ascii);
+        let key_first = self.first_byte();
         let mut count = 0;
         let mut i = 0;
         while i + n <= len {
-            if let (Some(f), Some(b)) = (key_first, first(i)) {
-                if b.is_ascii() && b.to_ascii_lowercase() != f {
-                    i += 1;
-                    continue;
-                }
+            if rejects_first(key_first, first(i)) {
+                i += 1;
+                continue;
             }
             if self.starts_at(|k| word(i + k)) {
                 count += 1;
@@ -74,18 +70,30 @@ impl Keyphrase {
         count
     }
 
-    /// The phrase's one word (lowercase), when it has one word.
-    pub fn single_word(&self) -> Option<&str> {
-        match self.words.as_slice() {
-            [key] => Some(key),
-            _ => None,
+    /// [`Keyphrase::count_by_first`] for a phrase of one word, over words given in order as their
+    /// first byte and a closure for their text: a plain loop, without the index look-ups and the
+    /// n-word logic (most keywords are one word, and every word of a document passes through
+    /// here). `None` for a longer phrase.
+    pub fn count_one_word<'s, F: FnOnce() -> &'s str>(
+        &self,
+        words: impl Iterator<Item = (Option<u8>, F)>,
+    ) -> Option<usize> {
+        let [key] = self.words.as_slice() else {
+            return None;
+        };
+        let key_first = self.first_byte();
+        let mut count = 0;
+        for (first, word) in words {
+            if !rejects_first(key_first, first) && word_matches(word(), key, true) {
+                count += 1;
+            }
         }
+        Some(count)
     }
 
-    /// Does `word` match the phrase's word `key` (see [`Keyphrase::single_word`]), as the last
-    /// word of an occurrence?
-    pub fn matches_last(word: &str, key: &str) -> bool {
-        word_matches(word, key, true)
+    /// The phrase's first byte when it is ASCII (see [`rejects_first`]).
+    fn first_byte(&self) -> Option<u8> {
+        self.words[0].as_bytes().first().copied().filter(u8::is_ascii)
     }
 
     /// Does the phrase occur in free text (a title, a slug, an alt text)?
@@ -110,6 +118,14 @@ impl Keyphrase {
             .enumerate()
             .all(|(k, key)| word_matches(word(k), key, k + 1 == n))
     }
+}
+
+/// Most words fail on their first byte: an ASCII first byte that differs from the phrase's ASCII
+/// first letter (`key_first`) rejects a word without the full comparison (a non-ASCII first byte
+/// may still lowercase to it).
+#[inline(always)]
+fn rejects_first(key_first: Option<u8>, first: Option<u8>) -> bool {
+    matches!((key_first, first), (Some(f), Some(b)) if b.is_ascii() && b.to_ascii_lowercase() != f)
 }
 
 fn word_matches(word: &str, key: &str, last: bool) -> bool {

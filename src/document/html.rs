@@ -288,6 +288,8 @@ pub fn strip_tags(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn contains_ignore_ascii_case_is_a_window_search() {
         let mut rng = crate::text::tests::Xorshift(0x51_7cc1_b727_220a);
@@ -300,15 +302,13 @@ mod tests {
                         .windows(needle.len())
                         .any(|w| w.eq_ignore_ascii_case(needle));
                 assert_eq!(
-                    super::contains_ignore_ascii_case(hay.as_bytes(), needle),
+                    contains_ignore_ascii_case(hay.as_bytes(), needle),
                     windows,
                     "{hay:?} {needle:?}"
                 );
             }
         }
     }
-
-    use super::*;
 
     /// A tag as the comparison sees it: name, span, and each attribute's name, value and span.
     type Seen = (String, Span, Vec<(String, String, Span)>);

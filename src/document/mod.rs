@@ -57,27 +57,61 @@ pub enum HeadingRole {
 impl HeadingRole {
     /// The role of a heading's text (compared lowercased, whitespace collapsed).
     pub fn of(text: &str) -> HeadingRole {
-        // every name below starts with one of these letters: most headings are content at their
-        // first character (a non-ASCII one may lowercase to one of them: the full comparison)
+        const FAQ_START: [&str; 3] = ["faq", "faqs", "frequently asked questions"];
+        const TOC: [&str; 6] = [
+            "table of contents",
+            "contents",
+            "in this article",
+            "in this guide",
+            "in this post",
+            "on this page",
+        ];
+        const RELATED: [&str; 5] = [
+            "related articles",
+            "related posts",
+            "related reading",
+            "related guides",
+            "related content",
+        ];
+        const OTHER: [&str; 9] = [
+            "key takeaway",
+            "key takeaways",
+            "further reading",
+            "references",
+            "see also",
+            "next steps",
+            "related links",
+            "related resources",
+            "introduction",
+        ];
+        const OTHER_START: &str = "ready to ";
+        // a heading whose first character is ASCII and starts none of the names is content (most
+        // are); a non-ASCII one may lowercase to one of them: the full comparison
         let first = text.trim_start().as_bytes().first();
-        if first.is_some_and(|b| b.is_ascii() && !b"cfiknorst".contains(&b.to_ascii_lowercase())) {
+        if first.is_some_and(|b| {
+            b.is_ascii()
+                && !FAQ_START
+                    .iter()
+                    .chain(&TOC)
+                    .chain(&RELATED)
+                    .chain(&OTHER)
+                    .chain(&[OTHER_START])
+                    .any(|n| n.as_bytes()[0] == b.to_ascii_lowercase())
+        }) {
             return HeadingRole::Content;
         }
         let t = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         let first = t.split([' ', ':', '-']).next().unwrap_or("");
-        if first == "faq" || first == "faqs" || t.starts_with("frequently asked questions") {
-            return HeadingRole::Faq;
-        }
-        match t.as_str() {
-            "table of contents" | "contents" | "in this article" | "in this guide" | "in this post"
-            | "on this page" => HeadingRole::Toc,
-            "related articles" | "related posts" | "related reading" | "related guides" | "related content" => {
-                HeadingRole::Related
-            }
-            "key takeaway" | "key takeaways" | "further reading" | "references" | "see also" | "next steps"
-            | "related links" | "related resources" | "introduction" => HeadingRole::OtherStructural,
-            _ if t.starts_with("ready to ") => HeadingRole::OtherStructural,
-            _ => HeadingRole::Content,
+        if FAQ_START[..2].contains(&first) || t.starts_with(FAQ_START[2]) {
+            HeadingRole::Faq
+        } else if TOC.contains(&t.as_str()) {
+            HeadingRole::Toc
+        } else if RELATED.contains(&t.as_str()) {
+            HeadingRole::Related
+        } else if OTHER.contains(&t.as_str()) || t.starts_with(OTHER_START) {
+            HeadingRole::OtherStructural
+        } else {
+            HeadingRole::Content
         }
     }
 }
@@ -686,9 +720,9 @@ impl<'d> Walker<'d> {
                             text_cursor = span.start;
                         }
                         NodeValue::Paragraph => {
-                            let label = node
-                                .first_child()
-                                .and_then(|c| matches!(c.data().value, NodeValue::Strong).then(|| plain_text(c)));
+                            let label = node.first_child().and_then(|c| {
+                                matches!(c.data().value, NodeValue::Strong).then(|| inline_text(c, true))
+                            });
                             let label = label
                                 .map(|l| l.trim().to_string())
                                 .filter(|l| l.ends_with(':') && l.len() > 1)
@@ -900,7 +934,9 @@ impl<'d> Walker<'d> {
         self.doc.build_sections();
         for i in self.doc.paragraphs_read() {
             if let (Some(node), Some(p)) = (para_nodes.get(i), self.doc.paragraphs.get_mut(i)) {
-                p.text = Some(inline_text(node));
+                let mut text = inline_text(node, false);
+                collapse_ws(&mut text);
+                p.text = Some(text);
             }
         }
     }
@@ -1331,28 +1367,30 @@ fn is_docfx_tab<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<co
     }
 }
 
-/// The plain text of a paragraph's inlines, as the walk gives a heading or link its text: text,
-/// code, a space for a line break; alt text of images left out. Whitespace collapsed.
-fn inline_text<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<comrak::nodes::Ast>>) -> String {
+/// The plain text of a node's inlines, as the walk gives a heading or link its text: text, code,
+/// a space for a line break; the alt text of images only `with_alt`.
+fn inline_text<'a>(
+    node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<comrak::nodes::Ast>>,
+    with_alt: bool,
+) -> String {
     let mut out = String::new();
     let mut in_image = 0usize;
     for edge in node.traverse() {
         match edge {
             NodeEdge::Start(n) => match &n.data().value {
-                NodeValue::Image(_) => in_image += 1,
+                NodeValue::Image(_) if !with_alt => in_image += 1,
                 NodeValue::Text(t) if in_image == 0 => out.push_str(t),
                 NodeValue::Code(c) if in_image == 0 => out.push_str(&c.literal),
                 NodeValue::SoftBreak | NodeValue::LineBreak if in_image == 0 => out.push(' '),
                 _ => {}
             },
             NodeEdge::End(n) => {
-                if matches!(n.data().value, NodeValue::Image(_)) {
+                if !with_alt && matches!(n.data().value, NodeValue::Image(_)) {
                     in_image = in_image.saturating_sub(1);
                 }
             }
         }
     }
-    collapse_ws(&mut out);
     out
 }
 
@@ -1360,19 +1398,6 @@ fn push_alt(img: &mut Image, t: &str) {
     if let Some(alt) = img.alt.as_mut() {
         alt.push_str(t);
     }
-}
-
-fn plain_text<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<comrak::nodes::Ast>>) -> String {
-    let mut out = String::new();
-    for n in node.descendants() {
-        match &n.data().value {
-            NodeValue::Text(t) => out.push_str(t),
-            NodeValue::Code(c) => out.push_str(&c.literal),
-            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// A paragraph holding nothing but images, linked images and whitespace.

@@ -423,7 +423,7 @@ mod tests {
             "\n",
         ];
         let mut rng = Xorshift(0x1234_5678_9ABC_DEF1);
-        let mut pick = |n: usize| rng.text("abcdefghijklmnopqrstuvwxyz0123456789", 1).as_bytes()[0] as usize % n;
+        let mut pick = |n: usize| rng.below(n);
         let mut answered = 0;
         for _ in 0..20_000 {
             let mut fm = String::new();

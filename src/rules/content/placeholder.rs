@@ -72,6 +72,15 @@ struct PatternDef {
     gate: Option<String>,
 }
 
+impl PatternDef {
+    /// The pattern as it is compiled: placeholders are ASCII tokens, and an ASCII `\b` keeps the
+    /// fast DFA engines usable on text in any language (a Unicode `\b` makes the regex crate fall
+    /// back to a backtracker).
+    fn compiled(&self) -> String {
+        self.regex.replace(r"\b", r"(?-u:\b)")
+    }
+}
+
 pub const PACK_SOURCE: &str = include_str!("../../../rules/placeholders.yaml");
 
 /// The placeholder patterns, compiled once per run into alternations with a group per pattern.
@@ -131,7 +140,7 @@ impl Pack {
             None
         };
         let whole_file = file.patterns.iter().filter(|d| d.gate.is_none()).all(|d| {
-            let hir = regex_syntax::parse(&d.regex.replace(r"\b", r"(?-u:\b)"));
+            let hir = regex_syntax::parse(&d.compiled());
             hir.is_ok_and(|h| !h.properties().look_set().contains_anchor() && h.properties().minimum_len() > Some(0))
         });
         Ok(Pack {
@@ -271,9 +280,7 @@ impl Scope<'_, '_> {
             }
         }
     }
-}
 
-impl Scope<'_, '_> {
     /// `text`'s matches read off the file's, when that is exact: `text` is the file's slice at
     /// `base`; the characters either side of it are ASCII non-word characters or the file's ends
     /// (so a word boundary at its ends holds as at a text's ends; anchors were ruled out at
@@ -321,9 +328,7 @@ fn check_gate(def: &PatternDef) -> Result<(), String> {
 fn alternation(defs: &[PatternDef], keep: impl Fn(&PatternDef) -> bool) -> Result<Regex, String> {
     let mut alternation = String::new();
     for (i, def) in defs.iter().enumerate().filter(|(_, d)| keep(d)) {
-        // placeholders are ASCII tokens: an ASCII `\b` keeps the fast DFA engines usable on
-        // text in any language (a Unicode `\b` makes the regex crate fall back to a backtracker)
-        let pattern = def.regex.replace(r"\b", r"(?-u:\b)");
+        let pattern = def.compiled();
         if !alternation.is_empty() {
             alternation.push('|');
         }
@@ -331,9 +336,7 @@ fn alternation(defs: &[PatternDef], keep: impl Fn(&PatternDef) -> bool) -> Resul
     }
     // one compile (it is most of a one-file run's start-up); on an error, name the pattern
     Regex::new(&alternation).map_err(|e| {
-        let bad = defs
-            .iter()
-            .find(|d| Regex::new(&d.regex.replace(r"\b", r"(?-u:\b)")).is_err());
+        let bad = defs.iter().find(|d| Regex::new(&d.compiled()).is_err());
         match bad {
             Some(d) => format!("placeholder pattern `{}`: {e}", d.id),
             None => format!("placeholder pack: {e}"),
@@ -631,7 +634,7 @@ mod tests {
         ];
         let seps = [" ", " ", "\n", "\n- ", "\n1. ", "\n> ", " | ", "", "\t"];
         let mut rng = crate::text::tests::Xorshift(0x9E37_79B9_7F4A_7C15);
-        let mut pick = |n: usize| rng.text("0123456789abcdefghijklmnopqrstuvwxyz", 1).as_bytes()[0] as usize % n;
+        let mut pick = |n: usize| rng.below(n);
         for _ in 0..4000 {
             let mut text = String::new();
             for _ in 0..pick(12) + 1 {

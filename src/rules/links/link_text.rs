@@ -83,18 +83,16 @@ impl<'a> Phrases<'a> {
     /// Is the lowercased `text` a generic phrase, and does it start like a URL? ASCII text
     /// (nearly every link) is compared without making a lowercase copy.
     fn judge(&self, text: &str) -> (bool, bool) {
+        const URL_STARTS: [&str; 3] = ["http://", "https://", "www."];
         if text.is_ascii() {
-            let starts = |p: &str| text.get(..p.len()).is_some_and(|t| t.eq_ignore_ascii_case(p));
+            let starts = |p: &&str| text.get(..p.len()).is_some_and(|t| t.eq_ignore_ascii_case(p));
             return (
                 self.ascii.iter().any(|p| p.eq_ignore_ascii_case(text)),
-                starts("http://") || starts("https://") || starts("www."),
+                URL_STARTS.iter().any(starts),
             );
         }
         let text = text.to_lowercase();
-        (
-            self.all.contains(&text),
-            text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."),
-        )
+        (self.all.contains(&text), URL_STARTS.iter().any(|p| text.starts_with(p)))
     }
 }
 

@@ -334,7 +334,7 @@ impl SiteFile {
             .full
             .get_or_init(|| {
                 let text = std::fs::read_to_string(&self.abs).ok()?;
-                if text.len() as u64 > crate::engine::MAX_FILE_SIZE || text.contains('\0') {
+                if text.len() as u64 > crate::engine::MAX_FILE_SIZE || memchr::memchr(0, text.as_bytes()).is_some() {
                     return None;
                 }
                 let doc = Document::parse(text, &self.on_demand.parse);

@@ -667,12 +667,12 @@ impl<'d> Walker<'d> {
         // comrak turns a NUL into U+FFFD (3 bytes), which would shift every later position; a
         // space keeps them aligned (the engine refuses NUL files, the library need not)
         let body = &self.doc.source[body_start..];
-        let body: std::borrow::Cow<str> = if body.contains('\0') {
+        // whole-file searches go through memchr's SIMD searchers (`str::contains` walks byte by byte)
+        let body: std::borrow::Cow<str> = if memchr::memchr(0, body.as_bytes()).is_some() {
             body.replace('\0', " ").into()
         } else {
             body.into()
         };
-        // whole-file searches go through memchr's SIMD searcher (str::contains walks byte by byte)
         if memchr::memmem::find(body.as_bytes(), b"{{").is_some() {
             self.doc.shortcodes = SHORTCODE
                 .find_iter(&body)
@@ -993,14 +993,29 @@ impl<'d> Walker<'d> {
     /// (escapes, entities), each word is looked up in the source in order.
     fn push_words(&mut self, text: &str, span: Span, exact: bool) {
         let src = &self.doc.source;
-        if exact && self.doc.shortcodes.is_empty() && text.is_ascii() {
+        if exact && text.is_ascii() {
             // most prose: spans straight from the scanner's offsets
             let words = &mut self.doc.words;
-            crate::text::ascii_word_bounds(text, |start, end| {
-                words.push(Word {
-                    span: Span::new(span.start + start, span.start + end),
-                })
-            });
+            let sc = &self.doc.shortcodes;
+            if sc.is_empty() {
+                crate::text::ascii_word_bounds(text, |start, end| {
+                    words.push(Word {
+                        span: Span::new(span.start + start, span.start + end),
+                    })
+                });
+            } else {
+                // words come in order: the first shortcode that ends after a word moves forward
+                let mut next = sc.partition_point(|s| s.end <= span.start);
+                crate::text::ascii_word_bounds(text, |start, end| {
+                    let word = Span::new(span.start + start, span.start + end);
+                    while sc.get(next).is_some_and(|s| s.end <= word.start) {
+                        next += 1;
+                    }
+                    if !sc.get(next).is_some_and(|s| s.overlaps(word)) {
+                        words.push(Word { span: word });
+                    }
+                });
+            }
             return;
         }
         let mut cursor = span.start;
@@ -1694,10 +1709,13 @@ mod html_word_tests {
 
     #[test]
     fn html_block_text_counts_but_not_tags_scripts_entities_or_shortcodes() {
-        let src = "<div class=\"note\">\n<p>Visible caf&eacute; words</p>\n<!-- hidden -->\n<script>var x;</script>\n</div>\n\nText {{< figure src=\"a.png\" caption=\"Cap\" >}} here.\n";
+        let src = "<div class=\"note\">\n<p>Visible caf&eacute; words</p>\n<!-- hidden -->\n<script>var x;</script>\n</div>\n\nText {{< figure src=\"a.png\" caption=\"Cap\" >}} here.\n\nOne {{< a x >}} two {{% b y %}} three {{< c >}}\n\nFour {{< d z >}}.\n";
         let d = Document::parse(src.to_string(), &ParseOptions::default());
         let words: Vec<_> = d.words.iter().map(|w| d.word_text(w)).collect();
-        assert_eq!(words, ["Visible", "caf", "words", "Text", "here"]);
+        assert_eq!(
+            words,
+            ["Visible", "caf", "words", "Text", "here", "One", "two", "three", "Four"]
+        );
     }
 }
 

@@ -508,9 +508,9 @@ pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -
         let rules::Check::File(check) = rule.check else {
             continue;
         };
-        let mut ctx = Context::new(doc, &req, settings, rule, severity, setting);
+        let mut ctx = Context::new(doc, &req, settings, rule, severity, setting, out);
         check(&mut ctx);
-        out.extend(ctx.into_diagnostics());
+        out = ctx.into_diagnostics();
     }
     for pack in settings.packs.iter() {
         out.extend(packs::check(pack, doc));

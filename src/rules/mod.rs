@@ -203,7 +203,9 @@ pub struct Context<'a> {
     pub rule: &'static Rule,
     pub severity: Severity,
     setting: Option<&'a RuleSetting>,
-    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The file's findings so far (the rules before this one share one list: no list per rule
+    /// to copy into the file's), this rule's pushed after them.
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// A threshold and where it came from.
@@ -232,6 +234,7 @@ impl<'a> Context<'a> {
         rule: &'static Rule,
         severity: Severity,
         setting: Option<&'a RuleSetting>,
+        found: Vec<Diagnostic>,
     ) -> Self {
         Context {
             doc,
@@ -240,7 +243,7 @@ impl<'a> Context<'a> {
             rule,
             severity,
             setting,
-            diagnostics: Vec::new(),
+            diagnostics: found,
         }
     }
 
@@ -310,6 +313,7 @@ impl<'a> Context<'a> {
         self.diagnostics.push(diagnostic);
     }
 
+    /// The findings the context was given, then this rule's.
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
     }

@@ -129,16 +129,21 @@ fn rejects_first(key_first: Option<u8>, first: Option<u8>) -> bool {
 }
 
 fn word_matches(word: &str, key: &str, last: bool) -> bool {
-    // ASCII (the common case): no allocation
-    if word.is_ascii() && key.is_ascii() {
-        if word.len() == key.len() {
-            return word.eq_ignore_ascii_case(key);
+    // an ASCII key (the common case), without allocation: each of its bytes comes from at least
+    // one byte of a matching word (an ASCII letter, or the Kelvin sign's three for `k`), and a
+    // suffix from one more, so a word no longer than the key matches only byte for byte
+    if key.is_ascii() {
+        let n = key.len();
+        if word.len() <= n {
+            return word.len() == n && word.eq_ignore_ascii_case(key);
         }
-        if !last || word.len() < key.len() || !word[..key.len()].eq_ignore_ascii_case(key) {
-            return false;
+        if word.is_ascii() {
+            if !last || !word[..n].eq_ignore_ascii_case(key) {
+                return false;
+            }
+            let rest = &word[n..];
+            return ["s", "es", "'s", "s'"].iter().any(|e| rest.eq_ignore_ascii_case(e));
         }
-        let rest = &word[key.len()..];
-        return ["s", "es", "'s", "s'"].iter().any(|e| rest.eq_ignore_ascii_case(e));
     }
     if eq_lower(word, key) {
         return true;
@@ -608,6 +613,36 @@ pub(crate) mod tests {
         let box_ = Keyphrase::new("box").unwrap();
         assert!(box_.occurs_in("two boxes"));
         assert!(Keyphrase::new("Größe").unwrap().occurs_in("GRÖSSE größe"));
+    }
+
+    /// The byte-length shortcuts for an ASCII key against the plain definition: the word,
+    /// lowercased, is the key, or (last word of a phrase) the key and a plural or possessive.
+    #[test]
+    fn word_matching_agrees_with_lowercasing() {
+        let reference = |word: &str, key: &str, last: bool| {
+            let lower = word.to_lowercase();
+            lower == key
+                || (last
+                    && lower
+                        .strip_prefix(key)
+                        .is_some_and(|r| matches!(r, "s" | "es" | "'s" | "\u{2019}s" | "s'" | "s\u{2019}")))
+        };
+        let pieces = [
+            "k", "K", "\u{212a}", "e", "E", "y", "s", "es", "'", "\u{2019}", "\u{130}", "i", "\u{307}", "t", "\u{e9}",
+        ];
+        let mut rng = Xorshift(0x510e_527f_ade6_82d1);
+        for _ in 0..20_000 {
+            let word: String = (0..1 + rng.below(5)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            for key in ["key", "k", "keys", "i", "it", "t\u{e9}", "e"] {
+                for last in [false, true] {
+                    assert_eq!(
+                        word_matches(&word, key, last),
+                        reference(&word, key, last),
+                        "{word:?} against {key:?} (last: {last})"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -98,6 +98,12 @@ impl Keyphrase {
 
     /// Does the phrase occur in free text (a title, a slug, an alt text)?
     pub fn occurs_in(&self, text: &str) -> bool {
+        if let [key] = self.words.as_slice() {
+            // one word (most keywords): no window
+            let key_first = self.first_byte();
+            return words(text)
+                .any(|w| !rejects_first(key_first, w.as_bytes().first().copied()) && word_matches(w, key, true));
+        }
         // a window of the phrase's length slides over the words (no list of them all)
         let n = self.words.len();
         let mut window: std::collections::VecDeque<&str> = std::collections::VecDeque::with_capacity(n);

@@ -111,6 +111,9 @@ impl FrontMatter {
         if let Some(v) = value.get(path) {
             return Some(v);
         }
+        if !path.contains('.') {
+            return None; // a plain key, looked up above
+        }
         for part in path.split('.') {
             value = value.get(part)?;
         }

@@ -391,8 +391,9 @@ impl<'a> SiteContext<'a> {
 /// Show a found text in a message: whitespace collapsed, cut to `max` characters.
 pub fn excerpt(text: &str, max: usize) -> String {
     // the text with its whitespace collapsed, built only as far as `max` needs (one allocation:
-    // `max` characters are at most 4 bytes each, and the word that crosses `max` is pushed whole)
-    let mut collapsed = String::with_capacity(text.len().min(4 * max + 4));
+    // `max` characters are at most 4 bytes each, the word that crosses `max` is pushed whole,
+    // and the ellipsis takes 3)
+    let mut collapsed = String::with_capacity(text.len().min(4 * max + 4) + 3);
     let mut chars = 0;
     for word in text.split_whitespace() {
         if chars > 0 {
@@ -402,8 +403,15 @@ pub fn excerpt(text: &str, max: usize) -> String {
         collapsed.push_str(word);
         chars += word.chars().count();
         if chars > max {
-            let cut: String = collapsed.chars().take(max.saturating_sub(1)).collect();
-            return format!("{}…", cut.trim_end());
+            // cut in place after `max - 1` characters, trailing whitespace dropped
+            let cut = collapsed
+                .char_indices()
+                .nth(max.saturating_sub(1))
+                .map_or(collapsed.len(), |(i, _)| i);
+            collapsed.truncate(cut);
+            collapsed.truncate(collapsed.trim_end().len());
+            collapsed.push('…');
+            return collapsed;
         }
     }
     collapsed

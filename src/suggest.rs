@@ -5,6 +5,7 @@
 pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let a: Vec<char> = input.chars().collect();
     let (mut b, mut prev, mut cur) = (Vec::new(), Vec::new(), Vec::new());
+    let mut bag = Bag::of(&a);
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let limit = (c.len().max(input.len()) / 3).max(2);
@@ -20,11 +21,53 @@ pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a st
         let Some(cap) = best.map_or(Some(limit), |(d, _)| d.checked_sub(1).map(|c| c.min(limit))) else {
             continue;
         };
+        // a second lower bound from the characters alone, before the table
+        if bag.distance(&b) > cap {
+            continue;
+        }
         if let Some(d) = levenshtein(&a, &b, cap, &mut prev, &mut cur) {
             best = Some((d, c));
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// The input's characters counted in 128 buckets (ASCII each in its own), for a lower bound of
+/// the edit distance to a candidate: an edit adds at most one character to a bucket and takes at
+/// most one from another, so after `k` edits no more than `k` characters are missing from the
+/// buckets and no more than `k` are extra.
+struct Bag {
+    /// The input's count in each bucket, less the candidate's while one is measured.
+    left: [i32; 128],
+    len: usize,
+}
+
+impl Bag {
+    fn of(chars: &[char]) -> Bag {
+        let mut left = [0; 128];
+        for &c in chars {
+            left[c as usize % 128] += 1;
+        }
+        Bag { left, len: chars.len() }
+    }
+
+    /// max(characters of the input the candidate lacks, characters it has beyond the input).
+    fn distance(&mut self, candidate: &[char]) -> usize {
+        let (mut missing, mut extra) = (self.len, 0);
+        for &c in candidate {
+            let k = &mut self.left[c as usize % 128];
+            if *k > 0 {
+                missing -= 1;
+            } else {
+                extra += 1;
+            }
+            *k -= 1;
+        }
+        for &c in candidate {
+            self.left[c as usize % 128] += 1;
+        }
+        missing.max(extra)
+    }
 }
 
 /// Edit distance between `a` and `b` when it is at most `cap`, with two rows of scratch space
@@ -78,6 +121,25 @@ mod tests {
             prev = cur;
         }
         prev[b.len()]
+    }
+
+    #[test]
+    fn the_character_bound_never_exceeds_the_distance() {
+        // `\u{e1}` (225) shares a bucket with `a` (97): a bucket may hold different characters
+        let mut rng = crate::text::tests::Xorshift(0x6c62_272e_07bb_0142);
+        let mut below = 0;
+        for _ in 0..5000 {
+            let (la, lb) = (rng.below(10), rng.below(10));
+            let (a, b) = (rng.text("ab-\u{e1}\u{103}", la), rng.text("ab-\u{e1}\u{103}", lb));
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let mut bag = super::Bag::of(&ca);
+            let bound = bag.distance(&cb);
+            let d = distance(&a, &b);
+            assert!(bound <= d, "{a:?} {b:?}: bound {bound}, distance {d}");
+            below += usize::from(bound < d);
+            assert_eq!(bag.distance(&cb), bound, "the bag is restored after each candidate");
+        }
+        assert!(below > 100, "a bound that is always the distance tests nothing");
     }
 
     #[test]

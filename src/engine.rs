@@ -52,6 +52,9 @@ pub struct Settings {
     pub site_host: Option<String>,
     /// `--keyword`: the primary keyword, over anything the document declares.
     pub keyword: Option<String>,
+    /// The rules' options, parsed once per run from `rules` (a change to `rules` after linting
+    /// has started would not be seen: settings are made, then used).
+    pub options_cache: rules::OptionsCache,
 }
 
 impl Settings {

@@ -11,6 +11,10 @@ pub mod meta;
 pub mod site;
 pub mod structure;
 
+use std::any::Any;
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
@@ -208,6 +212,38 @@ pub struct Context<'a> {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// Each rule's options as its check reads them, made once per run: deserializing them (or
+/// building their defaults, lists of words for some) for every file cost more than some rules'
+/// checks. One cell per rule of [`RULES`], in its order, each holding the type the rule asks for.
+#[derive(Default)]
+pub struct OptionsCache(OnceLock<Box<[OnceLock<AnyOptions>]>>);
+
+/// One rule's options, of the type its check asks for.
+type AnyOptions = Box<dyn Any + Send + Sync>;
+
+impl OptionsCache {
+    /// `rule`'s options, made by `make` the first time; `None` for a rule outside [`RULES`] or
+    /// a type other than the one it was first asked for.
+    fn get<T: Send + Sync + 'static>(&self, rule: &'static Rule, make: impl FnOnce() -> T) -> Option<&T> {
+        let cells = self.0.get_or_init(|| RULES.iter().map(|_| OnceLock::new()).collect());
+        let i = RULES.iter().position(|r| std::ptr::eq(*r, rule))?;
+        cells[i].get_or_init(|| Box::new(make())).downcast_ref()
+    }
+}
+
+/// A copy of settings may be changed before it is used: it makes its options afresh.
+impl Clone for OptionsCache {
+    fn clone(&self) -> Self {
+        OptionsCache::default()
+    }
+}
+
+impl std::fmt::Debug for OptionsCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OptionsCache")
+    }
+}
+
 /// A threshold and where it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Threshold {
@@ -287,13 +323,20 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The rule's options from config, or its defaults. Options are validated when the config is
-    /// loaded, so a failure here falls back to the defaults.
-    pub fn options<T: DeserializeOwned + Default>(&self) -> T {
-        self.setting
-            .and_then(|s| s.options.as_ref())
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
-            .unwrap_or_default()
+    /// The rule's options from config, or its defaults, parsed on the first file of the run that
+    /// asks (see [`OptionsCache`]). Options are validated when the config is loaded, so a failure
+    /// here falls back to the defaults.
+    pub fn options<T: DeserializeOwned + Default + Clone + Send + Sync + 'static>(&self) -> Cow<'a, T> {
+        let parse = || {
+            self.setting
+                .and_then(|s| s.options.as_ref())
+                .and_then(|v| serde_json::from_value(v.clone()).ok())
+                .unwrap_or_default()
+        };
+        match self.settings.options_cache.get(self.rule, parse) {
+            Some(options) => Cow::Borrowed(options),
+            None => Cow::Owned(parse()),
+        }
     }
 
     /// Where options came from: config when any of `keys` is set there, else the default.
@@ -420,6 +463,42 @@ pub fn excerpt(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Options are made once per settings; a copy of the settings, changed, makes its own.
+    #[test]
+    fn options_are_made_once_per_settings_and_afresh_in_a_copy() {
+        use crate::engine::{check_document, RuleSetting};
+        let cache = OptionsCache::default();
+        let made = std::cell::Cell::new(0);
+        let make = || {
+            made.set(made.get() + 1);
+            7u32
+        };
+        assert_eq!(cache.get(&content::placeholder::PLACEHOLDER, make), Some(&7));
+        assert_eq!(cache.get(&content::placeholder::PLACEHOLDER, make), Some(&7));
+        assert_eq!(made.get(), 1);
+        assert_eq!(cache.get(&content::placeholder::PLACEHOLDER, || "other type"), None);
+
+        let doc = Document::parse("# Title\n\nIt takes [X] minutes.\n".to_string(), &Default::default());
+        let found = |s: &Settings| {
+            let (diagnostics, _) = check_document(&doc, s, None);
+            diagnostics.iter().filter(|d| d.rule == "placeholder").count()
+        };
+        let mut ignoring = Settings::default();
+        ignoring.rules.insert(
+            "placeholder".to_string(),
+            RuleSetting {
+                severity: Some(Severity::Error),
+                options: Some(serde_json::json!({"ignore": ["[X]"]})),
+                origins: Default::default(),
+            },
+        );
+        assert_eq!((found(&ignoring), found(&ignoring)), (0, 0));
+        let mut plain = ignoring.clone();
+        plain.rules.clear();
+        assert_eq!(found(&plain), 1, "the copy parses its own (default) options");
+        assert_eq!(found(&ignoring), 0);
+    }
 
     #[test]
     fn excerpt_is_the_collapsed_text_cut_at_max() {

@@ -48,7 +48,7 @@ declare_rule! {
     };
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
     pub ignore: Vec<String>,
@@ -371,7 +371,7 @@ enum Place<'a> {
 
 fn check(ctx: &mut Context) {
     let Ok(pack) = pack() else { return };
-    let opts: Options = ctx.options();
+    let opts = ctx.options::<Options>();
     let doc = ctx.doc;
     let search = pack.file_scope(&doc.source);
     let mut found: Vec<(Span, usize, Place)> = Vec::new();

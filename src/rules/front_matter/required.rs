@@ -41,7 +41,7 @@ declare_rule! {
     };
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
     pub keys: Vec<String>,
@@ -58,7 +58,7 @@ impl Default for Options {
 }
 
 fn check(ctx: &mut Context) {
-    let opts: Options = ctx.options();
+    let opts = ctx.options::<Options>();
     let source = ctx.option_source(&["keys"]);
     let doc = ctx.doc;
     let Some(fm) = doc.front_matter.as_ref() else {

@@ -56,7 +56,7 @@ declare_rule! {
     };
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
     pub date_keys: Vec<String>,
@@ -103,7 +103,7 @@ pub fn is_date(s: &str) -> bool {
 }
 
 fn check(ctx: &mut Context) {
-    let opts: Options = ctx.options();
+    let opts = ctx.options::<Options>();
     let doc = ctx.doc;
     let Some(fm) = doc.front_matter.as_ref() else { return };
     if fm.value.is_none() {

@@ -45,7 +45,7 @@ declare_rule! {
     };
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
     pub places: Vec<String>,
@@ -135,7 +135,7 @@ fn check(ctx: &mut Context) {
     let Some(keyword) = ctx.req.keyword.as_ref() else {
         return;
     };
-    let opts: Options = ctx.options();
+    let opts = ctx.options::<Options>();
     let doc = ctx.doc;
     let from_checklist = ctx
         .req

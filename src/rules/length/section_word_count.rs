@@ -40,7 +40,7 @@ declare_rule! {
     };
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
     pub h2_min: Option<f64>,
@@ -51,7 +51,7 @@ pub struct Options {
 }
 
 fn check(ctx: &mut Context) {
-    let opts: Options = ctx.options();
+    let opts = ctx.options::<Options>();
     let limits = [
         (2u8, ctx.threshold("h2_min"), ctx.threshold("h2_max")),
         (3u8, ctx.threshold("h3_min"), ctx.threshold("h3_max")),
@@ -65,6 +65,7 @@ fn check(ctx: &mut Context) {
     }
     let ignore: Vec<Regex> = opts
         .ignore
+        .as_deref()
         .unwrap_or_default()
         .iter()
         .filter_map(|p| Regex::new(&format!("(?i){p}")).ok())

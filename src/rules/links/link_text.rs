@@ -34,7 +34,7 @@ declare_rule! {
     };
 }
 
-#[derive(Debug, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
     pub phrases: Vec<String>,
@@ -97,7 +97,7 @@ impl<'a> Phrases<'a> {
 }
 
 fn check(ctx: &mut Context) {
-    let opts: Options = ctx.options();
+    let opts = ctx.options::<Options>();
     let doc = ctx.doc;
     let mut found = Vec::new();
     let phrases = Phrases::new(&opts.phrases);

@@ -43,7 +43,7 @@ declare_rule! {
     };
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
     pub min: usize,
@@ -57,7 +57,7 @@ impl Default for Options {
 }
 
 fn check(ctx: &mut Context) {
-    let opts: Options = ctx.options();
+    let opts = ctx.options::<Options>();
     let doc = ctx.doc;
     let keys = ctx.settings.fields.description.list();
     let Some(desc) = front_matter_text(doc, &keys).or_else(|| meta_description_line(doc)) else {

@@ -41,7 +41,7 @@ declare_rule! {
     };
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
     pub min: usize,
@@ -55,7 +55,7 @@ impl Default for Options {
 }
 
 fn check(ctx: &mut Context) {
-    let opts: Options = ctx.options();
+    let opts = ctx.options::<Options>();
     let doc = ctx.doc;
     let keys = ctx.settings.fields.title.list();
     let title = front_matter_text(doc, &keys).or_else(|| {

@@ -71,7 +71,6 @@ fn check(ctx: &mut Context) {
         .filter_map(|p| Regex::new(&format!("(?i){p}")).ok())
         .collect();
     let doc = ctx.doc;
-    let mut found = Vec::new();
     for s in doc.sections.iter().filter(|s| s.level == 2 || s.level == 3) {
         let h = &doc.headings[s.heading];
         if h.is_structural() || ignore.iter().any(|r| r.is_match(&h.text)) {
@@ -98,28 +97,22 @@ fn check(ctx: &mut Context) {
                 (min.as_ref().map(|t| t.value), max.as_ref().map(|t| t.value), src)
             }
         };
-        let words = doc.words_in(s.own).len() as f64;
-        if lo.is_some_and(|m| words < m) || hi.is_some_and(|m| words > m) {
-            found.push((
-                h.text_span,
-                h.level,
-                excerpt(&h.text, 50),
-                words as usize,
-                range(lo, hi),
-                source,
-            ));
+        let words = doc.words_in(s.own).len();
+        let n = words as f64;
+        if lo.is_some_and(|m| n < m) || hi.is_some_and(|m| n > m) {
+            let d = ctx
+                .diagnostic(
+                    h.text_span,
+                    format!(
+                        "H{} section \"{}\" has {} words of its own; aim for {} ({source})",
+                        h.level,
+                        excerpt(&h.text, 50),
+                        thousands(words),
+                        range(lo, hi)
+                    ),
+                )
+                .with_help("write the section out, or merge it with its neighbour");
+            ctx.push(d);
         }
-    }
-    for (span, level, text, words, want, source) in found {
-        let d = ctx
-            .diagnostic(
-                span,
-                format!(
-                    "H{level} section \"{text}\" has {} words of its own; aim for {want} ({source})",
-                    thousands(words)
-                ),
-            )
-            .with_help("write the section out, or merge it with its neighbour");
-        ctx.push(d);
     }
 }

@@ -425,17 +425,8 @@ fn word_mask(b: &[u8], at: usize) -> u64 {
         if k >= n {
             break;
         }
-        let chunk = match b.get(k..k + 16).and_then(|s| <[u8; 16]>::try_from(s).ok()) {
-            Some(chunk) => chunk,
-            None => {
-                // the text's tail, padded with NUL (not a word byte nor a joiner)
-                let mut chunk = [0u8; 16];
-                let tail = &b[k..];
-                chunk[..tail.len()].copy_from_slice(tail);
-                chunk
-            }
-        };
-        let (w, j) = classify(u8x16::from(chunk));
+        // the text's tail is padded with NUL: not a word byte nor a joiner
+        let (w, j) = classify(load16(b, k));
         word |= u64::from(w) << (16 * c);
         joiners |= u64::from(j) << (16 * c);
     }
@@ -458,6 +449,21 @@ fn word_mask(b: &[u8], at: usize) -> u64 {
 #[inline(always)]
 fn holds_alnum(b: &[u8], start: usize, end: usize) -> bool {
     b.get(start) != Some(&b'_') || b[start..end].iter().any(|&c| CLASS[c as usize] & (ALPHA | DIGIT) != 0)
+}
+
+/// The 16 bytes of `b` from `k` (`k < b.len()`), padded with NUL past its end: the SIMD scans'
+/// load.
+#[inline(always)]
+pub(crate) fn load16(b: &[u8], k: usize) -> u8x16 {
+    match b.get(k..k + 16).and_then(|s| <[u8; 16]>::try_from(s).ok()) {
+        Some(chunk) => u8x16::from(chunk),
+        None => {
+            let mut chunk = [0u8; 16];
+            let tail = b.get(k..).unwrap_or_default();
+            chunk[..tail.len()].copy_from_slice(tail);
+            u8x16::from(chunk)
+        }
+    }
 }
 
 /// Bit k of the first mask: byte k is a letter, digit or `_`; of the second: a joiner.

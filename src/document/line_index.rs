@@ -1,6 +1,8 @@
 //! Byte offsets to 1-based line and column (columns count characters), and back from comrak's
 //! 1-based byte columns.
 
+use wide::u8x16;
+
 use crate::diagnostic::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -26,16 +28,29 @@ impl LineIndex {
         let mut ascii = Vec::with_capacity(source.len() / 40 + 1);
         starts.push(0);
         let bytes = source.as_bytes();
-        let mut start = 0;
-        // every `\n` ends a line (found with SIMD: a file is about 50 bytes a line)
-        for end in memchr::memchr_iter(b'\n', bytes) {
-            ascii.push(bytes[start..end].is_ascii());
-            start = end + 1;
-            starts.push(start);
+        // one pass, 64 bytes at a time: a bit mask of the newlines and one of the non-ASCII
+        // bytes (lines average 40-50 bytes: a newline search restarted per line, and a second
+        // look at each line for its ASCII flag, cost more than the masks)
+        let mut line_ascii = true;
+        let mut at = 0;
+        while at < bytes.len() {
+            let (mut newlines, mut high) = masks(bytes, at);
+            while newlines != 0 {
+                // every `\n` ends a line: its flag covers its bytes up to the newline
+                let bit = newlines.trailing_zeros();
+                let through = u64::MAX >> (63 - bit);
+                ascii.push(line_ascii && high & through == 0);
+                starts.push(at + bit as usize + 1);
+                line_ascii = true;
+                high &= !through;
+                newlines &= newlines - 1;
+            }
+            line_ascii &= high == 0;
+            at += 64;
         }
         // the last line: the text after the last newline (empty after a final newline or in an
         // empty source)
-        ascii.push(bytes[start..].is_ascii());
+        ascii.push(line_ascii);
         LineIndex {
             starts,
             ascii,
@@ -96,6 +111,24 @@ impl LineIndex {
         };
         LineCol { line, column }
     }
+}
+
+/// Bit k of the first mask: byte `at + k` is a newline; of the second: it is not ASCII (0 past
+/// the end).
+fn masks(b: &[u8], at: usize) -> (u64, u64) {
+    let (mut newlines, mut high) = (0u64, 0u64);
+    for c in 0..4 {
+        let k = at + 16 * c;
+        if k >= b.len() {
+            break;
+        }
+        // the tail is padded with NUL: neither a newline nor a non-ASCII byte
+        let x = crate::text::load16(b, k);
+        newlines |= u64::from(x.simd_eq(u8x16::splat(b'\n')).to_bitmask()) << (16 * c);
+        // the top bit of each byte: set for every byte of a non-ASCII character
+        high |= u64::from(x.to_bitmask()) << (16 * c);
+    }
+    (newlines, high)
 }
 
 /// The largest char boundary at or below `offset`.

@@ -1319,25 +1319,28 @@ fn link_parts(source: &str, span: Span) -> (Span, Option<Span>, bool) {
         }
         _ => return (span, Some(span), false),
     }
-    // matching close bracket, honouring escapes and nesting
+    // matching close bracket, honouring escapes and nesting (memchr jumps to the next backslash
+    // or bracket; a link text is some 20-30 bytes)
     let mut depth = 0usize;
-    let mut i = start;
     let mut close = None;
     let limit = span.end.max(start).min(bytes.len());
-    while i < limit {
+    let mut escaped = None;
+    for k in memchr::memchr3_iter(b'\\', b'[', b']', bytes.get(start..limit).unwrap_or_default()) {
+        let i = start + k;
+        if escaped == Some(i) {
+            continue;
+        }
         match bytes[i] {
-            b'\\' => i += 1,
+            b'\\' => escaped = Some(i + 1),
             b'[' => depth += 1,
-            b']' => {
+            _ => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
                     close = Some(i);
                     break;
                 }
             }
-            _ => {}
         }
-        i += 1;
     }
     let Some(close) = close else {
         return (Span::new(start + 1, span.end.max(start + 1)), None, false);
@@ -1367,8 +1370,8 @@ fn find_whitespace(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = 0;
     loop {
-        // printable ASCII, the bulk, in a tight loop
-        i += b.get(i..)?.iter().position(|&c| c <= b' ' || c >= 0x7F)?;
+        // printable ASCII, the bulk, skipped 16 bytes at a time
+        i = not_printable(b, i)?;
         let c = b[i];
         if c.is_ascii() {
             if c == b' ' || (b'\t'..=b'\r').contains(&c) {
@@ -1383,6 +1386,26 @@ fn find_whitespace(s: &str) -> Option<usize> {
             i += ch.len_utf8();
         }
     }
+}
+
+/// The first byte from `from` on that is not printable ASCII (a space, a control character, DEL
+/// or a byte of a non-ASCII character).
+fn not_printable(b: &[u8], from: usize) -> Option<usize> {
+    use wide::u8x16;
+    let mut at = from;
+    while at < b.len() {
+        // past the end the load is NUL, which stops the scan: a stop there is no stop
+        let x = crate::text::load16(b, at);
+        let low = x.min(u8x16::splat(b' ')).simd_eq(x);
+        let high = x.max(u8x16::splat(0x7F)).simd_eq(x);
+        let stops = (low | high).to_bitmask();
+        if stops != 0 {
+            let i = at + stops.trailing_zeros() as usize;
+            return (i < b.len()).then_some(i);
+        }
+        at += 16;
+    }
+    None
 }
 
 /// A DocFX tab, `# [Linux](#tab/linux)`: rendered as a tab, not as a heading.
@@ -1664,12 +1687,52 @@ mod tests {
         );
     }
 
+    /// The close bracket that memchr finds is the one a byte-by-byte walk finds (escapes skip the
+    /// next byte, brackets nest).
+    #[test]
+    fn link_text_ends_at_its_matching_bracket() {
+        let walk = |b: &[u8], end: usize| {
+            let (mut depth, mut i) = (0usize, 0);
+            while i < end {
+                match b[i] {
+                    b'\\' => i += 1,
+                    b'[' => depth += 1,
+                    b']' => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            return Some(i);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            None
+        };
+        let mut rng = crate::text::tests::Xorshift(0x2f8a_9c51_b3d7_e604);
+        for len in 0..3000 {
+            let t = format!("[{}", rng.text("[]\\\\a(", len % 20));
+            let end = rng.below(t.len() + 1);
+            let (text, _, _) = link_parts(&t, Span::new(0, end));
+            let expected = walk(t.as_bytes(), end.max(1).min(t.len()));
+            match expected {
+                Some(close) => assert_eq!(text, Span::new(1, close), "{t:?} to {end}"),
+                None => assert_eq!(text, Span::new(1, end.max(1)), "{t:?} to {end}"),
+            }
+        }
+    }
+
     #[test]
     fn find_whitespace_is_str_find_is_whitespace() {
         let mut rng = crate::text::tests::Xorshift(0x9e37_79b9_7f4a_7c15);
         let alphabet = "a/:.%\t\n\u{b}\u{c}\r \u{1c}\u{85}\u{a0}\u{e9}\u{2003}\u{2028}\u{3000}\u{1f600}";
         for len in 0..2000 {
             let t = rng.text(alphabet, len % 24);
+            assert_eq!(find_whitespace(&t), t.find(char::is_whitespace), "{t:?}");
+        }
+        // long printable runs across the scan's 16-byte blocks, with a rare stop
+        for len in 0..2000 {
+            let t = rng.text("abcdefghijklmnopqrstuvwxyz/.:%-_~ABC012\u{7f}\u{a0} \u{e9}", len % 90);
             assert_eq!(find_whitespace(&t), t.find(char::is_whitespace), "{t:?}");
         }
     }

@@ -538,14 +538,21 @@ pub fn url_host(url: &str) -> Option<&str> {
         .or_else(|| url.strip_prefix("HTTPS://"))
         .or_else(|| url.strip_prefix("HTTP://"))
         .or_else(|| url.strip_prefix("//"))?;
-    // byte searches: ASCII bytes never occur inside a multi-byte character
-    let end = rest
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len());
-    let host = &rest[..end];
-    let host = host.rfind('@').map_or(host, |at| &host[at + 1..]);
-    let host = host.find(':').map_or(host, |colon| &host[..colon]);
+    // one byte pass (ASCII bytes never occur inside a multi-byte character): the authority ends
+    // at `/`, `?` or `#`; the host follows its last `@` and ends at the first `:` after that
+    let (mut start, mut colon, mut end) = (0, None, rest.len());
+    for (i, b) in rest.bytes().enumerate() {
+        match b {
+            b'/' | b'?' | b'#' => {
+                end = i;
+                break;
+            }
+            b'@' => (start, colon) = (i + 1, None),
+            b':' if colon.is_none() => colon = Some(i),
+            _ => {}
+        }
+    }
+    let host = rest.get(start..colon.unwrap_or(end)).unwrap_or_default();
     (!host.is_empty()).then_some(host)
 }
 
@@ -1685,6 +1692,32 @@ mod tests {
             d.first_paragraph().and_then(|p| p.text.as_deref()),
             Some("The first prose paragraph link.")
         );
+    }
+
+    /// The one-pass host against cutting the authority, then at its last `@`, then at a `:`.
+    #[test]
+    fn url_host_is_the_authority_cut_at_at_and_colon() {
+        fn reference(url: &str) -> Option<&str> {
+            let rest = url
+                .strip_prefix("https://")
+                .or_else(|| url.strip_prefix("http://"))
+                .or_else(|| url.strip_prefix("HTTPS://"))
+                .or_else(|| url.strip_prefix("HTTP://"))
+                .or_else(|| url.strip_prefix("//"))?;
+            let host = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+            let host = host.rfind('@').map_or(host, |at| &host[at + 1..]);
+            let host = host.find(':').map_or(host, |colon| &host[..colon]);
+            (!host.is_empty()).then_some(host)
+        }
+        let mut rng = crate::text::tests::Xorshift(0x8cb9_2ba7_2f3d_8dd7);
+        for len in 0..3000 {
+            let tail = rng.text("ab.:@/?#\u{e9}", len % 16);
+            let url = format!(
+                "{}{tail}",
+                ["https://", "http://", "//", "HTTP://", "ftp://", ""][rng.below(6)]
+            );
+            assert_eq!(url_host(&url), reference(&url), "{url:?}");
+        }
     }
 
     /// The close bracket that memchr finds is the one a byte-by-byte walk finds (escapes skip the

@@ -532,12 +532,7 @@ impl Document {
 
 /// The host of an absolute http(s) or protocol-relative URL.
 pub fn url_host(url: &str) -> Option<&str> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .or_else(|| url.strip_prefix("HTTPS://"))
-        .or_else(|| url.strip_prefix("HTTP://"))
-        .or_else(|| url.strip_prefix("//"))?;
+    let rest = after_scheme(url)?;
     // one byte pass (ASCII bytes never occur inside a multi-byte character): the authority ends
     // at `/`, `?` or `#`; the host follows its last `@` and ends at the first `:` after that
     let (mut start, mut colon, mut end) = (0, None, rest.len());
@@ -554,6 +549,15 @@ pub fn url_host(url: &str) -> Option<&str> {
     }
     let host = rest.get(start..colon.unwrap_or(end)).unwrap_or_default();
     (!host.is_empty()).then_some(host)
+}
+
+/// What follows `http://`, `https://` (either in lower or upper case) or a scheme-relative `//`.
+fn after_scheme(url: &str) -> Option<&str> {
+    url.strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .or_else(|| url.strip_prefix("HTTPS://"))
+        .or_else(|| url.strip_prefix("HTTP://"))
+        .or_else(|| url.strip_prefix("//"))
 }
 
 /// Internal, external, fragment or other, as DESIGN section 4 defines them. `site_host` is
@@ -1698,12 +1702,7 @@ mod tests {
     #[test]
     fn url_host_is_the_authority_cut_at_at_and_colon() {
         fn reference(url: &str) -> Option<&str> {
-            let rest = url
-                .strip_prefix("https://")
-                .or_else(|| url.strip_prefix("http://"))
-                .or_else(|| url.strip_prefix("HTTPS://"))
-                .or_else(|| url.strip_prefix("HTTP://"))
-                .or_else(|| url.strip_prefix("//"))?;
+            let rest = after_scheme(url)?;
             let host = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
             let host = host.rfind('@').map_or(host, |at| &host[at + 1..]);
             let host = host.find(':').map_or(host, |colon| &host[..colon]);

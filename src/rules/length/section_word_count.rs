@@ -1,3 +1,5 @@
+use std::sync::OnceLock;
+
 use regex::Regex;
 use serde::Deserialize;
 
@@ -48,6 +50,22 @@ pub struct Options {
     pub h3_min: Option<f64>,
     pub h3_max: Option<f64>,
     pub ignore: Option<Vec<String>>,
+    /// `ignore` compiled on first use: the options are made once per run, and so are these.
+    #[serde(skip)]
+    ignore_compiled: OnceLock<Vec<Regex>>,
+}
+
+impl Options {
+    fn ignore(&self) -> &[Regex] {
+        self.ignore_compiled.get_or_init(|| {
+            self.ignore
+                .as_deref()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|p| Regex::new(&format!("(?i){p}")).ok())
+                .collect()
+        })
+    }
 }
 
 fn check(ctx: &mut Context) {
@@ -63,13 +81,7 @@ fn check(ctx: &mut Context) {
     if limits.iter().all(|(_, a, b)| a.is_none() && b.is_none()) && !planned {
         return;
     }
-    let ignore: Vec<Regex> = opts
-        .ignore
-        .as_deref()
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|p| Regex::new(&format!("(?i){p}")).ok())
-        .collect();
+    let ignore = opts.ignore();
     let doc = ctx.doc;
     for s in doc.sections.iter().filter(|s| s.level == 2 || s.level == 3) {
         let h = &doc.headings[s.heading];

@@ -139,16 +139,39 @@ fn word_matches(word: &str, key: &str, last: bool) -> bool {
     // one byte of a matching word (an ASCII letter, or the Kelvin sign's three for `k`), and a
     // suffix from one more, so a word no longer than the key matches only byte for byte
     if key.is_ascii() {
-        let n = key.len();
-        if word.len() <= n {
-            return word.len() == n && word.eq_ignore_ascii_case(key);
+        let (w, k) = (word.as_bytes(), key.as_bytes());
+        let n = k.len();
+        if w.len() < n {
+            return false;
         }
-        if word.is_ascii() {
-            if !last || !word[..n].eq_ignore_ascii_case(key) {
+        // the word's first bytes against the key's while they are ASCII: the word's lowercase
+        // starts with theirs, so an ASCII byte that differs rules the word out whatever follows
+        // (most words with the key's first letter: "that", "this" for "the")
+        let mut i = 0;
+        while i < n && w[i].is_ascii() {
+            if !w[i].eq_ignore_ascii_case(&k[i]) {
                 return false;
             }
-            let rest = &word[n..];
-            return ["s", "es", "'s", "s'"].iter().any(|e| rest.eq_ignore_ascii_case(e));
+            i += 1;
+        }
+        if i == n {
+            match w[n..] {
+                [] => return true,
+                [s] if s.is_ascii() => return last && s.eq_ignore_ascii_case(&b's'),
+                [a, b] if a.is_ascii() && b.is_ascii() => {
+                    return last
+                        && matches!(
+                            [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+                            [b'e', b's'] | [b'\'', b's'] | [b's', b'\'']
+                        )
+                }
+                // a longer ASCII rest is no suffix; a non-ASCII one may be `’s`
+                ref rest if rest.is_ascii() => return false,
+                _ => {}
+            }
+        } else if w.len() == n {
+            // a non-ASCII byte where the key has an ASCII one, and no byte to spare for it
+            return false;
         }
     }
     if eq_lower(word, key) {

@@ -481,7 +481,7 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> FileRep
         .then(|| Box::new(crate::site::summarize(&doc, &settings.fields)));
     FileReport {
         path: path.into(),
-        lines: doc.lines.clone(),
+        lines: doc.lines,
         positions: None,
         source: doc.source,
         diagnostics,

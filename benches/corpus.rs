@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+use seolint::document::Document;
 use seolint::engine::{lint_source, RuleSetting, Settings};
 
 const RUNS: usize = 7;
@@ -124,7 +125,10 @@ fn main() {
     let settings = Arc::new(every_rule_on());
     // one file through the whole pass: its findings counted, so the work cannot be optimised away
     let lint_one = |(path, text): (String, String)| lint_source(path, text, &settings).diagnostics.len();
-    // `SEOLINT_BENCH_PROFILE=lint|parse`: only that phase, 1 thread, repeated (for perf/callgrind)
+    // the Document alone (every index the rules read, no rule run): where the pass's time splits
+    let parse_options = settings.parse_options();
+    let doc_one = |(_, text): (String, String)| Document::parse(text, &parse_options).words.len();
+    // `SEOLINT_BENCH_PROFILE=lint|doc|parse`: only that phase, 1 thread, repeated (for perf/callgrind)
     if let Ok(phase) = std::env::var("SEOLINT_BENCH_PROFILE") {
         let reps: usize = std::env::var("SEOLINT_BENCH_REPS")
             .ok()
@@ -136,6 +140,7 @@ fn main() {
             let t = Instant::now();
             let n: usize = match phase.as_str() {
                 "parse" => files.iter().map(|(_, s)| seolint::document::bare_parse(s)).sum(),
+                "doc" => owned.into_iter().map(doc_one).sum(),
                 _ => owned.into_iter().map(lint_one).sum(),
             };
             spent += t.elapsed();
@@ -158,6 +163,12 @@ fn main() {
             std::hint::black_box(owned.into_iter().map(lint_one).sum::<usize>());
         },
     );
+    let doc_1 = time_with(
+        || files.clone(),
+        |owned: Vec<(String, String)>| {
+            std::hint::black_box(owned.into_iter().map(doc_one).sum::<usize>());
+        },
+    );
     let lint_par = time_with(
         || files.clone(),
         |owned: Vec<(String, String)>| {
@@ -177,9 +188,15 @@ fn main() {
     row("(a') bare comrak parse, all cores", bare_par);
     row("(b) seolint, every rule on, 1 thread", lint_1);
     row("(b') seolint, every rule on, all cores", lint_par);
+    row("(b0) its Document alone (no rules), 1 thread", doc_1);
     println!(
         "ratio (b)/(a), 1 thread each: {:.2}x",
         lint_1.as_secs_f64() / bare.as_secs_f64()
+    );
+    println!(
+        "ratio (b0)/(a), 1 thread each: {:.2}x (the rules add {:.2}x)",
+        doc_1.as_secs_f64() / bare.as_secs_f64(),
+        (lint_1.as_secs_f64() - doc_1.as_secs_f64()) / bare.as_secs_f64()
     );
     println!(
         "ratio (b')/(a'), all cores each: {:.2}x",

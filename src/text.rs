@@ -74,18 +74,32 @@ impl Keyphrase {
     /// first byte and a closure for their text: a plain loop, without the index look-ups and the
     /// n-word logic (most keywords are one word, and every word of a document passes through
     /// here). `None` for a longer phrase.
-    pub fn count_one_word<'s, F: FnOnce() -> &'s str>(
-        &self,
-        words: impl Iterator<Item = (Option<u8>, F)>,
-    ) -> Option<usize> {
+    pub fn count_one_word<'s, F: FnOnce() -> &'s str>(&self, words: impl Iterator<Item = (u8, F)>) -> Option<usize> {
         let [key] = self.words.as_slice() else {
             return None;
         };
-        let key_first = self.first_byte();
         let mut count = 0;
-        for (first, word) in words {
-            if !rejects_first(key_first, first) && word_matches(word(), key, true) {
-                count += 1;
+        let ascii = key.is_ascii();
+        let matches = |word: &str| word_matches_ascii_known(word, key, ascii, true);
+        match self.first_byte() {
+            // [`rejects_first`] without its lowercasing: a word that matches has a non-ASCII first
+            // byte, or one whose lowercase is the key's, and ORing 0x20 maps both cases of a letter
+            // to the lowercase one. The test lets through a few bytes [`rejects_first`] rejects
+            // (`@` for a key that starts with a backtick); the comparison turns them down.
+            Some(key_first) => {
+                let key_first = key_first | 0x20;
+                for (first, word) in words {
+                    if (first | 0x20 == key_first || first >= 0x80) && matches(word()) {
+                        count += 1;
+                    }
+                }
+            }
+            None => {
+                for (_, word) in words {
+                    if matches(word()) {
+                        count += 1;
+                    }
+                }
             }
         }
         Some(count)
@@ -135,10 +149,16 @@ fn rejects_first(key_first: Option<u8>, first: Option<u8>) -> bool {
 }
 
 fn word_matches(word: &str, key: &str, last: bool) -> bool {
+    word_matches_ascii_known(word, key, key.is_ascii(), last)
+}
+
+/// [`word_matches`], told whether `key` is ASCII (a loop over many words asks once).
+#[inline(always)]
+fn word_matches_ascii_known(word: &str, key: &str, key_ascii: bool, last: bool) -> bool {
     // an ASCII key (the common case), without allocation: each of its bytes comes from at least
     // one byte of a matching word (an ASCII letter, or the Kelvin sign's three for `k`), and a
     // suffix from one more, so a word no longer than the key matches only byte for byte
-    if key.is_ascii() {
+    if key_ascii {
         let (w, k) = (word.as_bytes(), key.as_bytes());
         let n = k.len();
         if w.len() < n {
@@ -169,8 +189,12 @@ fn word_matches(word: &str, key: &str, last: bool) -> bool {
                 ref rest if rest.is_ascii() => return false,
                 _ => {}
             }
-        } else if w.len() == n {
-            // a non-ASCII byte where the key has an ASCII one, and no byte to spare for it
+        } else if w.len() == n || !(k[i] == b'k' && w[i..].starts_with(KELVIN.as_bytes())) {
+            // a non-ASCII character where the key has an ASCII byte: with no byte to spare for
+            // it, or when it is not the one that lowercases to that byte. Of the characters
+            // whose lowercase starts with an ASCII one, only the Kelvin sign's is ASCII (`k`);
+            // `İ`'s, `i` and U+0307, would put U+0307 where the key has an ASCII byte or a
+            // suffix starts (test `only_the_kelvin_sign_lowercases_into_ascii`)
             return false;
         }
     }
@@ -186,6 +210,9 @@ fn word_matches(word: &str, key: &str, last: bool) -> bool {
         .strip_prefix(key)
         .is_some_and(|rest| matches!(rest, "s" | "es" | "'s" | "’s" | "s'" | "s’"))
 }
+
+/// KELVIN SIGN: the one non-ASCII character whose lowercase is ASCII (`k`).
+const KELVIN: &str = "\u{212a}";
 
 fn eq_lower(word: &str, lower: &str) -> bool {
     word.chars().flat_map(char::to_lowercase).eq(lower.chars())
@@ -678,6 +705,21 @@ pub(crate) mod tests {
                 }
             }
         }
+    }
+
+    /// `word_matches` turns down an ASCII key against a non-ASCII character other than the
+    /// Kelvin sign without lowercasing: every character whose lowercase starts with an ASCII one.
+    #[test]
+    fn only_the_kelvin_sign_lowercases_into_ascii() {
+        let into_ascii: Vec<(char, String)> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .map(|c| (c, c.to_lowercase().collect::<String>()))
+            .filter(|(_, l)| l.as_bytes()[0].is_ascii())
+            .collect();
+        assert_eq!(
+            into_ascii,
+            [('\u{130}', "i\u{307}".to_string()), ('\u{212a}', "k".to_string())]
+        );
     }
 
     #[test]

@@ -284,10 +284,36 @@ pub struct Anchor {
     pub kind: AnchorKind,
 }
 
-/// A word of visible prose (UAX #29 word containing a letter or digit).
+/// A word of visible prose (UAX #29 word containing a letter or digit). Kept compact (12 bytes:
+/// a document has a word per 6-8 bytes of prose): byte offsets as `u32` (the engine refuses files
+/// over 16 MiB; a document past 4 GiB keeps no words beyond it), and the word's first byte, which
+/// the keyword rules test before they look at a word's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
-    pub span: Span,
+    start: u32,
+    end: u32,
+    first: u8,
+}
+
+impl Word {
+    /// The word at `start..end` of a source whose byte at `start` is `first`; `None` past 4 GiB.
+    fn new(start: usize, end: usize, first: u8) -> Option<Word> {
+        Some(Word {
+            start: u32::try_from(start).ok()?,
+            end: u32::try_from(end).ok()?,
+            first,
+        })
+    }
+
+    /// Where the word starts in the file.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The word's first byte (a lead byte when its first character is not ASCII).
+    pub fn first(&self) -> u8 {
+        self.first
+    }
 }
 
 /// What the parse needs to know from outside the file.
@@ -412,13 +438,13 @@ impl Document {
 
     pub fn word_text(&self, word: &Word) -> &str {
         // word spans are cut at char boundaries; `get` keeps a bad one from panicking
-        self.source.get(word.span.start..word.span.end).unwrap_or("")
+        self.source.get(word.start()..word.end as usize).unwrap_or("")
     }
 
     /// The prose words inside `span`.
     pub fn words_in(&self, span: Span) -> &[Word] {
-        let from = self.words.partition_point(|w| w.span.start < span.start);
-        let to = self.words.partition_point(|w| w.span.start < span.end);
+        let from = self.words.partition_point(|w| w.start() < span.start);
+        let to = self.words.partition_point(|w| w.start() < span.end);
         &self.words[from..to.max(from)]
     }
 
@@ -1020,10 +1046,20 @@ impl<'d> Walker<'d> {
             // most prose: spans straight from the scanner's offsets
             let words = &mut self.doc.words;
             let sc = &self.doc.shortcodes;
-            if sc.is_empty() {
+            let b = text.as_bytes();
+            // a word's first byte is the text's byte at its start (a word is never empty)
+            let lead = |start: usize| b.get(start).copied().unwrap_or(0);
+            // the text's words fit in `u32` offsets when its end does (the common case: a
+            // conversion per text, not per word)
+            let base = u32::try_from(span.start)
+                .ok()
+                .filter(|_| u32::try_from(span.end).is_ok());
+            if let (true, Some(base)) = (sc.is_empty(), base) {
                 crate::text::ascii_word_bounds(text, |start, end| {
                     words.push(Word {
-                        span: Span::new(span.start + start, span.start + end),
+                        start: base + start as u32,
+                        end: base + end as u32,
+                        first: lead(start),
                     })
                 });
             } else {
@@ -1035,7 +1071,7 @@ impl<'d> Walker<'d> {
                         next += 1;
                     }
                     if !sc.get(next).is_some_and(|s| s.overlaps(word)) {
-                        words.push(Word { span: word });
+                        words.extend(Word::new(word.start, word.end, lead(start)));
                     }
                 });
             }
@@ -1061,7 +1097,8 @@ impl<'d> Walker<'d> {
                     continue;
                 }
             }
-            self.doc.words.push(Word { span: word_span });
+            let lead = src.as_bytes().get(word_span.start).copied().unwrap_or(0);
+            self.doc.words.extend(Word::new(word_span.start, word_span.end, lead));
         }
     }
 

@@ -22,18 +22,11 @@ pub fn keyword_anchor(ctx: &Context) -> Span {
 
 /// The phrase's occurrences among `words` (the document's, or a section's).
 pub fn occurrences(doc: &Document, words: &[Word], phrase: &Keyphrase) -> usize {
-    let source = doc.source.as_bytes();
-    let one_word = words
-        .iter()
-        .map(|w| (source.get(w.span.start).copied(), || doc.word_text(w)));
+    let one_word = words.iter().map(|w| (w.first(), || doc.word_text(w)));
     if let Some(count) = phrase.count_one_word(one_word) {
         return count;
     }
-    phrase.count_by_first(
-        words.len(),
-        |i| source.get(words[i].span.start).copied(),
-        |i| doc.word_text(&words[i]),
-    )
+    phrase.count_by_first(words.len(), |i| Some(words[i].first()), |i| doc.word_text(&words[i]))
 }
 
 #[cfg(test)]
@@ -70,7 +63,7 @@ mod tests {
                 let Some(phrase) = Keyphrase::new(key) else { continue };
                 let general = phrase.count_by_first(
                     doc.words.len(),
-                    |i| source.get(doc.words[i].span.start).copied(),
+                    |i| source.get(doc.words[i].start()).copied(),
                     |i| doc.word_text(&doc.words[i]),
                 );
                 assert_eq!(

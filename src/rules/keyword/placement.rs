@@ -144,11 +144,11 @@ fn check(ctx: &mut Context) {
         .flatten()
         .find(|m| m.rules.iter().any(|r| r == "keyword-placement") && !m.places.is_empty());
     let (places, source) = match from_checklist {
-        Some(m) => (m.places.clone(), Source::Document("SEO CHECKLIST".to_string())),
-        None => (opts.places.clone(), ctx.option_source(&["places"])),
+        Some(m) => (m.places.as_slice(), Source::Document("SEO CHECKLIST".to_string())),
+        None => (opts.places.as_slice(), ctx.option_source(&["places"])),
     };
     let mut found = Vec::new();
-    for wanted in &places {
+    for wanted in places {
         let Some(p) = place(doc, &ctx.settings.fields, wanted) else {
             continue;
         };

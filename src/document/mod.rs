@@ -725,6 +725,7 @@ impl<'d> Walker<'d> {
         self.doc.paragraphs.reserve(lines / 4);
         self.doc.links.reserve(body.len() / 600);
         self.doc.headings.reserve(lines / 20);
+        self.doc.anchors.reserve(lines / 20);
         let arena = Arena::new();
         let options = comrak_options();
         #[allow(clippy::disallowed_methods)] // the one place that parses
@@ -739,7 +740,7 @@ impl<'d> Walker<'d> {
         let mut slugger = slug::Slugger::default();
         let mut text_cursor = 0usize;
         // each paragraph's node, to render the text of those rules read once the walk is done
-        let mut para_nodes = Vec::new();
+        let mut para_nodes = Vec::with_capacity(lines / 4);
 
         for edge in root.traverse() {
             match edge {

@@ -1,6 +1,8 @@
 //! Text measures shared by the rules, as DESIGN section 4 defines them: keyphrase occurrences
 //! over UAX #29 words, reading time, and number formatting for messages.
 
+use std::fmt;
+
 use unicode_segmentation::UnicodeSegmentation;
 use wide::u8x16;
 
@@ -544,20 +546,72 @@ pub fn reading_minutes(words: usize) -> u64 {
     ((words as f64 / WORDS_PER_MINUTE).round() as u64).max(1)
 }
 
-/// 4012 -> "4,012".
-pub fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    if s.len() <= 3 {
-        return s;
+/// 4012 -> "4,012": written where it is formatted (a message's pieces make no strings of their
+/// own; thousands of findings a run).
+pub fn thousands(n: usize) -> Thousands {
+    Thousands(n)
+}
+
+/// See [`thousands`].
+pub struct Thousands(usize);
+
+impl fmt::Display for Thousands {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buf = Buf::new();
+        write_thousands(&mut buf, self.0)?;
+        f.pad(buf.as_str())
     }
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
+}
+
+/// The digits of `n`, a comma between groups of three.
+fn write_thousands(out: &mut impl fmt::Write, n: usize) -> fmt::Result {
+    // usize::MAX has 20 digits: with its 6 commas, 26 bytes
+    let mut digits = [0u8; 26];
+    let (mut i, mut n, mut k) = (digits.len(), n, 0);
+    loop {
+        if k > 0 && k % 3 == 0 {
+            i -= 1;
+            digits[i] = b',';
         }
-        out.push(c);
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        k += 1;
+        if n == 0 {
+            break;
+        }
     }
-    out
+    out.write_str(std::str::from_utf8(&digits[i..]).map_err(|_| fmt::Error)?)
+}
+
+/// A message piece rendered on the stack before it is padded (`{:>6}`); a piece longer than the
+/// buffer fails to write, and its writer falls back to a string.
+struct Buf {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl Buf {
+    fn new() -> Buf {
+        Buf { bytes: [0; 48], len: 0 }
+    }
+
+    fn as_str(&self) -> &str {
+        // only whole `str`s are written in
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+impl fmt::Write for Buf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
 }
 
 /// Decode `%XX` escapes (invalid sequences are kept as written).
@@ -586,35 +640,69 @@ pub fn plural(n: f64, word: &str) -> String {
     format!("{} {word}{s}", number(n))
 }
 
-/// A threshold number as written: 4000 -> "4,000", 1.5 -> "1.5", 1 -> "1".
-pub fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        thousands(n.abs() as usize)
-    } else if (n * 100.0).fract() == 0.0 && n.abs() < 1e13 {
-        // whole hundredths (0.5, 2.25: most thresholds), without float formatting: `n` is then
-        // within rounding error of k/100, far from any x.xx5 that `{:.2}` would round
-        let cents = (n * 100.0).abs() as u64;
-        let (whole, frac) = (cents / 100, cents % 100);
-        let sign = if n < 0.0 { "-" } else { "" };
-        let frac = if frac % 10 == 0 {
-            format!("{}", frac / 10)
+/// A threshold number as written: 4000 -> "4,000", 1.5 -> "1.5", 1 -> "1" (written where it is
+/// formatted, as [`thousands`]).
+pub fn number(n: f64) -> Number {
+    Number(n)
+}
+
+/// See [`number`].
+pub struct Number(f64);
+
+impl Number {
+    fn write(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        let n = self.0;
+        if n.fract() == 0.0 && n.abs() < 1e15 {
+            write_thousands(out, n.abs() as usize)
+        } else if (n * 100.0).fract() == 0.0 && n.abs() < 1e13 {
+            // whole hundredths (0.5, 2.25: most thresholds), without float formatting: `n` is then
+            // within rounding error of k/100, far from any x.xx5 that `{:.2}` would round
+            let cents = (n * 100.0).abs() as u64;
+            let (whole, frac) = (cents / 100, cents % 100);
+            let sign = if n < 0.0 { "-" } else { "" };
+            if frac % 10 == 0 {
+                write!(out, "{sign}{whole}.{}", frac / 10)
+            } else {
+                write!(out, "{sign}{whole}.{frac:02}")
+            }
         } else {
-            format!("{frac:02}")
-        };
-        format!("{sign}{whole}.{frac}")
-    } else {
-        let s = format!("{n:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+            let s = format!("{n:.2}");
+            out.write_str(s.trim_end_matches('0').trim_end_matches('.'))
+        }
     }
 }
 
-/// "1.0-1.5", "at least 4,000", "at most 3".
-pub fn range(min: Option<f64>, max: Option<f64>) -> String {
-    match (min, max) {
-        (Some(a), Some(b)) => format!("{}-{}", number(a), number(b)),
-        (Some(a), None) => format!("at least {}", number(a)),
-        (None, Some(b)) => format!("at most {}", number(b)),
-        (None, None) => "any".to_string(),
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buf = Buf::new();
+        match self.write(&mut buf) {
+            Ok(()) => f.pad(buf.as_str()),
+            // a number too long for the buffer (1e300 has 301 digits)
+            Err(_) => {
+                let mut s = String::new();
+                self.write(&mut s)?;
+                f.pad(&s)
+            }
+        }
+    }
+}
+
+/// "1.0-1.5", "at least 4,000", "at most 3" (written where it is formatted, as [`thousands`]).
+pub fn range(min: Option<f64>, max: Option<f64>) -> Range {
+    Range(min, max)
+}
+
+/// See [`range`].
+pub struct Range(Option<f64>, Option<f64>);
+
+impl fmt::Display for Range {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.0, self.1) {
+            (Some(a), Some(b)) => write!(f, "{}-{}", number(a), number(b)),
+            (Some(a), None) => write!(f, "at least {}", number(a)),
+            (None, Some(b)) => write!(f, "at most {}", number(b)),
+            (None, None) => f.write_str("any"),
+        }
     }
 }
 
@@ -652,16 +740,16 @@ pub(crate) mod tests {
             let k = rng.below(2_000_000) as f64;
             for n in [k / 100.0, -k / 100.0, k / 1000.0, k / 7.0, k / 100.0 + 0.001] {
                 if n.fract() != 0.0 {
-                    assert_eq!(number(n), slow(n), "{n:?}");
+                    assert_eq!(number(n).to_string(), slow(n), "{n:?}");
                 }
             }
         }
-        assert_eq!(number(0.5), "0.5");
-        assert_eq!(number(2.25), "2.25");
-        assert_eq!(number(1.05), "1.05");
-        assert_eq!(number(1234.5), "1234.5");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(number(0.5).to_string(), "0.5");
+        assert_eq!(number(2.25).to_string(), "2.25");
+        assert_eq!(number(1.05).to_string(), "1.05");
+        assert_eq!(number(1234.5).to_string(), "1234.5");
+        assert_eq!(thousands(999).to_string(), "999");
+        assert_eq!(thousands(1000).to_string(), "1,000");
     }
 
     #[test]
@@ -806,11 +894,22 @@ pub(crate) mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!(thousands(4012), "4,012");
-        assert_eq!(thousands(12), "12");
-        assert_eq!(number(1.5), "1.5");
-        assert_eq!(number(4000.0), "4,000");
-        assert_eq!(range(Some(1.0), Some(1.5)), "1-1.5");
+        assert_eq!(thousands(4012).to_string(), "4,012");
+        assert_eq!(thousands(12).to_string(), "12");
+        assert_eq!(thousands(0).to_string(), "0");
+        assert_eq!(thousands(1_000_000).to_string(), "1,000,000");
+        assert_eq!(thousands(usize::MAX).to_string(), "18,446,744,073,709,551,615");
+        assert_eq!(format!("[{:>6}]", thousands(4012)), "[ 4,012]");
+        assert_eq!(number(1.5).to_string(), "1.5");
+        assert_eq!(number(4000.0).to_string(), "4,000");
+        assert_eq!(number(-2.25).to_string(), "-2.25");
+        assert_eq!(
+            number(1e300).to_string(),
+            format!("{:.2}", 1e300).trim_end_matches('0').trim_end_matches('.')
+        );
+        assert_eq!(range(Some(1.0), Some(1.5)).to_string(), "1-1.5");
+        assert_eq!(range(None, Some(3.0)).to_string(), "at most 3");
+        assert_eq!(range(None, None).to_string(), "any");
         assert_eq!(reading_minutes(238 * 4 + 100), 4);
         assert_eq!(reading_minutes(10), 1);
     }

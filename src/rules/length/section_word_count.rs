@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -89,13 +90,14 @@ fn check(ctx: &mut Context) {
             continue;
         }
         // the template's "Write N-M words" for this very section, else the per-level range
+        // where the range comes from is written out only for a finding (most sections have none)
         let planned = template.as_ref().and_then(|t| {
             let ts = t
                 .sections
                 .iter()
                 .find(|ts| ts.level == h.level && same_text(&ts.text, &h.text))?;
             let (lo, hi, line) = ts.words?;
-            Some((Some(lo), Some(hi), Source::Template(format!("{}:{line}", t.path))))
+            Some((Some(lo), Some(hi), Err((t, line))))
         });
         let (lo, hi, source) = match planned {
             Some(p) => p,
@@ -103,15 +105,19 @@ fn check(ctx: &mut Context) {
                 let Some((_, min, max)) = limits.iter().find(|(l, _, _)| *l == s.level) else {
                     continue;
                 };
-                let Some(src) = min.as_ref().or(max.as_ref()).map(|t| t.source.clone()) else {
+                let Some(src) = min.as_ref().or(max.as_ref()).map(|t| &t.source) else {
                     continue;
                 };
-                (min.as_ref().map(|t| t.value), max.as_ref().map(|t| t.value), src)
+                (min.as_ref().map(|t| t.value), max.as_ref().map(|t| t.value), Ok(src))
             }
         };
         let words = doc.words_in(s.own).len();
         let n = words as f64;
         if lo.is_some_and(|m| n < m) || hi.is_some_and(|m| n > m) {
+            let source = match source {
+                Ok(src) => Cow::Borrowed(src),
+                Err((t, line)) => Cow::Owned(Source::Template(format!("{}:{line}", t.path))),
+            };
             let d = ctx
                 .diagnostic(
                     h.text_span,

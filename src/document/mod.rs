@@ -295,6 +295,9 @@ pub struct Word {
     first: u8,
 }
 
+// the size the comment above gives (a word list is a document's largest index)
+const _: () = assert!(std::mem::size_of::<Word>() == 12);
+
 impl Word {
     /// The word at `start..end` of a source whose byte at `start` is `first`; `None` past 4 GiB.
     fn new(start: usize, end: usize, first: u8) -> Option<Word> {

@@ -695,14 +695,26 @@ pub fn range(min: Option<f64>, max: Option<f64>) -> Range {
 /// See [`range`].
 pub struct Range(Option<f64>, Option<f64>);
 
+impl Range {
+    fn write(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        match (self.0, self.1) {
+            (Some(a), Some(b)) => write!(out, "{}-{}", number(a), number(b)),
+            (Some(a), None) => write!(out, "at least {}", number(a)),
+            (None, Some(b)) => write!(out, "at most {}", number(b)),
+            (None, None) => out.write_str("any"),
+        }
+    }
+}
+
 impl fmt::Display for Range {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.0, self.1) {
-            (Some(a), Some(b)) => write!(f, "{}-{}", number(a), number(b)),
-            (Some(a), None) => write!(f, "at least {}", number(a)),
-            (None, Some(b)) => write!(f, "at most {}", number(b)),
-            (None, None) => f.write_str("any"),
+        // written straight through (messages ask no width); padded like the numbers when asked
+        if f.width().is_none() {
+            return self.write(f);
         }
+        let mut s = String::new();
+        self.write(&mut s)?;
+        f.pad(&s)
     }
 }
 
@@ -910,6 +922,7 @@ pub(crate) mod tests {
         assert_eq!(range(Some(1.0), Some(1.5)).to_string(), "1-1.5");
         assert_eq!(range(None, Some(3.0)).to_string(), "at most 3");
         assert_eq!(range(None, None).to_string(), "any");
+        assert_eq!(format!("[{:<12}]", range(Some(1.0), Some(1.5))), "[1-1.5       ]");
         assert_eq!(reading_minutes(238 * 4 + 100), 4);
         assert_eq!(reading_minutes(10), 1);
     }

@@ -668,12 +668,16 @@ impl<'d> Walker<'d> {
     /// File offset of a comrak position (1-based line, 1-based byte column) in the body.
     fn offset(&self, lc: LineColumn) -> usize {
         let src = &self.doc.source;
-        let off = if lc.line <= 1 {
+        line_index::floor_char_boundary(src, self.raw_offset(lc).min(src.len()))
+    }
+
+    /// [`Walker::offset`] before it is made a character boundary within the file.
+    fn raw_offset(&self, lc: LineColumn) -> usize {
+        if lc.line <= 1 {
             self.doc.body_start + lc.column.saturating_sub(1)
         } else {
             self.doc.lines.line_start(self.first_line + lc.line - 1) + lc.column.saturating_sub(1)
-        };
-        line_index::floor_char_boundary(src, off.min(src.len()))
+        }
     }
 
     /// File span of a node's sourcepos (comrak's end column is inclusive).
@@ -766,6 +770,20 @@ impl<'d> Walker<'d> {
                         | NodeValue::Strikethrough
                         | NodeValue::TableRow(_)
                         | NodeValue::TableCell => continue,
+                        // the most common node, handled here: its span is found its own way,
+                        // and alt text needs none
+                        NodeValue::Text(t) => {
+                            let t: &str = t;
+                            if let Some(&i) = images.last() {
+                                push_alt(&mut self.doc.images[i], t);
+                            } else {
+                                let (span, exact) = self.text_span(data.sourcepos, t, text_cursor);
+                                text_cursor = span.end;
+                                self.push_text(t, &mut heading, &links);
+                                self.push_words(t, span, exact);
+                            }
+                            continue;
+                        }
                         _ => {}
                     }
                     let span = self.span(data.sourcepos);
@@ -871,17 +889,6 @@ impl<'d> Walker<'d> {
                                 self.push_text(&c.literal, &mut heading, &links);
                             } else if let Some(&i) = images.last() {
                                 push_alt(&mut self.doc.images[i], &c.literal);
-                            }
-                        }
-                        NodeValue::Text(t) => {
-                            let t: &str = t;
-                            if let Some(&i) = images.last() {
-                                push_alt(&mut self.doc.images[i], t);
-                            } else {
-                                let (span, exact) = self.locate(span, t, text_cursor);
-                                text_cursor = span.end;
-                                self.push_text(t, &mut heading, &links);
-                                self.push_words(t, span, exact);
                             }
                         }
                         NodeValue::Link(l) => {
@@ -1104,6 +1111,24 @@ impl<'d> Walker<'d> {
             let lead = src.as_bytes().get(word_span.start).copied().unwrap_or(0);
             self.doc.words.extend(Word::new(word_span.start, word_span.end, lead));
         }
+    }
+
+    /// A text node's span and whether it slices back to the text: [`Walker::locate`] of
+    /// [`Walker::span`], with the common case taken from the start position alone. When the node
+    /// is on one line, its columns span as many bytes as its text, the file holds the text there
+    /// (so both ends are character boundaries) and the text does not end in a line end, `span`
+    /// gives exactly those bytes (its end column falls in the text's last character, which it
+    /// takes whole, and there is no line end to trim) and `locate` keeps them.
+    fn text_span(&self, sp: Sourcepos, t: &str, cursor: usize) -> (Span, bool) {
+        let one_line = sp.start.line == sp.end.line && sp.start.column >= 1;
+        let no_line_end = t.as_bytes().last().is_some_and(|&b| b != b'\n' && b != b'\r');
+        if one_line && no_line_end && sp.end.column + 1 == sp.start.column + t.len() {
+            let start = self.raw_offset(sp.start);
+            if self.doc.source.get(start..start + t.len()) == Some(t) {
+                return (Span::new(start, start + t.len()), true);
+            }
+        }
+        self.locate(self.span(sp), t, cursor)
     }
 
     /// comrak's inline positions have had bugs; trust them when they slice back to `literal`, else
@@ -1651,6 +1676,67 @@ mod tests {
         }
         let words: Vec<_> = d.words.iter().map(|w| d.word_text(w)).collect();
         assert_eq!(words, ["Héllo", "wörld", "See", "the", "docs", "and"]);
+    }
+
+    #[test]
+    fn text_spans_are_what_span_and_locate_give() {
+        // random Markdown from pieces that move comrak's text positions about: escapes,
+        // entities, multi-byte characters, CRLF, hard breaks, emphasis, links, code spans
+        let pieces = [
+            "word",
+            " ",
+            " ",
+            "\n",
+            "\r\n",
+            "  \n",
+            "\\*",
+            "&amp;",
+            "&#233;",
+            "é",
+            "—",
+            "’s",
+            "*",
+            "_",
+            "**",
+            "[link](u)",
+            "`c`",
+            "<b>",
+            "# ",
+            "> ",
+            "- ",
+            "1. ",
+            "|",
+            "x|y",
+            "\t",
+            "\u{2028}",
+            "ü",
+            "a.b",
+            "![i](p)",
+        ];
+        let mut rng = crate::text::tests::Xorshift(0x510e_527f_ade6_82d1);
+        for round in 0..3_000 {
+            let mut src = String::new();
+            if round % 3 == 0 {
+                src.push_str("---\ntitle: t\n---\n");
+            }
+            for _ in 0..rng.below(40) {
+                src.push_str(pieces[rng.below(pieces.len())]);
+            }
+            let mut doc = parse(&src);
+            let w = Walker::new(&mut doc, None);
+            let arena = Arena::new();
+            #[allow(clippy::disallowed_methods)] // the walker's parse, to compare with
+            let root = comrak::parse_document(&arena, &w.doc.source[w.doc.body_start..], &comrak_options());
+            let mut cursor = 0;
+            for node in root.descendants() {
+                let data = node.data();
+                if let NodeValue::Text(t) = &data.value {
+                    let slow = w.locate(w.span(data.sourcepos), t, cursor);
+                    assert_eq!(w.text_span(data.sourcepos, t, cursor), slow, "{src:?} {t:?}");
+                    cursor = slow.0.end;
+                }
+            }
+        }
     }
 
     #[test]

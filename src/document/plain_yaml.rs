@@ -1,16 +1,26 @@
 //! A reader for the plain YAML front matter most articles have: top-level `key: value` lines
-//! whose values are one-line scalars (plain, single- or double-quoted without escapes), one-line
-//! flow lists of such scalars, block lists of them, or simple literal and folded block scalars
-//! (`|`, `>-`: evenly indented lines, no blank line inside). It reads that subset the way
-//! serde_yaml does and returns `None` for anything else (nesting, anchors, tags, other block
-//! scalars, escapes, multi-line plain or quoted scalars, numbers other than plain integers,
-//! duplicate keys, tabs, unusual characters), which serde_yaml then reads. It exists for speed:
-//! libyaml's event loader was ~5% of a lint pass over the corpus.
+//! whose values are one-line scalars (plain, single- or double-quoted without escapes), plain
+//! scalars over evenly indented lines, one-line flow lists of such scalars, block lists of them,
+//! or simple literal and folded block scalars (`|`, `>-`: evenly indented lines, no blank line
+//! inside); lines end in LF or CRLF. It reads that subset the way serde_yaml does and returns
+//! `None` for anything else (nesting, anchors, tags, other block scalars, escapes, multi-line
+//! quoted scalars, numbers other than plain integers, duplicate keys, tabs, unusual characters),
+//! which serde_yaml then reads. It exists for speed: libyaml's event loader was ~5% of a lint
+//! pass over the corpus.
 
 use super::front_matter::Value;
 
 /// The mapping of `content`, or `None` where it is not plain (see the module doc).
 pub fn parse(content: &str) -> Option<Vec<(String, Value)>> {
+    if content.contains('\r') {
+        // YAML reads a CRLF line end as a line feed; a lone `\r` stays, and is refused
+        return parse_lf(&content.replace("\r\n", "\n"));
+    }
+    parse_lf(content)
+}
+
+/// [`parse`] of a text whose lines end in LF.
+fn parse_lf(content: &str) -> Option<Vec<(String, Value)>> {
     if !content.chars().all(plain_char) {
         return None;
     }
@@ -39,12 +49,21 @@ pub fn parse(content: &str) -> Option<Vec<(String, Value)>> {
             return None;
         }
         let rest = rest.trim_start_matches(' ');
-        let value = if rest.is_empty() || rest.starts_with('#') {
+        // the next line is indented text (no list item): it continues a plain scalar
+        let continued = lines.peek().is_some_and(|l| {
+            let body = l.trim_start_matches(' ');
+            body.len() < l.len() && !body.is_empty() && !body.starts_with("- ") && body != "-"
+        });
+        let value = if rest.is_empty() && continued {
+            plain_lines(None, &mut lines)?
+        } else if rest.is_empty() || rest.starts_with('#') {
             block_list(&mut lines)?
         } else {
             let value = match rest.as_bytes()[0] {
                 b'[' => flow_list(rest)?,
                 b'|' | b'>' => block_text(rest, &mut lines)?,
+                b'"' | b'\'' => block_scalar(rest)?,
+                _ if continued => plain_lines(Some(rest), &mut lines)?,
                 _ => block_scalar(rest)?,
             };
             // an indented line after a one-line value would continue it
@@ -166,6 +185,45 @@ fn block_scalar(text: &str) -> Option<Value> {
     }
 }
 
+/// A plain scalar over lines: `first` (the text after the key, if any) and the indented lines
+/// after it, which YAML folds into one line, joined by spaces. Only lines indented alike, each
+/// plain text without a comment (no indicator first, no `: ` or ` #` inside, no `:` at its end),
+/// and no blank or comment line among them.
+fn plain_lines<'a>(
+    first: Option<&str>,
+    lines: &mut std::iter::Peekable<impl Iterator<Item = &'a str>>,
+) -> Option<Value> {
+    let mut value = String::new();
+    if let Some(first) = first {
+        value.push_str(plain_line(first)?);
+    }
+    let mut indent = None;
+    while let Some(&line) = lines.peek() {
+        let body = line.trim_start_matches(' ');
+        let depth = line.len() - body.len();
+        if depth == 0 {
+            break; // the next key, or a blank line (an indented line after it is refused)
+        }
+        if *indent.get_or_insert(depth) != depth {
+            return None;
+        }
+        if !value.is_empty() {
+            value.push(' ');
+        }
+        value.push_str(plain_line(body)?);
+        lines.next();
+    }
+    plain_scalar(&value)
+}
+
+/// A line of a plain scalar over lines, its trailing spaces cut off: `None` where it is not
+/// plain text or holds a comment (which would end the scalar).
+fn plain_line(text: &str) -> Option<&str> {
+    let text = text.trim_end_matches(' ');
+    let plain = starts_plain(text) && !text.contains(" #") && !text.contains(": ") && !text.ends_with(':');
+    plain.then_some(text)
+}
+
 /// A one-line flow list `[a, "b", 'c']` and nothing after it but a comment.
 fn flow_list(text: &str) -> Option<Value> {
     let mut items = Vec::new();
@@ -243,9 +301,13 @@ fn block_plain(text: &str) -> Option<&str> {
     (!value.contains(": ") && !value.ends_with(':')).then_some(value)
 }
 
-/// A plain scalar's first character is no indicator (`-`, `?`, `:` are refused even where YAML
-/// would take them, e.g. `-5`).
+/// A plain scalar's first character is no indicator (`-` before anything but a digit, `?` and
+/// `:` are refused even where YAML would take them, e.g. `-x`).
 fn starts_plain(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.first() == Some(&b'-') {
+        return b.get(1).is_some_and(u8::is_ascii_digit);
+    }
     text.chars().next().is_some_and(|c| !"-?:,[]{}#&*!|>'\"%@`".contains(c))
 }
 
@@ -330,10 +392,17 @@ mod tests {
     fn declines_what_is_not_plain() {
         for fm in [
             "a: 1.5\n",
-            "a: -5\n",
+            "a: -5.5\n",
+            "a: -x\n",
             "a: 0x1F\n",
             "a:\n  b: c\n",
-            "a: b\n  c\n",
+            "a: b\n  c: d\n",
+            "a: b\n  c\n   d\n",
+            "a: b\n  c\n\n  d\n",
+            "a: b # c\n  d\n",
+            "a:\n  b\n  # c\n",
+            "a:\n  b #c\n",
+            "a: \"b\"\n  c\n",
             "a: \"x\\ty\"\n",
             "a: &x b\n",
             "a: !!str 5\n",
@@ -348,7 +417,8 @@ mod tests {
             "a: b\nA: c\na: d\n",
             "a: [b, ]\n",
             "a:\tb\n",
-            "a: b\r\n",
+            "a: b\r\n\r",
+            "a: b\rc: d\n",
             "- a\n",
             "a: b: c\n",
             "a: 'open\n",
@@ -412,6 +482,14 @@ mod tests {
             ">- # c",
             "|+",
             "|2",
+            "-2026",
+            "-0",
+            "-007",
+            "-1.5",
+            "-1e3",
+            "-x",
+            "- x",
+            "words then  ",
         ];
         let extras = [
             "",
@@ -421,6 +499,21 @@ mod tests {
             "  nested: 1\n",
             "# comment\n",
             "\n",
+            "  more words\n",
+            "  more words\n  and more  \n",
+            "  true\n",
+            "  -12\n",
+            "  12\n  13\n",
+            "  ~\n",
+            "  a #b\n",
+            "  a#b\n",
+            "  x:y\n",
+            "  [a]\n",
+            "  'q'\n",
+            "  one\n   two\n",
+            "  one\n\n  two\n",
+            "  one\n  # c\n",
+            "  ü ber\n",
         ];
         let mut rng = Xorshift(0x1234_5678_9ABC_DEF1);
         let mut pick = |n: usize| rng.below(n);
@@ -430,6 +523,10 @@ mod tests {
             for _ in 0..pick(4) + 1 {
                 fm.push_str(&format!("{}: {}\n", keys[pick(keys.len())], values[pick(values.len())]));
                 fm.push_str(extras[pick(extras.len())]);
+            }
+            // CRLF line ends in some
+            if pick(4) == 0 {
+                fm = fm.replace('\n', "\r\n");
             }
             if agree(&fm) {
                 answered += 1;

@@ -358,6 +358,8 @@ pub struct Document {
     pub code_blocks: Vec<CodeBlock>,
     pub code_spans: Vec<Span>,
     pub html_blocks: Vec<Span>,
+    /// `<script>` and `<style>` elements inside HTML blocks, in order: their text is not prose.
+    pub html_scripts: Vec<Span>,
     pub html_inlines: Vec<Span>,
     pub comments: Vec<Comment>,
     pub directives: Vec<Directive>,
@@ -1014,13 +1016,20 @@ impl<'d> Walker<'d> {
     /// `<style>`, with character references (`&amp;`) not taken for words.
     fn html_block_words(&mut self, span: Span) {
         let text = self.doc.text(span);
+        let mut scripts = html::script_style_elements(text, 0);
+        scripts.sort_unstable_by_key(|s| s.start);
         let mut hidden: Vec<(usize, usize)> = html::comments(text, 0)
             .into_iter()
             .map(|(w, _)| w)
-            .chain(html::script_style_elements(text, 0))
+            .chain(scripts.iter().copied())
             .map(|w| (w.start, w.end))
             .collect();
         hidden.sort_unstable();
+        let in_file = scripts
+            .iter()
+            .map(|s| Span::new(span.start + s.start, span.start + s.end));
+        self.doc.html_scripts.extend(in_file);
+        let text = self.doc.text(span);
         // blank what is hidden and every tag, byte by byte: the text keeps its byte offsets, a
         // blanked character becomes as many spaces as it has bytes (holes start and end at
         // character boundaries, and `<`, `>` are never part of a multi-byte character)

@@ -503,7 +503,9 @@ fn html_text_parts(doc: &Document, span: Span) -> Vec<Span> {
         .map(|c| c.span)
         .filter(|c| span.overlaps(*c))
         .collect();
-    holes.extend(crate::document::html::script_style_elements(doc.text(span), span.start));
+    let scripts = &doc.html_scripts;
+    let from = scripts.partition_point(|s| s.end <= span.start);
+    holes.extend(scripts[from..].iter().take_while(|s| s.start < span.end));
     holes.sort_by_key(|h| h.start);
     let mut parts = Vec::new();
     let mut pos = span.start;

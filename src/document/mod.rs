@@ -754,7 +754,10 @@ impl<'d> Walker<'d> {
         for edge in root.traverse() {
             match edge {
                 NodeEdge::Start(node) => {
-                    let data = node.data();
+                    // mutable: strings the Document keeps are taken out of the AST, not copied
+                    // (nothing reads them there after this)
+                    let mut data = node.data_mut();
+                    let sp = data.sourcepos;
                     match &data.value {
                         // line breaks and the markup around text need no span (one node in
                         // seven over the corpus)
@@ -779,7 +782,7 @@ impl<'d> Walker<'d> {
                             if let Some(&i) = images.last() {
                                 push_alt(&mut self.doc.images[i], t);
                             } else {
-                                let (span, exact) = self.text_span(data.sourcepos, t, text_cursor);
+                                let (span, exact) = self.text_span(sp, t, text_cursor);
                                 text_cursor = span.end;
                                 self.push_text(t, &mut heading, &links);
                                 self.push_words(t, span, exact);
@@ -788,8 +791,8 @@ impl<'d> Walker<'d> {
                         }
                         _ => {}
                     }
-                    let span = self.span(data.sourcepos);
-                    match &data.value {
+                    let span = self.span(sp);
+                    match &mut data.value {
                         NodeValue::Heading(h) => {
                             heading = Some(HeadingAcc {
                                 level: h.level,
@@ -863,13 +866,13 @@ impl<'d> Walker<'d> {
                         }
                         NodeValue::Table(_) => self.doc.tables.push(span),
                         NodeValue::CodeBlock(cb) => {
-                            let content_span = self.code_content_span(data.sourcepos, cb.fenced, cb.closed);
+                            let content_span = self.code_content_span(sp, cb.fenced, cb.closed);
                             self.doc.code_blocks.push(CodeBlock {
                                 span,
                                 content_span,
-                                info: cb.info.clone(),
+                                info: std::mem::take(&mut cb.info),
                                 fenced: cb.fenced,
-                                literal: cb.literal.clone(),
+                                literal: std::mem::take(&mut cb.literal),
                             });
                         }
                         NodeValue::HtmlBlock(_) => {
@@ -896,10 +899,11 @@ impl<'d> Walker<'d> {
                         NodeValue::Link(l) => {
                             let (text_span, url_span, reference) = link_parts(&self.doc.source, span);
                             links.push(self.doc.links.len());
+                            let kind = classify_url(&l.url, self.site_host);
                             self.doc.links.push(Link {
                                 text: String::with_capacity(text_span.len()),
-                                url: l.url.clone(),
-                                kind: classify_url(&l.url, self.site_host),
+                                url: std::mem::take(&mut l.url),
+                                kind,
                                 span,
                                 text_span,
                                 url_span,
@@ -912,7 +916,7 @@ impl<'d> Walker<'d> {
                             let (alt_span, src_span, _) = link_parts(&self.doc.source, span);
                             images.push(self.doc.images.len());
                             self.doc.images.push(Image {
-                                src: l.url.clone(),
+                                src: std::mem::take(&mut l.url),
                                 alt: Some(String::new()),
                                 alt_span: Some(alt_span),
                                 src_span,
@@ -930,7 +934,9 @@ impl<'d> Walker<'d> {
                     match &data.value {
                         NodeValue::Heading(_) => {
                             if let Some(acc) = heading.take() {
-                                if !is_docfx_tab(node) {
+                                // its link, if it has one, is the last Markdown link walked
+                                let last_link = self.doc.links.iter().rev().find(|l| !l.html);
+                                if !is_docfx_tab(node, last_link) {
                                     self.finish_heading(acc, &mut slugger);
                                 }
                             }
@@ -1494,11 +1500,17 @@ fn not_printable(b: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// A DocFX tab, `# [Linux](#tab/linux)`: rendered as a tab, not as a heading.
-fn is_docfx_tab<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<comrak::nodes::Ast>>) -> bool {
+/// A DocFX tab, `# [Linux](#tab/linux)`: rendered as a tab, not as a heading. `last_link` is the
+/// heading's only child when that is a link (the Document took its URL from the AST).
+fn is_docfx_tab<'a>(
+    node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<comrak::nodes::Ast>>,
+    last_link: Option<&Link>,
+) -> bool {
     let mut children = node.children();
     match (children.next(), children.next()) {
-        (Some(only), None) => matches!(&only.data().value, NodeValue::Link(l) if l.url.starts_with("#tab/")),
+        (Some(only), None) => {
+            matches!(only.data().value, NodeValue::Link(_)) && last_link.is_some_and(|l| l.url.starts_with("#tab/"))
+        }
         _ => false,
     }
 }

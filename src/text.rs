@@ -303,7 +303,7 @@ impl<'a> WordIndices<'a> {
             }
             let pos = self.pos;
             let ws = |c: &u8| c.is_ascii_whitespace();
-            let Some(k) = b[pos..].iter().position(|&c| !c.is_ascii()).map(|k| pos + k) else {
+            let Some(k) = first_non_ascii(&b[pos..]).map(|k| pos + k) else {
                 self.start_ascii(pos, n);
                 continue;
             };
@@ -326,6 +326,15 @@ impl WordIndices<'_> {
         self.pos = to;
         self.cur = Segment::Ascii(AsciiWords::new(&self.text[from..to]));
     }
+}
+
+/// Where `b`'s first non-ASCII byte is: 16 bytes at a time (their high bits), not byte by byte.
+fn first_non_ascii(b: &[u8]) -> Option<usize> {
+    (0..b.len()).step_by(16).find_map(|k| {
+        // past the end the load is padded with NUL, which is ASCII
+        let high = load16(b, k).to_bitmask();
+        (high != 0).then(|| k + high.trailing_zeros() as usize)
+    })
 }
 
 /// Byte classes for the ASCII word scanner.

@@ -1035,6 +1035,7 @@ impl<'d> Walker<'d> {
             .iter()
             .map(|s| Span::new(span.start + s.start, span.start + s.end));
         self.doc.html_scripts.extend(in_file);
+        // the text again (the Document was borrowed mutably to keep the elements)
         let text = self.doc.text(span);
         // blank what is hidden and every tag, byte by byte: the text keeps its byte offsets, a
         // blanked character becomes as many spaces as it has bytes (holes start and end at

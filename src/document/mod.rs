@@ -934,9 +934,7 @@ impl<'d> Walker<'d> {
                     match &data.value {
                         NodeValue::Heading(_) => {
                             if let Some(acc) = heading.take() {
-                                // its link, if it has one, is the last Markdown link walked
-                                let last_link = self.doc.links.iter().rev().find(|l| !l.html);
-                                if !is_docfx_tab(node, last_link) {
+                                if !is_docfx_tab(node, &self.doc.links) {
                                     self.finish_heading(acc, &mut slugger);
                                 }
                             }
@@ -1501,17 +1499,20 @@ fn not_printable(b: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// A DocFX tab, `# [Linux](#tab/linux)`: rendered as a tab, not as a heading. `last_link` is the
-/// heading's only child when that is a link (the Document took its URL from the AST).
+/// A DocFX tab, `# [Linux](#tab/linux)`: rendered as a tab, not as a heading. Asked at the
+/// heading's end, with the links walked so far: a link that is its only child is the last Markdown
+/// link among them (the Document took its URL from the AST).
 fn is_docfx_tab<'a>(
     node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<comrak::nodes::Ast>>,
-    last_link: Option<&Link>,
+    links: &[Link],
 ) -> bool {
     let mut children = node.children();
     match (children.next(), children.next()) {
-        (Some(only), None) => {
-            matches!(only.data().value, NodeValue::Link(_)) && last_link.is_some_and(|l| l.url.starts_with("#tab/"))
-        }
+        (Some(only), None) if matches!(only.data().value, NodeValue::Link(_)) => links
+            .iter()
+            .rev()
+            .find(|l| !l.html)
+            .is_some_and(|l| l.url.starts_with("#tab/")),
         _ => false,
     }
 }

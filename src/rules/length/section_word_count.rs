@@ -7,6 +7,7 @@ use serde::Deserialize;
 use crate::diagnostic::Severity;
 use crate::rules::structure::same_text;
 use crate::rules::{declare_rule, excerpt, Context, Source};
+use crate::template::TemplateReqs;
 use crate::text::{range, thousands};
 
 declare_rule! {
@@ -69,6 +70,14 @@ impl Options {
     }
 }
 
+/// Where a section's range comes from, written out only for a finding.
+enum Origin<'a> {
+    /// Config, or the rule's defaults.
+    Setting(&'a Source),
+    /// The template's "Write N-M words" for the section, at this line of it.
+    Template(&'a TemplateReqs, usize),
+}
+
 fn check(ctx: &mut Context) {
     let opts = ctx.options::<Options>();
     let limits = [
@@ -97,7 +106,7 @@ fn check(ctx: &mut Context) {
                 .iter()
                 .find(|ts| ts.level == h.level && same_text(&ts.text, &h.text))?;
             let (lo, hi, line) = ts.words?;
-            Some((Some(lo), Some(hi), Err((t, line))))
+            Some((Some(lo), Some(hi), Origin::Template(t, line)))
         });
         let (lo, hi, source) = match planned {
             Some(p) => p,
@@ -108,15 +117,19 @@ fn check(ctx: &mut Context) {
                 let Some(src) = min.as_ref().or(max.as_ref()).map(|t| &t.source) else {
                     continue;
                 };
-                (min.as_ref().map(|t| t.value), max.as_ref().map(|t| t.value), Ok(src))
+                (
+                    min.as_ref().map(|t| t.value),
+                    max.as_ref().map(|t| t.value),
+                    Origin::Setting(src),
+                )
             }
         };
         let words = doc.words_in(s.own).len();
         let n = words as f64;
         if lo.is_some_and(|m| n < m) || hi.is_some_and(|m| n > m) {
             let source = match source {
-                Ok(src) => Cow::Borrowed(src),
-                Err((t, line)) => Cow::Owned(Source::Template(format!("{}:{line}", t.path))),
+                Origin::Setting(src) => Cow::Borrowed(src),
+                Origin::Template(t, line) => Cow::Owned(Source::Template(format!("{}:{line}", t.path))),
             };
             let d = ctx
                 .diagnostic(

@@ -29,22 +29,110 @@ pub const MARKDOWN_EXT: &[&str] = &["md", "mdx", "markdown"];
 const INDEX_NAMES: &[&str] = &["index.md", "_index.md", "README.md", "index.mdx", "_index.mdx"];
 
 /// A value of a file and where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located {
-    pub text: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located<'a> {
+    pub text: &'a str,
     pub span: Span,
     pub line: usize,
 }
 
-/// What every site file contributes, from its front matter alone.
+/// Which front matter value of a [`Light`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Which {
+    Title,
+    Description,
+    Slug,
+    Keyword,
+}
+
+/// Where one value of a [`Light`] is: its text ends at `end` in the shared string (it starts
+/// where the one before ended), its span and line in the file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Slot {
+    end: u32,
+    start: u32,
+    span_end: u32,
+    line: u32,
+}
+
+/// What every site file contributes, from its front matter alone. A site keeps one for every
+/// file for the whole run, so the four values share one string and their places are 32-bit
+/// (a file is at most 16 MB; a value that would not fit is dropped).
 #[derive(Debug, Clone, Default)]
 pub struct Light {
-    pub title: Option<Located>,
-    pub description: Option<Located>,
-    pub slug: Option<Located>,
-    pub keyword: Option<Located>,
-    /// Front matter `url`, `path`, `permalink`, `aliases`, normalised.
+    text: Box<str>,
+    /// Title, description, slug, keyword; `None` where the file has none.
+    slots: [Option<Slot>; 4],
+    /// Front matter `url`, `path`, `permalink`, `aliases`, normalised; the site takes them
+    /// when it files the page under its URLs.
     pub urls: Vec<String>,
+}
+
+impl Light {
+    pub fn title(&self) -> Option<Located<'_>> {
+        self.get(Which::Title)
+    }
+
+    pub fn description(&self) -> Option<Located<'_>> {
+        self.get(Which::Description)
+    }
+
+    pub fn slug(&self) -> Option<Located<'_>> {
+        self.get(Which::Slug)
+    }
+
+    pub fn keyword(&self) -> Option<Located<'_>> {
+        self.get(Which::Keyword)
+    }
+
+    fn get(&self, which: Which) -> Option<Located<'_>> {
+        let i = which as usize;
+        let slot = self.slots[i]?;
+        let start = self.slots[..i].iter().rev().find_map(|s| *s).map_or(0, |s| s.end);
+        Some(Located {
+            text: self.text.get(start as usize..slot.end as usize)?,
+            span: Span::new(slot.start as usize, slot.span_end as usize),
+            line: slot.line as usize,
+        })
+    }
+}
+
+/// Builds a [`Light`], values in their order.
+#[derive(Default)]
+struct LightBuilder {
+    text: String,
+    slots: [Option<Slot>; 4],
+}
+
+impl LightBuilder {
+    fn set(&mut self, which: Which, text: &str, span: Span, line: usize) {
+        let i = which as usize;
+        debug_assert!(self.slots[i..].iter().all(Option::is_none), "values in order");
+        let fits = |n: usize| u32::try_from(n).ok();
+        let (Some(end), Some(start), Some(span_end), Some(line)) = (
+            fits(self.text.len() + text.len()),
+            fits(span.start),
+            fits(span.end),
+            fits(line),
+        ) else {
+            return;
+        };
+        self.text.push_str(text);
+        self.slots[i] = Some(Slot {
+            end,
+            start,
+            span_end,
+            line,
+        });
+    }
+
+    fn build(self, urls: Vec<String>) -> Light {
+        Light {
+            text: self.text.into_boxed_str(),
+            slots: self.slots,
+            urls,
+        }
+    }
 }
 
 /// An outgoing internal link of a file.
@@ -56,21 +144,34 @@ pub struct SiteLink<'a> {
     pub related: bool,
 }
 
-/// A file's outgoing internal links, kept for the whole run: their URLs in one string.
+/// A file's outgoing internal links, kept for the whole run: their URLs in one string, their
+/// places 32-bit (a file is at most 16 MB).
 #[derive(Debug, Clone, Default)]
 pub struct SiteLinks {
     urls: Box<str>,
-    /// (end of the URL in `urls`, span, related)
-    items: Box<[(u32, Span, bool)]>,
+    items: Box<[LinkSlot]>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct LinkSlot {
+    /// End of the URL in `urls` (it starts where the one before ended).
+    end: u32,
+    start: u32,
+    span_end: u32,
+    related: bool,
 }
 
 impl SiteLinks {
     pub fn iter(&self) -> impl Iterator<Item = SiteLink<'_>> {
         let mut start = 0;
-        self.items.iter().map(move |&(end, span, related)| {
-            let url = self.urls.get(start..end as usize).unwrap_or("");
-            start = end as usize;
-            SiteLink { url, span, related }
+        self.items.iter().map(move |item| {
+            let url = self.urls.get(start..item.end as usize).unwrap_or("");
+            start = item.end as usize;
+            SiteLink {
+                url,
+                span: Span::new(item.start as usize, item.span_end as usize),
+                related: item.related,
+            }
         })
     }
 }
@@ -80,12 +181,21 @@ impl<'a> FromIterator<SiteLink<'a>> for SiteLinks {
         let mut urls = String::new();
         let mut items = Vec::new();
         for link in links {
-            // a file is at most 16 MB: its link URLs fit in u32 offsets
-            let Ok(end) = u32::try_from(urls.len() + link.url.len()) else {
+            let fits = |n: usize| u32::try_from(n).ok();
+            let (Some(end), Some(start), Some(span_end)) = (
+                fits(urls.len() + link.url.len()),
+                fits(link.span.start),
+                fits(link.span.end),
+            ) else {
                 break;
             };
             urls.push_str(link.url);
-            items.push((end, link.span, link.related));
+            items.push(LinkSlot {
+                end,
+                start,
+                span_end,
+                related: link.related,
+            });
         }
         SiteLinks {
             urls: urls.into_boxed_str(),
@@ -179,53 +289,55 @@ static TARGET_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"<!--[ \t]*TARGET_KEYWORD:[ \t]*["“]?([^"”|\n]+?)["”]?[ \t]*(?:\||-->)"#).expect("constant regex")
 });
 
-fn located(lines: &LineIndex, text: &str, span: Span) -> Located {
-    Located {
-        text: text.to_string(),
-        span,
-        line: lines.line_of(span.start),
-    }
-}
-
 /// The front matter part of a summary, from an already split and parsed front matter.
 fn light_from(source: &str, lines: &LineIndex, fm: Option<&front_matter::FrontMatter>, fields: &Fields) -> Light {
-    let mut light = Light::default();
+    let mut light = LightBuilder::default();
+    let mut urls = Vec::new();
+    let set = |light: &mut LightBuilder, which: Which, text: &str, span: Span| {
+        light.set(which, text, span, lines.line_of(span.start));
+    };
     if let Some(fm) = fm {
-        let pick = |keys: Vec<&str>| -> Option<Located> {
-            keys.into_iter().find_map(|k| {
+        let values = [
+            (Which::Title, &fields.title),
+            (Which::Description, &fields.description),
+            (Which::Slug, &fields.slug),
+            (Which::Keyword, &fields.keyword),
+        ];
+        for (which, field) in values {
+            let found = field.list().into_iter().find_map(|k| {
                 let text = match fm.get(k)? {
-                    Value::String(s) => s.clone(),
-                    Value::List(items) => items.first()?.as_str()?.to_string(),
+                    Value::String(s) => s.as_str(),
+                    Value::List(items) => items.first()?.as_str()?,
                     _ => return None,
                 };
                 let span = fm
                     .entry(k)
                     .map_or(fm.span, |e| front_matter::unquoted(source, e.value_span));
-                (!text.trim().is_empty()).then(|| located(lines, &text, span))
-            })
-        };
-        light.title = pick(fields.title.list());
-        light.description = pick(fields.description.list());
-        light.slug = pick(fields.slug.list());
-        light.keyword = pick(fields.keyword.list());
+                (!text.trim().is_empty()).then_some((text, span))
+            });
+            if let Some((text, span)) = found {
+                set(&mut light, which, text, span);
+            }
+        }
         for key in ["url", "path", "permalink", "aliases"] {
             match fm.get(key) {
-                Some(Value::String(s)) => light.urls.push(normalize_url(s)),
-                Some(Value::List(items)) => light
-                    .urls
-                    .extend(items.iter().filter_map(Value::as_str).map(normalize_url)),
+                Some(Value::String(s)) => urls.push(normalize_url(s)),
+                Some(Value::List(items)) => urls.extend(items.iter().filter_map(Value::as_str).map(normalize_url)),
                 _ => {}
             }
         }
     }
-    if light.keyword.is_none() {
-        if let Some(c) = TARGET_KEYWORD.captures(source) {
-            if let Some(m) = c.get(1) {
-                light.keyword = Some(located(lines, m.as_str().trim(), Span::new(m.start(), m.end())));
-            }
+    if light.slots[Which::Keyword as usize].is_none() {
+        if let Some(m) = TARGET_KEYWORD.captures(source).and_then(|c| c.get(1)) {
+            set(
+                &mut light,
+                Which::Keyword,
+                m.as_str().trim(),
+                Span::new(m.start(), m.end()),
+            );
         }
     }
-    light
+    light.build(urls)
 }
 
 /// The summary of a parsed Document.
@@ -430,11 +542,12 @@ impl Site {
         site
     }
 
-    fn add(&mut self, file: SiteFile) {
+    fn add(&mut self, mut file: SiteFile) {
         let idx = self.files.len();
         self.by_path.entry(key(&file.abs)).or_insert(idx);
+        // the URLs are needed only here, as keys
+        let mut keys = std::mem::take(&mut file.summary.light.urls);
         let light = file.light();
-        let mut keys = light.urls.clone();
         if let Some(root) = &self.content_root {
             if let Ok(rel) = file.abs.strip_prefix(root) {
                 let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -444,7 +557,7 @@ impl Site {
                     rel.with_extension("")
                 };
                 keys.push(normalize_url(&page.to_string_lossy()));
-                if let Some(slug) = &light.slug {
+                if let Some(slug) = light.slug() {
                     let dir = if INDEX_NAMES.contains(&name) {
                         rel.parent().and_then(Path::parent)
                     } else {
@@ -455,8 +568,8 @@ impl Site {
                 }
             }
         }
-        if let Some(slug) = &light.slug {
-            keys.push(normalize_url(&slug.text));
+        if let Some(slug) = light.slug() {
+            keys.push(normalize_url(slug.text));
         }
         for k in keys {
             self.by_url.entry(key(k.as_str())).or_insert(idx);
@@ -638,5 +751,38 @@ mod tests {
             .collect();
         let back: Vec<_> = links.iter().map(|l| (l.url, l.span.start, l.related)).collect();
         assert_eq!(back, given);
+    }
+
+    #[test]
+    fn light_values_come_back_as_given() {
+        let text =
+            "---\ndescription: \"Stir, then wait\"\nslug: ''\ntags: [x]\n---\n<!-- TARGET_KEYWORD: sourdough -->\n";
+        let lines = LineIndex::new(text);
+        let split = front_matter::split(text, 0).unwrap();
+        let fm = front_matter::parse(text, &split, &lines);
+        let light = light_from(text, &lines, Some(&fm), &Fields::default());
+        fn placed<'a>(text: &'a str, l: Option<Located<'a>>) -> Option<(&'a str, &'a str, usize)> {
+            l.map(|l| (l.text, &text[l.span.start..l.span.end], l.line))
+        }
+        let at = |l| placed(text, l);
+        assert_eq!(at(light.title()), None);
+        assert_eq!(at(light.description()), Some(("Stir, then wait", "Stir, then wait", 2)));
+        assert_eq!(at(light.slug()), None, "a blank value is no value");
+        assert_eq!(at(light.keyword()), Some(("sourdough", "sourdough", 6)));
+
+        // every value set, one of them at an offset past 32 bits (dropped)
+        let mut b = LightBuilder::default();
+        b.set(Which::Title, "Tïtle", Span::new(4, 10), 1);
+        b.set(Which::Description, "d", Span::new(1 << 33, (1 << 33) + 1), 2);
+        b.set(Which::Slug, "s-1", Span::new(20, 23), 3);
+        b.set(Which::Keyword, "k", Span::new(30, 31), 4);
+        let light = b.build(Vec::new());
+        fn got(l: Option<Located<'_>>) -> Option<(&str, usize, usize)> {
+            l.map(|l| (l.text, l.span.start, l.line))
+        }
+        assert_eq!(got(light.title()), Some(("Tïtle", 4, 1)));
+        assert_eq!(got(light.description()), None);
+        assert_eq!(got(light.slug()), Some(("s-1", 20, 3)));
+        assert_eq!(got(light.keyword()), Some(("k", 30, 4)));
     }
 }

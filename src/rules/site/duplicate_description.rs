@@ -1,6 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::site::report_duplicates;
 use crate::rules::{declare_rule, SiteContext};
+use crate::site::Light;
 
 declare_rule! {
     /// ## What it does
@@ -30,5 +31,5 @@ declare_rule! {
 }
 
 fn check(ctx: &mut SiteContext) {
-    report_duplicates(ctx, "description", |l| l.description.as_ref());
+    report_duplicates(ctx, "description", Light::description);
 }

@@ -11,7 +11,7 @@ use crate::site::{Light, Located};
 
 /// Report every linted file that shares a value with another file of the site (translations of
 /// one article excepted), pointing at its own value and naming the other place.
-pub fn report_duplicates(ctx: &mut SiteContext, what: &str, pick: fn(&Light) -> Option<&Located>) {
+pub fn report_duplicates(ctx: &mut SiteContext, what: &str, pick: fn(&Light) -> Option<Located<'_>>) {
     let site = ctx.site;
     let value = |i: usize| {
         let v = pick(site.files[i].light())?;
@@ -56,7 +56,13 @@ fn shared(n: usize, value: impl Fn(usize) -> Option<String>, hash: fn(&str) -> u
 
 /// Report file `i`, a member of a group of files that share a value (unless the others are
 /// translations of it).
-fn report_member(ctx: &mut SiteContext, what: &str, pick: fn(&Light) -> Option<&Located>, members: &[usize], i: usize) {
+fn report_member(
+    ctx: &mut SiteContext,
+    what: &str,
+    pick: fn(&Light) -> Option<Located<'_>>,
+    members: &[usize],
+    i: usize,
+) {
     let site = ctx.site;
     let own = site.translation_key(i);
     let others: Vec<usize> = members
@@ -78,7 +84,7 @@ fn report_member(ctx: &mut SiteContext, what: &str, pick: fn(&Light) -> Option<&
         v.span,
         format!(
             "{what} \"{}\" is also the {what} of {}:{line}{more}",
-            excerpt(&v.text, 60),
+            excerpt(v.text, 60),
             other.display
         ),
         "give each article its own; pages that share it compete with each other in search",

@@ -178,22 +178,28 @@ impl FileReport {
     }
 }
 
-/// An input: a file on disk or standard input.
+/// An input: a file on disk or standard input. A run holds one per file named or found (a
+/// pre-commit hook can name thousands), so it is the size of a path: stdin's text is boxed.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
     File(PathBuf),
-    /// Text read from stdin, reported under this name.
-    Stdin {
-        name: String,
-        text: Vec<u8>,
-    },
+    Stdin(Box<Piped>),
+}
+
+const _: () = assert!(std::mem::size_of::<Input>() == std::mem::size_of::<PathBuf>());
+
+/// Text read from stdin, reported under `name`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Piped {
+    pub name: String,
+    pub text: Vec<u8>,
 }
 
 impl Input {
     pub fn display(&self) -> String {
         match self {
             Input::File(p) => display_path(p),
-            Input::Stdin { name, .. } => name.clone(),
+            Input::Stdin(piped) => piped.name.clone(),
         }
     }
 
@@ -201,7 +207,7 @@ impl Input {
     pub fn path(&self) -> &Path {
         match self {
             Input::File(p) => p,
-            Input::Stdin { name, .. } => Path::new(name),
+            Input::Stdin(piped) => Path::new(&piped.name),
         }
     }
 }
@@ -270,7 +276,7 @@ pub fn lint_inputs_map<T: Send>(
         .iter()
         .map(|(input, _)| match input {
             Input::File(p) => std::fs::metadata(p).is_ok_and(|m| m.len() >= BIG_FILE),
-            Input::Stdin { text, .. } => text.len() as u64 >= BIG_FILE,
+            Input::Stdin(piped) => piped.text.len() as u64 >= BIG_FILE,
         })
         .collect();
     let big_order: Vec<usize> = (0..inputs.len()).filter(|&k| big[k]).collect();
@@ -353,7 +359,7 @@ pub fn lint_input(input: &Input, settings: &Settings) -> Result<FileReport, File
     let bytes = read_input(input)?;
     let mut report = lint_bytes(input.display(), bytes, settings);
     // standard input cannot be read again for site findings: it keeps its text
-    report.keeps_source = matches!(input, Input::Stdin { .. });
+    report.keeps_source = matches!(input, Input::Stdin(_));
     if settings.drop_sources {
         report.drop_source();
     }
@@ -459,7 +465,7 @@ pub fn decode(path: String, bytes: Vec<u8>) -> Result<(String, String), Box<File
 /// Read an input's bytes (a file from disk, or what stdin gave).
 pub fn read_input(input: &Input) -> Result<Vec<u8>, FileError> {
     match input {
-        Input::Stdin { text, .. } => Ok(text.clone()),
+        Input::Stdin(piped) => Ok(piped.text.clone()),
         Input::File(p) => read_file(p).map_err(|message| FileError {
             path: input.display(),
             message,

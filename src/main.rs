@@ -323,7 +323,7 @@ fn check(mut args: CheckArgs) -> u8 {
             Err(e) => return fail(e),
         };
         if !(excluded && args.force_exclude) {
-            inputs.push((Input::Stdin { name, text }, settings));
+            inputs.push((Input::Stdin(Box::new(engine::Piped { name, text })), settings));
         }
     }
     let disk: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
@@ -388,7 +388,7 @@ fn check(mut args: CheckArgs) -> u8 {
                         (_, true) if differs => {
                             diffs.push_str(&seolint::fix::unified_diff(&input.display(), &before, &outcome.source))
                         }
-                        (Input::Stdin { .. }, false) => stdin_fixed = Some(outcome.source.clone()),
+                        (Input::Stdin(_), false) => stdin_fixed = Some(outcome.source.clone()),
                         (Input::File(path), false) if differs => {
                             if let Err(message) = seolint::fix::write_atomic(path, &outcome.source) {
                                 errors.push(FileError {

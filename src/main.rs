@@ -169,6 +169,23 @@ fn tune_allocator() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn tune_allocator() {}
 
+/// Return the free pages of the main thread's heap to the system. Reading the command line
+/// costs clap about 500 bytes an argument, and a pre-commit hook can name thousands of files;
+/// all of it is freed before linting starts, but into the main thread's heap, which the lint
+/// workers (each with its own glibc arena) do not reuse, so it stayed in the process's resident
+/// size for the whole run (10,072 files named: 9.4 MB resident before the first file against
+/// 3.9 MB before the command line was read).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn release_freed_memory() {
+    // SAFETY: malloc_trim only releases free memory of the allocator's own heaps.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn release_freed_memory() {}
+
 fn fail(message: impl std::fmt::Display) -> u8 {
     eprintln!("seolint: {message}");
     2
@@ -361,6 +378,9 @@ fn check(mut args: CheckArgs) -> u8 {
             *s = new.clone();
         }
     }
+    // what reading the command line and finding the files left freed goes back to the system
+    // before the workers start
+    release_freed_memory();
 
     if !args.fix && !args.diff && output::streams(args.format) {
         return check_streaming(&args, &inputs, errors, site_run);

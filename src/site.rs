@@ -47,7 +47,7 @@ enum Which {
 
 /// Where one value of a [`Light`] is: its text ends at `end` in the shared string (it starts
 /// where the one before ended), its span and line in the file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 struct Slot {
     end: u32,
     start: u32,

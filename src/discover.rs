@@ -106,9 +106,11 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
                 ignore::WalkState::Continue
             })
         });
-    let (mut walked, mut failed) = found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let (walked, mut failed) = found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     failed.sort_by(|a: &FileError, b: &FileError| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
-    files.append(&mut walked);
+    // copied on this thread: the walker threads' heaps (glibc arenas, which the lint workers
+    // take over) are left with nothing that lives for the whole run
+    files.extend(walked.iter().map(|p| p.to_path_buf()));
     errors.append(&mut failed);
 }
 

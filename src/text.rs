@@ -564,11 +564,15 @@ pub fn thousands(n: usize) -> Thousands {
 /// See [`thousands`].
 pub struct Thousands(usize);
 
+impl Piece for Thousands {
+    fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        write_thousands(out, self.0)
+    }
+}
+
 impl fmt::Display for Thousands {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut buf = Buf::new();
-        write_thousands(&mut buf, self.0)?;
-        f.pad(buf.as_str())
+        write_piece(self, f)
     }
 }
 
@@ -593,8 +597,31 @@ fn write_thousands(out: &mut impl fmt::Write, n: usize) -> fmt::Result {
     out.write_str(std::str::from_utf8(&digits[i..]).map_err(|_| fmt::Error)?)
 }
 
-/// A message piece rendered on the stack before it is padded (`{:>6}`); a piece longer than the
-/// buffer fails to write, and its writer falls back to a string.
+/// A message piece ([`thousands`], [`number`], [`range`]), written where it is formatted.
+trait Piece {
+    fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result;
+}
+
+/// A piece's `Display`: written straight through, or, when a width is asked (`{:>6}` in
+/// `stats`), rendered first (on the stack, in a string when longer than the buffer) and padded.
+fn write_piece(piece: &impl Piece, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    if f.width().is_none() && f.precision().is_none() {
+        return piece.write_to(f);
+    }
+    let mut buf = Buf::new();
+    match piece.write_to(&mut buf) {
+        Ok(()) => f.pad(buf.as_str()),
+        // longer than the buffer (1e300 has 301 digits)
+        Err(_) => {
+            let mut s = String::new();
+            piece.write_to(&mut s)?;
+            f.pad(&s)
+        }
+    }
+}
+
+/// A piece rendered on the stack before it is padded; a piece longer than the buffer fails to
+/// write.
 struct Buf {
     bytes: [u8; 48],
     len: usize,
@@ -658,8 +685,8 @@ pub fn number(n: f64) -> Number {
 /// See [`number`].
 pub struct Number(f64);
 
-impl Number {
-    fn write(&self, out: &mut impl fmt::Write) -> fmt::Result {
+impl Piece for Number {
+    fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
         let n = self.0;
         if n.fract() == 0.0 && n.abs() < 1e15 {
             write_thousands(out, n.abs() as usize)
@@ -683,16 +710,7 @@ impl Number {
 
 impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut buf = Buf::new();
-        match self.write(&mut buf) {
-            Ok(()) => f.pad(buf.as_str()),
-            // a number too long for the buffer (1e300 has 301 digits)
-            Err(_) => {
-                let mut s = String::new();
-                self.write(&mut s)?;
-                f.pad(&s)
-            }
-        }
+        write_piece(self, f)
     }
 }
 
@@ -704,8 +722,8 @@ pub fn range(min: Option<f64>, max: Option<f64>) -> Range {
 /// See [`range`].
 pub struct Range(Option<f64>, Option<f64>);
 
-impl Range {
-    fn write(&self, out: &mut impl fmt::Write) -> fmt::Result {
+impl Piece for Range {
+    fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
         match (self.0, self.1) {
             (Some(a), Some(b)) => write!(out, "{}-{}", number(a), number(b)),
             (Some(a), None) => write!(out, "at least {}", number(a)),
@@ -717,13 +735,7 @@ impl Range {
 
 impl fmt::Display for Range {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // written straight through (messages ask no width); padded like the numbers when asked
-        if f.width().is_none() {
-            return self.write(f);
-        }
-        let mut s = String::new();
-        self.write(&mut s)?;
-        f.pad(&s)
+        write_piece(self, f)
     }
 }
 
@@ -928,6 +940,9 @@ pub(crate) mod tests {
             number(1e300).to_string(),
             format!("{:.2}", 1e300).trim_end_matches('0').trim_end_matches('.')
         );
+        // padded, longer than the stack buffer: the string fallback
+        assert_eq!(format!("{:>3}", number(1e300)), number(1e300).to_string());
+        assert_eq!(format!("{:>303}", number(-1e300)), format!(" {}", number(-1e300)));
         assert_eq!(range(Some(1.0), Some(1.5)).to_string(), "1-1.5");
         assert_eq!(range(None, Some(3.0)).to_string(), "at most 3");
         assert_eq!(range(None, None).to_string(), "any");

@@ -225,17 +225,18 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     word_indices(text).map(|(_, w)| w)
 }
 
-/// UAX #29 words that hold a letter or digit, with their byte offsets. ASCII runs (most prose in
-/// Latin script, even beside a curly quote or a dash) take a fast path that applies the same
-/// rules; the stretches around non-ASCII characters go through unicode-segmentation.
+/// UAX #29 words that hold a letter or digit, with their byte offsets. Stretches of ASCII and
+/// common letters ([`fast_scannable`]: most prose in Latin and Cyrillic script, even beside a
+/// curly quote or a dash) take a fast path that applies the same rules; the stretches around
+/// other characters go through unicode-segmentation.
 pub fn word_indices(text: &str) -> WordIndices<'_> {
-    // most texts are ASCII throughout: one stretch, known without looking for where it ends
-    if text.is_ascii() {
+    // most texts are fast throughout: one stretch, known without looking for where it ends
+    if fast_scannable(text) {
         return WordIndices {
             text,
             pos: text.len(),
             base: 0,
-            cur: Segment::Ascii(AsciiWords::new(text)),
+            cur: Segment::Fast(FastWords::new(text)),
         };
     }
     WordIndices {
@@ -248,13 +249,12 @@ pub fn word_indices(text: &str) -> WordIndices<'_> {
 
 /// The words of a text (see [`word_indices`]); no allocation.
 ///
-/// ASCII whitespace always separates words, so the text is cut there into stretches: an ASCII
-/// stretch goes to the fast scanner, and a stretch holding a non-ASCII character goes to
-/// unicode-segmentation together with the whitespace before it (a combining mark after a space
-/// belongs to the space, as in the whole text).
+/// ASCII whitespace always separates words, so the text is cut there into stretches: a fast
+/// stretch runs up to the last whitespace before a character the fast scanner does not know, and
+/// a Unicode stretch from there to the next whitespace.
 pub struct WordIndices<'a> {
     text: &'a str,
-    /// Start of the text not yet handed to a segment: 0 or an ASCII whitespace byte.
+    /// Where the next stretch starts.
     pos: usize,
     /// Where the current segment starts in `text`.
     base: usize,
@@ -263,7 +263,7 @@ pub struct WordIndices<'a> {
 
 enum Segment<'a> {
     Done,
-    Ascii(AsciiWords<'a>),
+    Fast(FastWords<'a>),
     Unicode(unicode_segmentation::UnicodeWordIndices<'a>),
 }
 
@@ -272,8 +272,8 @@ impl<'a> Iterator for WordIndices<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        // the common case, kept small enough to inline: the next word of an ASCII stretch
-        if let Segment::Ascii(a) = &mut self.cur {
+        // the common case, kept small enough to inline: the next word of a fast stretch
+        if let Segment::Fast(a) = &mut self.cur {
             if let Some((i, w)) = a.next() {
                 return Some((self.base + i, w));
             }
@@ -288,7 +288,7 @@ impl<'a> WordIndices<'a> {
     fn next_segment(&mut self) -> Option<(usize, &'a str)> {
         loop {
             let found = match &mut self.cur {
-                Segment::Ascii(a) => a.next(),
+                Segment::Fast(a) => a.next(),
                 Segment::Unicode(u) => u.find(|(_, w)| w.chars().any(char::is_alphanumeric)),
                 Segment::Done => None,
             };
@@ -303,12 +303,12 @@ impl<'a> WordIndices<'a> {
             }
             let pos = self.pos;
             let ws = |c: &u8| c.is_ascii_whitespace();
-            let Some(k) = first_non_ascii(&b[pos..]).map(|k| pos + k) else {
-                self.start_ascii(pos, n);
+            let Some(k) = first_slow(&b[pos..]).map(|k| pos + k) else {
+                self.start_fast(pos, n);
                 continue;
             };
             match b[pos..k].iter().rposition(ws).map(|w| pos + w) {
-                Some(w) if w > pos => self.start_ascii(pos, w),
+                Some(w) if w > pos => self.start_fast(pos, w),
                 _ => {
                     let end = b[k..].iter().position(ws).map_or(n, |e| k + e);
                     self.base = pos;
@@ -321,10 +321,10 @@ impl<'a> WordIndices<'a> {
 }
 
 impl WordIndices<'_> {
-    fn start_ascii(&mut self, from: usize, to: usize) {
+    fn start_fast(&mut self, from: usize, to: usize) {
         self.base = from;
         self.pos = to;
-        self.cur = Segment::Ascii(AsciiWords::new(&self.text[from..to]));
+        self.cur = Segment::Fast(FastWords::new(&self.text[from..to]));
     }
 }
 
@@ -337,16 +337,50 @@ fn first_non_ascii(b: &[u8]) -> Option<usize> {
     })
 }
 
-/// Byte classes for the ASCII word scanner.
+/// Is the two-byte UTF-8 character `lead cont` a letter the fast scanner knows: the Latin-1
+/// Supplement and Latin Extended-A/B letters (U+00C0-U+024F but `×` and `÷`), and the Cyrillic
+/// letters (U+0400-U+04FF but U+0482-U+0489)? UAX #29 gives each the class ALetter, as it does
+/// ASCII letters (a test checks every one against unicode-segmentation).
+#[inline(always)]
+const fn fast_letter(lead: u8, cont: u8) -> bool {
+    match lead {
+        0xC3 => cont != 0x97 && cont != 0xB7,
+        0xC4..=0xC8 | 0xD0 | 0xD1 | 0xD3 => true,
+        0xC9 => cont <= 0x8F,
+        0xD2 => !matches!(cont, 0x82..=0x89),
+        _ => false,
+    }
+}
+
+/// Where `b`'s first byte is that starts a character the fast scanner does not know (neither
+/// ASCII nor a [`fast_letter`]); `b` holds whole UTF-8 characters.
+fn first_slow(b: &[u8]) -> Option<usize> {
+    let mut i = first_non_ascii(b)?;
+    loop {
+        if !b.get(i + 1).is_some_and(|&cont| fast_letter(b[i], cont)) {
+            return Some(i);
+        }
+        i += 2;
+        i += first_non_ascii(b.get(i..)?)?;
+    }
+}
+
+/// Can the fast scanner take all of `text`: is every character ASCII or a [`fast_letter`]?
+pub fn fast_scannable(text: &str) -> bool {
+    first_slow(text.as_bytes()).is_none()
+}
+
+/// Byte classes for the fast word scanner. A byte from 0x80 up is part of a letter: the scanner
+/// only sees text whose non-ASCII characters are all [`fast_letter`]s.
 const WORD: u8 = 1; // letter, digit, `_`: joins
 const ALPHA: u8 = 2;
 const DIGIT: u8 = 4;
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
-    while c < 128 {
+    while c < 256 {
         let b = c as u8;
-        if b.is_ascii_alphabetic() {
+        if b.is_ascii_alphabetic() || !b.is_ascii() {
             t[c] = WORD | ALPHA;
         } else if b.is_ascii_digit() {
             t[c] = WORD | DIGIT;
@@ -369,45 +403,46 @@ static JOIN: [u8; 256] = {
     t
 };
 
-/// UAX #29 word boundaries restricted to ASCII: letters, digits and `_` join (WB5, WB8-WB10,
-/// WB13a/b); `'` and `.` join letters to letters and digits to digits (WB6/7, WB11/12); `:` joins
-/// letters (MidLetter); `,` and `;` join digits (MidNum).
-pub struct AsciiWords<'a> {
+/// UAX #29 word boundaries restricted to ASCII and the [`fast_letter`]s: letters, digits and `_`
+/// join (WB5, WB8-WB10, WB13a/b); `'` and `.` join letters to letters and digits to digits
+/// (WB6/7, WB11/12); `:` joins letters (MidLetter); `,` and `;` join digits (MidNum).
+pub struct FastWords<'a> {
     text: &'a str,
     runs: Runs<'a>,
 }
 
-impl<'a> AsciiWords<'a> {
+impl<'a> FastWords<'a> {
     fn new(text: &'a str) -> Self {
-        AsciiWords {
+        debug_assert!(fast_scannable(text));
+        FastWords {
             text,
             runs: Runs::new(text.as_bytes()),
         }
     }
 }
 
-impl<'a> Iterator for AsciiWords<'a> {
+impl<'a> Iterator for FastWords<'a> {
     type Item = (usize, &'a str);
 
     #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
         let (start, end) = self.runs.next()?;
-        // ASCII text: every offset is a char boundary
+        // a word starts and ends at character boundaries: every byte of a letter is a word byte
         Some((start, self.text.get(start..end)?))
     }
 }
 
-/// The words of an ASCII text as byte ranges `(start, end)`, handed to `f` in order: the same
-/// words as [`word_indices`], without the iterator's stretch and text slicing (the walker's
-/// path for most prose).
-pub fn ascii_word_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
-    debug_assert!(text.is_ascii());
+/// The words of a [`fast_scannable`] text as byte ranges `(start, end)`, handed to `f` in order:
+/// the same words as [`word_indices`], without the iterator's stretch and text slicing (the
+/// walker's path for most prose).
+pub fn fast_word_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
+    debug_assert!(fast_scannable(text));
     for (start, end) in Runs::new(text.as_bytes()) {
         f(start, end);
     }
 }
 
-/// The words of ASCII bytes as byte ranges. The bytes are classified 64 at a time, 16 at once
+/// The words of a [`fast_scannable`] text's bytes as byte ranges. The bytes are classified 64 at a time, 16 at once
 /// by SIMD compares, into a bit mask of the bytes that belong to words (word bytes, and joiners
 /// between two bytes of the kind they join); a word is a run of set bits, found with two bit
 /// scans. Words average about five bytes, so a byte-by-byte loop spent most of its time on the
@@ -527,7 +562,8 @@ pub(crate) fn load16(b: &[u8], k: usize) -> u8x16 {
     }
 }
 
-/// Bit k of the first mask: byte k is a letter, digit or `_`; of the second: a joiner.
+/// Bit k of the first mask: byte k is a letter, digit or `_` (a byte from 0x80 up is part of a
+/// [`fast_letter`]); of the second: a joiner.
 #[inline(always)]
 fn classify(x: u8x16) -> (u32, u32) {
     let splat = u8x16::splat;
@@ -540,7 +576,7 @@ fn classify(x: u8x16) -> (u32, u32) {
         | x.simd_eq(splat(b':'))
         | x.simd_eq(splat(b','))
         | x.simd_eq(splat(b';'));
-    (word.to_bitmask(), joiner.to_bitmask())
+    (word.to_bitmask() | x.to_bitmask(), joiner.to_bitmask())
 }
 
 pub fn word_count(text: &str) -> usize {
@@ -851,7 +887,7 @@ pub(crate) mod tests {
             "[AUTHOR_NAME] YOUR_ANSWER_HERE 3.14.15 v1.2.3-beta+build 0x1F -5 --flag a--b",
         ];
         for s in samples {
-            let fast: Vec<(usize, &str)> = AsciiWords::new(s).collect();
+            let fast: Vec<(usize, &str)> = FastWords::new(s).collect();
             let slow: Vec<(usize, &str)> = s
                 .unicode_word_indices()
                 .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
@@ -873,14 +909,48 @@ pub(crate) mod tests {
                         .unicode_word_indices()
                         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
                         .collect();
-                    let fast: Vec<(usize, &str)> = AsciiWords::new(&text).collect();
+                    let fast: Vec<(usize, &str)> = FastWords::new(&text).collect();
                     assert_eq!(fast, slow, "{text:?}");
                     let mut walked = Vec::new();
-                    ascii_word_bounds(&text, |a, b| walked.push((a, &text[a..b])));
+                    fast_word_bounds(&text, |a, b| walked.push((a, &text[a..b])));
                     assert_eq!(walked, slow, "{text:?}");
                 }
             }
         }
+    }
+
+    #[test]
+    fn fast_letters_segment_as_unicode_segmentation_does() {
+        // every two-byte character in every place a letter, digit, `_`, joiner or quote can put
+        // it: the fast scanner's letters must be what UAX #29 calls ALetter, and the rest must
+        // keep their texts off the fast path
+        let templates = [
+            "x", "axa", "xx", "x.x", "x'x", "x:x", "x,x", "x;x", "1x", "x1", "1.x", "x.1", "_x", "x_", "x x", "a.x",
+            "x.a", "a:x", "x:a", "x'", "'x", "x\"x", "x\"", "x-x", "x...x", "x'a'x", "1,x,1",
+        ];
+        let mut fast = 0;
+        for c in (0x80..0x800).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let letter = fast_letter(b[0], b[1]);
+            assert_eq!(fast_scannable(c.encode_utf8(&mut [0u8; 4])), letter, "{c:?}");
+            fast += usize::from(letter);
+            for t in templates {
+                let text = t.replace('x', c.encode_utf8(&mut [0u8; 4]));
+                let slow: Vec<(usize, &str)> = text
+                    .unicode_word_indices()
+                    .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                    .collect();
+                assert_eq!(word_indices(&text).collect::<Vec<_>>(), slow, "{text:?}");
+                if letter {
+                    let mut walked = Vec::new();
+                    fast_word_bounds(&text, |a, b| walked.push((a, &text[a..b])));
+                    assert_eq!(walked, slow, "{text:?}");
+                }
+            }
+        }
+        // U+00C0-U+024F less two, U+0400-U+04FF less eight
+        assert_eq!(fast, (0x250 - 0xC0 - 2) + (0x500 - 0x400 - 8));
     }
 
     #[test]
@@ -909,11 +979,13 @@ pub(crate) mod tests {
             "é",
             "",
             "a\u{2019}s don’t won't ’tis",
+            "Это тест: 4,5 слова, т.е. «цитата» — и Straße's Größe; Ärger_über ñandú",
+            "ÿ×Ā÷ž ɏɐ ЀҁҊ҂ӿԀ",
         ];
         // and random text: ASCII stretches between non-ASCII ones, across the 64-byte blocks
         let mut rng = Xorshift(0x94D0_49BB_1331_11EB);
         let random: Vec<String> = (0..3000)
-            .map(|i| rng.text("ab Z09_'.:,é’ —\u{301}東 \n\u{a0}x", i % 150))
+            .map(|i| rng.text("ab Z09_'.:,é’ —\u{301}東 \n\u{a0}xжҊ×ɏ", i % 150))
             .collect();
         for s in samples.into_iter().chain(random.iter().map(String::as_str)) {
             let fast: Vec<(usize, &str)> = word_indices(s).collect();

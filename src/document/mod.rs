@@ -1067,7 +1067,7 @@ impl<'d> Walker<'d> {
     /// (escapes, entities), each word is looked up in the source in order.
     fn push_words(&mut self, text: &str, span: Span, exact: bool) {
         let src = &self.doc.source;
-        if exact && text.is_ascii() {
+        if exact && crate::text::fast_scannable(text) {
             // most prose: spans straight from the scanner's offsets
             let words = &mut self.doc.words;
             let sc = &self.doc.shortcodes;
@@ -1080,7 +1080,7 @@ impl<'d> Walker<'d> {
                 .ok()
                 .filter(|_| u32::try_from(span.end).is_ok());
             if let (true, Some(base)) = (sc.is_empty(), base) {
-                crate::text::ascii_word_bounds(text, |start, end| {
+                crate::text::fast_word_bounds(text, |start, end| {
                     words.push(Word {
                         start: base + start as u32,
                         end: base + end as u32,
@@ -1090,7 +1090,7 @@ impl<'d> Walker<'d> {
             } else {
                 // words come in order: the first shortcode that ends after a word moves forward
                 let mut next = sc.partition_point(|s| s.end <= span.start);
-                crate::text::ascii_word_bounds(text, |start, end| {
+                crate::text::fast_word_bounds(text, |start, end| {
                     let word = Span::new(span.start + start, span.start + end);
                     while sc.get(next).is_some_and(|s| s.end <= word.start) {
                         next += 1;

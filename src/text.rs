@@ -356,13 +356,18 @@ const fn fast_letter(lead: u8, cont: u8) -> bool {
 /// ASCII nor a [`fast_letter`]); `b` holds whole UTF-8 characters.
 fn first_slow(b: &[u8]) -> Option<usize> {
     let mut i = first_non_ascii(b)?;
-    loop {
-        if !b.get(i + 1).is_some_and(|&cont| fast_letter(b[i], cont)) {
+    while let Some(&lead) = b.get(i) {
+        if lead.is_ascii() {
+            // ASCII again: on to the next non-ASCII byte, 16 bytes at a time
+            i += first_non_ascii(&b[i..])?;
+        } else if b.get(i + 1).is_some_and(|&cont| fast_letter(lead, cont)) {
+            // the letters of a word follow each other: no search between them
+            i += 2;
+        } else {
             return Some(i);
         }
-        i += 2;
-        i += first_non_ascii(b.get(i..)?)?;
     }
+    None
 }
 
 /// Can the fast scanner take all of `text`: is every character ASCII or a [`fast_letter`]?

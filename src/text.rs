@@ -371,7 +371,7 @@ fn first_slow(b: &[u8]) -> Option<usize> {
 }
 
 /// Can the fast scanner take all of `text`: is every character ASCII or a [`fast_letter`]?
-pub fn fast_scannable(text: &str) -> bool {
+pub(crate) fn fast_scannable(text: &str) -> bool {
     first_slow(text.as_bytes()).is_none()
 }
 
@@ -437,13 +437,90 @@ impl<'a> Iterator for FastWords<'a> {
     }
 }
 
-/// The words of a [`fast_scannable`] text as byte ranges `(start, end)`, handed to `f` in order:
-/// the same words as [`word_indices`], without the iterator's stretch and text slicing (the
-/// walker's path for most prose).
-pub fn fast_word_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
-    debug_assert!(fast_scannable(text));
-    for (start, end) in Runs::new(text.as_bytes()) {
-        f(start, end);
+/// The words of a text as byte ranges `(start, end)`, handed to `f` in order: the same words as
+/// [`word_indices`], without the iterator's stretches and text slicing (the walker's path for
+/// most prose). A [`fast_scannable`] text is scanned as it is; a text whose other characters
+/// are all typographic punctuation ([`stand_in`]) is scanned as a copy in `scratch` with an
+/// ASCII stand-in for each, the offsets mapped back. Any other character: `false`, and `f` is
+/// not called (the caller takes [`word_indices`]).
+pub fn fast_word_bounds(text: &str, scratch: &mut StandIns, mut f: impl FnMut(usize, usize)) -> bool {
+    let b = text.as_bytes();
+    let Some(slow) = first_slow(b) else {
+        for (start, end) in Runs::new(b) {
+            f(start, end);
+        }
+        return true;
+    };
+    if !scratch.fill(b, slow) {
+        return false;
+    }
+    // a word neither starts nor ends with a stand-in (a joiner is inside a word, a separator
+    // outside every word), so each end moves by the stand-ins before it
+    let shifts = &scratch.shifts;
+    let mut passed = 0;
+    let mut original = |at: usize| {
+        while shifts.get(passed).is_some_and(|&(q, _)| q < at) {
+            passed += 1;
+        }
+        at + passed.checked_sub(1).map_or(0, |k| shifts[k].1)
+    };
+    for (start, end) in Runs::new(&scratch.bytes) {
+        let start = original(start);
+        f(start, original(end));
+    }
+    true
+}
+
+/// The ASCII stand-in for the typographic punctuation at `b[i..]`, and its length: the curly
+/// single quotes become `'` (UAX #29 gives both MidNumLet: they join letters to letters and
+/// digits to digits); the curly double quotes, the en and em dashes, the ellipsis, the no-break
+/// space and the guillemets become `!` (all of class Other: they separate words).
+fn stand_in(b: &[u8], i: usize) -> Option<(usize, u8)> {
+    match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+        (Some(0xE2), Some(0x80), Some(0x98 | 0x99)) => Some((3, b'\'')),
+        (Some(0xE2), Some(0x80), Some(0x93 | 0x94 | 0x9C | 0x9D | 0xA6)) => Some((3, b'!')),
+        (Some(0xC2), Some(0xA0 | 0xAB | 0xBB), _) => Some((2, b'!')),
+        _ => None,
+    }
+}
+
+/// A text's copy with [`stand_in`]s, for [`fast_word_bounds`]; kept by its caller so that the
+/// buffers are reused from text to text.
+#[derive(Debug, Default)]
+pub struct StandIns {
+    bytes: Vec<u8>,
+    /// Each stand-in's offset in `bytes`, and the bytes all stand-ins up to it saved.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl StandIns {
+    /// Copy `b` (whose first [`first_slow`] character is at `slow`) with stand-ins; `false` when
+    /// it holds a character that has none.
+    fn fill(&mut self, b: &[u8], slow: usize) -> bool {
+        self.bytes.clear();
+        self.shifts.clear();
+        self.bytes.extend_from_slice(&b[..slow]);
+        let mut i = slow;
+        let mut saved = 0;
+        while let Some(&lead) = b.get(i) {
+            let len = if lead.is_ascii() {
+                first_non_ascii(&b[i..]).unwrap_or(b.len() - i)
+            } else if b.get(i + 1).is_some_and(|&cont| fast_letter(lead, cont)) {
+                2
+            } else {
+                let Some((len, ascii)) = stand_in(b, i) else {
+                    return false;
+                };
+                saved += len - 1;
+                self.shifts.push((self.bytes.len(), saved));
+                self.bytes.push(ascii);
+                i += len;
+                continue;
+            };
+            self.bytes.extend_from_slice(&b[i..i + len]);
+            i += len;
+        }
+        true
     }
 }
 
@@ -917,7 +994,7 @@ pub(crate) mod tests {
                     let fast: Vec<(usize, &str)> = FastWords::new(&text).collect();
                     assert_eq!(fast, slow, "{text:?}");
                     let mut walked = Vec::new();
-                    fast_word_bounds(&text, |a, b| walked.push((a, &text[a..b])));
+                    assert!(fast_word_bounds(&text, &mut StandIns::default(), |a, b| walked.push((a, &text[a..b]))));
                     assert_eq!(walked, slow, "{text:?}");
                 }
             }
@@ -947,15 +1024,55 @@ pub(crate) mod tests {
                     .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
                     .collect();
                 assert_eq!(word_indices(&text).collect::<Vec<_>>(), slow, "{text:?}");
-                if letter {
-                    let mut walked = Vec::new();
-                    fast_word_bounds(&text, |a, b| walked.push((a, &text[a..b])));
-                    assert_eq!(walked, slow, "{text:?}");
-                }
+                // the scanner takes the text, or leaves it whole to `word_indices`
+                let mut walked = Vec::new();
+                let scanned = fast_word_bounds(&text, &mut StandIns::default(), |a, b| walked.push((a, &text[a..b])));
+                let typographic = stand_in(b, 0).is_some_and(|(len, _)| len == b.len());
+                assert_eq!(scanned, letter || typographic, "{text:?}");
+                assert_eq!(walked, if scanned { slow } else { Vec::new() }, "{text:?}");
             }
         }
         // U+00C0-U+024F less two, U+0400-U+04FF less eight
         assert_eq!(fast, (0x250 - 0xC0 - 2) + (0x500 - 0x400 - 8));
+    }
+
+    #[test]
+    fn typographic_punctuation_scans_as_its_stand_in() {
+        // curly quotes, dashes, ellipses, no-break spaces and guillemets beside letters, digits,
+        // joiners and each other, across the scanner's 64-byte blocks; a stranger character
+        // leaves the text to `word_indices`
+        let mut rng = Xorshift(0x1F83_D9AB_FB41_BD6B);
+        let mut scratch = StandIns::default();
+        let mut scanned = 0;
+        for len in 0..200 {
+            for _ in 0..20 {
+                let text = rng.text("ab Z09_'.:,;’‘“”—–…\u{a0}«»éж \n", len);
+                let text = if len % 7 == 3 { format!("{text}\u{301}x") } else { text };
+                let slow: Vec<(usize, &str)> = text
+                    .unicode_word_indices()
+                    .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                    .collect();
+                let mut walked = Vec::new();
+                if fast_word_bounds(&text, &mut scratch, |a, b| walked.push((a, &text[a..b]))) {
+                    assert_eq!(walked, slow, "{text:?}");
+                    scanned += 1;
+                } else {
+                    assert!(walked.is_empty() && text.contains('\u{301}'), "{text:?}");
+                }
+            }
+        }
+        assert!(scanned > 3000, "{scanned}");
+        for (text, words) in [
+            (
+                "don’t ‘stop’ — it’s 4’000… «fine»",
+                vec!["don’t", "stop", "it’s", "4’000", "fine"],
+            ),
+            ("a\u{a0}b“c”d–e", vec!["a", "b", "c", "d", "e"]),
+        ] {
+            let mut walked = Vec::new();
+            assert!(fast_word_bounds(text, &mut scratch, |a, b| walked.push(&text[a..b])));
+            assert_eq!(walked, words);
+        }
     }
 
     #[test]

@@ -649,6 +649,8 @@ struct Walker<'d> {
     site_host: Option<&'d str>,
     /// Line of the file where the body's line 1 is.
     first_line: usize,
+    /// The word scanner's copy of a text with typographic punctuation, reused.
+    stand_ins: crate::text::StandIns,
 }
 
 struct HeadingAcc {
@@ -664,6 +666,7 @@ impl<'d> Walker<'d> {
             doc,
             site_host,
             first_line,
+            stand_ins: crate::text::StandIns::default(),
         }
     }
 
@@ -1067,10 +1070,11 @@ impl<'d> Walker<'d> {
     /// (escapes, entities), each word is looked up in the source in order.
     fn push_words(&mut self, text: &str, span: Span, exact: bool) {
         let src = &self.doc.source;
-        if exact && crate::text::fast_scannable(text) {
+        if exact {
             // most prose: spans straight from the scanner's offsets
             let words = &mut self.doc.words;
             let sc = &self.doc.shortcodes;
+            let scratch = &mut self.stand_ins;
             let b = text.as_bytes();
             // a word's first byte is the text's byte at its start (a word is never empty)
             let lead = |start: usize| b.get(start).copied().unwrap_or(0);
@@ -1079,18 +1083,18 @@ impl<'d> Walker<'d> {
             let base = u32::try_from(span.start)
                 .ok()
                 .filter(|_| u32::try_from(span.end).is_ok());
-            if let (true, Some(base)) = (sc.is_empty(), base) {
-                crate::text::fast_word_bounds(text, |start, end| {
+            let scanned = if let (true, Some(base)) = (sc.is_empty(), base) {
+                crate::text::fast_word_bounds(text, scratch, |start, end| {
                     words.push(Word {
                         start: base + start as u32,
                         end: base + end as u32,
                         first: lead(start),
                     })
-                });
+                })
             } else {
                 // words come in order: the first shortcode that ends after a word moves forward
                 let mut next = sc.partition_point(|s| s.end <= span.start);
-                crate::text::fast_word_bounds(text, |start, end| {
+                crate::text::fast_word_bounds(text, scratch, |start, end| {
                     let word = Span::new(span.start + start, span.start + end);
                     while sc.get(next).is_some_and(|s| s.end <= word.start) {
                         next += 1;
@@ -1098,9 +1102,11 @@ impl<'d> Walker<'d> {
                     if !sc.get(next).is_some_and(|s| s.overlaps(word)) {
                         words.extend(Word::new(word.start, word.end, lead(start)));
                     }
-                });
+                })
+            };
+            if scanned {
+                return;
             }
-            return;
         }
         let mut cursor = span.start;
         for (i, w) in crate::text::word_indices(text) {

@@ -372,7 +372,8 @@ fn first_slow(b: &[u8]) -> Option<usize> {
 
 /// Can the fast scanner take all of `text`: is every character ASCII or a [`fast_letter`]?
 pub(crate) fn fast_scannable(text: &str) -> bool {
-    first_slow(text.as_bytes()).is_none()
+    // most texts are ASCII: std's check reads them a word at a time
+    text.is_ascii() || first_slow(text.as_bytes()).is_none()
 }
 
 /// Byte classes for the fast word scanner. A byte from 0x80 up is part of a letter: the scanner
@@ -445,7 +446,8 @@ impl<'a> Iterator for FastWords<'a> {
 /// not called (the caller takes [`word_indices`]).
 pub fn fast_word_bounds(text: &str, scratch: &mut StandIns, mut f: impl FnMut(usize, usize)) -> bool {
     let b = text.as_bytes();
-    let Some(slow) = first_slow(b) else {
+    // most texts are ASCII: std's check reads them a word at a time
+    let Some(slow) = (!text.is_ascii()).then(|| first_slow(b)).flatten() else {
         for (start, end) in Runs::new(b) {
             f(start, end);
         }

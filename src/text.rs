@@ -249,12 +249,13 @@ pub fn word_indices(text: &str) -> WordIndices<'_> {
 
 /// The words of a text (see [`word_indices`]); no allocation.
 ///
-/// ASCII whitespace always separates words, so the text is cut there into stretches: a fast
-/// stretch runs up to the last whitespace before a character the fast scanner does not know, and
-/// a Unicode stretch from there to the next whitespace.
+/// ASCII whitespace always separates words, so the text is cut there into stretches: a stretch
+/// of ASCII and [`fast_letter`]s goes to the fast scanner, and a stretch holding another
+/// character goes to unicode-segmentation together with the whitespace before it (a combining
+/// mark after a space belongs to the space, as in the whole text).
 pub struct WordIndices<'a> {
     text: &'a str,
-    /// Where the next stretch starts.
+    /// Start of the text not yet handed to a segment: 0 or an ASCII whitespace byte.
     pos: usize,
     /// Where the current segment starts in `text`.
     base: usize,
@@ -526,11 +527,11 @@ impl StandIns {
     }
 }
 
-/// The words of a [`fast_scannable`] text's bytes as byte ranges. The bytes are classified 64 at a time, 16 at once
-/// by SIMD compares, into a bit mask of the bytes that belong to words (word bytes, and joiners
-/// between two bytes of the kind they join); a word is a run of set bits, found with two bit
-/// scans. Words average about five bytes, so a byte-by-byte loop spent most of its time on the
-/// tests at each word's ends.
+/// The words of a [`fast_scannable`] text's bytes as byte ranges. The bytes are classified 64 at
+/// a time, 16 at once by SIMD compares, into a bit mask of the bytes that belong to words (word
+/// bytes, and joiners between two bytes of the kind they join); a word is a run of set bits,
+/// found with two bit scans. Words average about five bytes, so a byte-by-byte loop spent most
+/// of its time on the tests at each word's ends.
 struct Runs<'a> {
     b: &'a [u8],
     /// Start of the 64-byte block whose mask `member` holds.

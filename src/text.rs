@@ -964,6 +964,23 @@ pub(crate) mod tests {
         );
     }
 
+    /// The words unicode-segmentation finds (those with a letter or digit): what the scanners
+    /// must give.
+    fn reference(text: &str) -> Vec<(usize, &str)> {
+        text.unicode_word_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+            .collect()
+    }
+
+    /// The walker's scanner's words, `None` where it leaves the text to `word_indices` (and then
+    /// it has handed out none).
+    fn scanned<'t>(text: &'t str, scratch: &mut StandIns) -> Option<Vec<(usize, &'t str)>> {
+        let mut walked = Vec::new();
+        let taken = fast_word_bounds(text, scratch, |a, b| walked.push((a, &text[a..b])));
+        assert!(taken || walked.is_empty(), "{text:?}");
+        taken.then_some(walked)
+    }
+
     #[test]
     fn ascii_fast_path_agrees_with_unicode_segmentation() {
         let samples = [
@@ -973,10 +990,7 @@ pub(crate) mod tests {
         ];
         for s in samples {
             let fast: Vec<(usize, &str)> = FastWords::new(s).collect();
-            let slow: Vec<(usize, &str)> = s
-                .unicode_word_indices()
-                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-                .collect();
+            let slow = reference(s);
             assert_eq!(fast, slow, "{s}");
         }
     }
@@ -990,15 +1004,10 @@ pub(crate) mod tests {
             for len in (0..300).step_by(3) {
                 for _ in 0..20 {
                     let text = rng.text(alphabet, len);
-                    let slow: Vec<(usize, &str)> = text
-                        .unicode_word_indices()
-                        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-                        .collect();
+                    let slow = reference(&text);
                     let fast: Vec<(usize, &str)> = FastWords::new(&text).collect();
                     assert_eq!(fast, slow, "{text:?}");
-                    let mut walked = Vec::new();
-                    assert!(fast_word_bounds(&text, &mut StandIns::default(), |a, b| walked.push((a, &text[a..b]))));
-                    assert_eq!(walked, slow, "{text:?}");
+                    assert_eq!(scanned(&text, &mut StandIns::default()), Some(slow), "{text:?}");
                 }
             }
         }
@@ -1014,25 +1023,21 @@ pub(crate) mod tests {
             "x.a", "a:x", "x:a", "x'", "'x", "x\"x", "x\"", "x-x", "x...x", "x'a'x", "1,x,1",
         ];
         let mut fast = 0;
+        let mut scratch = StandIns::default();
         for c in (0x80..0x800).filter_map(char::from_u32) {
-            let mut buf = [0u8; 4];
-            let b = c.encode_utf8(&mut buf).as_bytes();
+            let c = c.to_string();
+            let b = c.as_bytes();
             let letter = fast_letter(b[0], b[1]);
-            assert_eq!(fast_scannable(c.encode_utf8(&mut [0u8; 4])), letter, "{c:?}");
+            assert_eq!(fast_scannable(&c), letter, "{c:?}");
             fast += usize::from(letter);
+            let typographic = stand_in(b, 0).is_some_and(|(len, _)| len == b.len());
             for t in templates {
-                let text = t.replace('x', c.encode_utf8(&mut [0u8; 4]));
-                let slow: Vec<(usize, &str)> = text
-                    .unicode_word_indices()
-                    .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-                    .collect();
+                let text = t.replace('x', &c);
+                let slow = reference(&text);
                 assert_eq!(word_indices(&text).collect::<Vec<_>>(), slow, "{text:?}");
                 // the scanner takes the text, or leaves it whole to `word_indices`
-                let mut walked = Vec::new();
-                let scanned = fast_word_bounds(&text, &mut StandIns::default(), |a, b| walked.push((a, &text[a..b])));
-                let typographic = stand_in(b, 0).is_some_and(|(len, _)| len == b.len());
-                assert_eq!(scanned, letter || typographic, "{text:?}");
-                assert_eq!(walked, if scanned { slow } else { Vec::new() }, "{text:?}");
+                let expected = (letter || typographic).then_some(slow);
+                assert_eq!(scanned(&text, &mut scratch), expected, "{text:?}");
             }
         }
         // U+00C0-U+024F less two, U+0400-U+04FF less eight
@@ -1046,25 +1051,21 @@ pub(crate) mod tests {
         // leaves the text to `word_indices`
         let mut rng = Xorshift(0x1F83_D9AB_FB41_BD6B);
         let mut scratch = StandIns::default();
-        let mut scanned = 0;
+        let mut taken = 0;
         for len in 0..200 {
             for _ in 0..20 {
                 let text = rng.text("ab Z09_'.:,;’‘“”—–…\u{a0}«»éж \n", len);
                 let text = if len % 7 == 3 { format!("{text}\u{301}x") } else { text };
-                let slow: Vec<(usize, &str)> = text
-                    .unicode_word_indices()
-                    .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-                    .collect();
-                let mut walked = Vec::new();
-                if fast_word_bounds(&text, &mut scratch, |a, b| walked.push((a, &text[a..b]))) {
-                    assert_eq!(walked, slow, "{text:?}");
-                    scanned += 1;
-                } else {
-                    assert!(walked.is_empty() && text.contains('\u{301}'), "{text:?}");
+                match scanned(&text, &mut scratch) {
+                    Some(walked) => {
+                        assert_eq!(walked, reference(&text), "{text:?}");
+                        taken += 1;
+                    }
+                    None => assert!(text.contains('\u{301}'), "{text:?}"),
                 }
             }
         }
-        assert!(scanned > 3000, "{scanned}");
+        assert!(taken > 3000, "{taken}");
         for (text, words) in [
             (
                 "don’t ‘stop’ — it’s 4’000… «fine»",
@@ -1072,9 +1073,8 @@ pub(crate) mod tests {
             ),
             ("a\u{a0}b“c”d–e", vec!["a", "b", "c", "d", "e"]),
         ] {
-            let mut walked = Vec::new();
-            assert!(fast_word_bounds(text, &mut scratch, |a, b| walked.push(&text[a..b])));
-            assert_eq!(walked, words);
+            let walked = scanned(text, &mut scratch).map(|w| w.into_iter().map(|(_, w)| w).collect::<Vec<_>>());
+            assert_eq!(walked, Some(words));
         }
     }
 
@@ -1112,12 +1112,14 @@ pub(crate) mod tests {
         let random: Vec<String> = (0..3000)
             .map(|i| rng.text("ab Z09_'.:,é’ —\u{301}東 \n\u{a0}xжҊ×ɏ", i % 150))
             .collect();
+        let mut scratch = StandIns::default();
         for s in samples.into_iter().chain(random.iter().map(String::as_str)) {
             let fast: Vec<(usize, &str)> = word_indices(s).collect();
-            let slow: Vec<(usize, &str)> = s
-                .unicode_word_indices()
-                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-                .collect();
+            let slow = reference(s);
+            // the walker's scanner too, where it takes the text
+            if let Some(walked) = scanned(s, &mut scratch) {
+                assert_eq!(walked, slow, "{s:?}");
+            }
             assert_eq!(fast, slow, "{s:?}");
         }
     }

@@ -216,12 +216,13 @@ fn plain_lines<'a>(
     plain_scalar(&value)
 }
 
-/// A line of a plain scalar over lines, its trailing spaces cut off: `None` where it is not
-/// plain text or holds a comment (which would end the scalar).
+/// A line of a plain scalar over lines: [`block_plain`], but `None` where the line holds a
+/// comment (which would end the scalar).
 fn plain_line(text: &str) -> Option<&str> {
-    let text = text.trim_end_matches(' ');
-    let plain = starts_plain(text) && !text.contains(" #") && !text.contains(": ") && !text.ends_with(':');
-    plain.then_some(text)
+    if text.contains(" #") {
+        return None;
+    }
+    block_plain(text)
 }
 
 /// A one-line flow list `[a, "b", 'c']` and nothing after it but a comment.

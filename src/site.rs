@@ -45,13 +45,33 @@ enum Which {
     Keyword,
 }
 
+/// A span in the 32-bit places a site keeps for every file (a file is at most 16 MB).
+#[derive(Debug, Clone, Copy)]
+struct Span32 {
+    start: u32,
+    end: u32,
+}
+
+impl Span32 {
+    /// None past 32 bits.
+    fn new(span: Span) -> Option<Span32> {
+        Some(Span32 {
+            start: u32::try_from(span.start).ok()?,
+            end: u32::try_from(span.end).ok()?,
+        })
+    }
+
+    fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
 /// Where one value of a [`Light`] is: its text ends at `end` in the shared string (it starts
 /// where the one before ended), its span and line in the file.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     end: u32,
-    start: u32,
-    span_end: u32,
+    span: Span32,
     line: u32,
 }
 
@@ -91,7 +111,7 @@ impl Light {
         let start = self.slots[..i].iter().rev().find_map(|s| *s).map_or(0, |s| s.end);
         Some(Located {
             text: self.text.get(start as usize..slot.end as usize)?,
-            span: Span::new(slot.start as usize, slot.span_end as usize),
+            span: slot.span.span(),
             line: slot.line as usize,
         })
     }
@@ -109,21 +129,12 @@ impl LightBuilder {
         let i = which as usize;
         debug_assert!(self.slots[i..].iter().all(Option::is_none), "values in order");
         let fits = |n: usize| u32::try_from(n).ok();
-        let (Some(end), Some(start), Some(span_end), Some(line)) = (
-            fits(self.text.len() + text.len()),
-            fits(span.start),
-            fits(span.end),
-            fits(line),
-        ) else {
+        let (Some(end), Some(span), Some(line)) = (fits(self.text.len() + text.len()), Span32::new(span), fits(line))
+        else {
             return;
         };
         self.text.push_str(text);
-        self.slots[i] = Some(Slot {
-            end,
-            start,
-            span_end,
-            line,
-        });
+        self.slots[i] = Some(Slot { end, span, line });
     }
 
     fn build(self, urls: Vec<String>) -> Light {
@@ -156,8 +167,7 @@ pub struct SiteLinks {
 struct LinkSlot {
     /// End of the URL in `urls` (it starts where the one before ended).
     end: u32,
-    start: u32,
-    span_end: u32,
+    span: Span32,
     related: bool,
 }
 
@@ -169,7 +179,7 @@ impl SiteLinks {
             start = item.end as usize;
             SiteLink {
                 url,
-                span: Span::new(item.start as usize, item.span_end as usize),
+                span: item.span.span(),
                 related: item.related,
             }
         })
@@ -181,19 +191,13 @@ impl<'a> FromIterator<SiteLink<'a>> for SiteLinks {
         let mut urls = String::new();
         let mut items = Vec::new();
         for link in links {
-            let fits = |n: usize| u32::try_from(n).ok();
-            let (Some(end), Some(start), Some(span_end)) = (
-                fits(urls.len() + link.url.len()),
-                fits(link.span.start),
-                fits(link.span.end),
-            ) else {
+            let (Ok(end), Some(span)) = (u32::try_from(urls.len() + link.url.len()), Span32::new(link.span)) else {
                 break;
             };
             urls.push_str(link.url);
             items.push(LinkSlot {
                 end,
-                start,
-                span_end,
+                span,
                 related: link.related,
             });
         }

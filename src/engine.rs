@@ -83,6 +83,9 @@ impl Settings {
 pub struct FileReport {
     /// The path as the user named it (or `--stdin-filename`); shared with the site pass.
     pub path: Arc<str>,
+    /// The path's bytes when they are not UTF-8 (`path` then shows them as `\xNN`): JSON and
+    /// SARIF percent-encode them so that the name can be recovered.
+    pub path_bytes: Option<Arc<[u8]>>,
     /// The text the spans point into (lossy for a file that is not UTF-8).
     pub source: String,
     pub lines: LineIndex,
@@ -168,6 +171,7 @@ impl FileReport {
             lines: LineIndex::new(&source),
             positions: None,
             path: path.into(),
+            path_bytes: None,
             source,
             diagnostics: diagnostic.into_iter().collect(),
             failed: true,
@@ -203,6 +207,14 @@ impl Input {
         }
     }
 
+    /// The path's bytes when they are not UTF-8 (see [`path_bytes`]).
+    pub fn path_bytes(&self) -> Option<Arc<[u8]>> {
+        match self {
+            Input::File(p) => path_bytes(p),
+            Input::Stdin(_) => None,
+        }
+    }
+
     /// The path on disk, or the name stdin stands for.
     pub fn path(&self) -> &Path {
         match self {
@@ -212,9 +224,46 @@ impl Input {
     }
 }
 
+/// A path as text: as it is when it is UTF-8, else with each byte that is not shown as `\xNN`
+/// (not U+FFFD, which would make two names look alike). Terminal formats still escape its
+/// control characters (`output::escape_path`).
 pub fn display_path(p: &Path) -> String {
-    let s = p.to_string_lossy();
+    let s = match p.to_str() {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None => std::borrow::Cow::Owned(escape_invalid_utf8(path_as_bytes(p).as_ref())),
+    };
     s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+/// The bytes of a path that is not UTF-8, `None` for one that is (nearly all).
+pub fn path_bytes(p: &Path) -> Option<Arc<[u8]>> {
+    if p.to_str().is_some() {
+        return None;
+    }
+    let bytes = path_as_bytes(p);
+    Some(bytes.strip_prefix(b"./").unwrap_or(&bytes).into())
+}
+
+#[cfg(unix)]
+fn path_as_bytes(p: &Path) -> std::borrow::Cow<'_, [u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    std::borrow::Cow::Borrowed(p.as_os_str().as_bytes())
+}
+
+#[cfg(not(unix))]
+fn path_as_bytes(p: &Path) -> std::borrow::Cow<'_, [u8]> {
+    std::borrow::Cow::Owned(p.to_string_lossy().into_owned().into_bytes())
+}
+
+fn escape_invalid_utf8(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
 }
 
 /// A one-line reason a file could not be linted (missing, unreadable, a directory, ...).
@@ -358,6 +407,7 @@ fn lint_input_guarded(input: &Input, settings: &Settings) -> Result<FileReport, 
 pub fn lint_input(input: &Input, settings: &Settings) -> Result<FileReport, FileError> {
     let bytes = read_input(input)?;
     let mut report = lint_bytes(input.display(), bytes, settings);
+    report.path_bytes = input.path_bytes();
     // standard input cannot be read again for site findings: it keeps its text
     report.keeps_source = matches!(input, Input::Stdin(_));
     if settings.drop_sources {
@@ -487,6 +537,7 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> FileRep
         .then(|| Box::new(crate::site::summarize(&doc, &settings.fields)));
     FileReport {
         path: path.into(),
+        path_bytes: None,
         lines: doc.lines,
         positions: None,
         source: doc.source,

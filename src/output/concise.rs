@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use crate::engine::FileReport;
-use crate::output::sanitize;
+use crate::output::{escape_path, sanitize};
 
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     reports.iter().try_for_each(|r| write_file(r, out))
@@ -20,7 +20,12 @@ pub fn write_file(r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{}:{}:{}: {} [{}] {}",
-            r.path, lc.line, lc.column, d.severity, d.rule, message
+            escape_path(&r.path),
+            lc.line,
+            lc.column,
+            d.severity,
+            d.rule,
+            message
         )?;
     }
     Ok(())

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use crate::diagnostic::Severity;
 use crate::engine::FileReport;
+use crate::output::{escape_path, sanitize};
 
 /// Escape the message part of a workflow command.
 pub fn escape_data(s: &str) -> String {
@@ -32,14 +33,15 @@ pub fn write_file(r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         };
         let s = r.line_col(d.span.start);
         let e = r.line_col(d.span.end);
-        let mut message = d.message.clone();
+        // the log shows the command as it is: no terminal escapes in it, as in the other formats
+        let mut message = sanitize(&d.message).into_owned();
         if let Some(h) = &d.help {
-            message.push_str(&format!("\nhelp: {h}"));
+            message.push_str(&format!("\nhelp: {}", sanitize(h)));
         }
         writeln!(
             out,
             "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&r.path),
+            escape_property(&escape_path(&r.path)),
             s.line,
             s.column,
             e.line,

@@ -11,7 +11,7 @@ use miette::{
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::FileReport;
-use crate::output::{sanitize, sanitize_keep_offsets, Options, Summary};
+use crate::output::{escape_path, sanitize, sanitize_keep_offsets, Options, Summary};
 
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
@@ -187,7 +187,7 @@ impl Writer {
         if r.diagnostics.is_empty() {
             return text;
         }
-        let source = Snippets::new(r.path.to_string(), sanitize_keep_offsets(&r.source));
+        let source = Snippets::new(escape_path(&r.path).into_owned(), sanitize_keep_offsets(&r.source));
         for d in &r.diagnostics {
             // the snippet's header carries path:line:col
             let report = Report {
@@ -205,7 +205,7 @@ impl Writer {
                 let lc = r.line_col(d.span.start);
                 buf = format!(
                     "{}:{}:{}: {} [{}] {}\n",
-                    r.path, lc.line, lc.column, d.severity, d.rule, report.message
+                    source.name, lc.line, lc.column, d.severity, d.rule, report.message
                 );
             }
             text.push_str(&buf);

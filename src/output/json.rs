@@ -42,7 +42,7 @@ fn diagnostic_value(r: &FileReport, d: &crate::diagnostic::Diagnostic) -> Value 
             .collect();
         json!({ "applicability": f.applicability.as_str(), "message": f.message, "edits": edits })
     });
-    json!({
+    let mut value = json!({
         "file": &*r.path,
         "rule": d.rule,
         "severity": d.severity.as_str(),
@@ -52,7 +52,12 @@ fn diagnostic_value(r: &FileReport, d: &crate::diagnostic::Diagnostic) -> Value 
         "end": end,
         "labels": labels,
         "fix": fix,
-    })
+    });
+    // a name that is not UTF-8 shows its bytes as `\xNN` in `file`; this gives them back
+    if r.path_bytes.is_some() {
+        value["file_uri"] = Value::String(crate::output::sarif::file_uri(r));
+    }
+    value
 }
 
 /// The report, written one finding at a time (a run over thousands of files never holds the

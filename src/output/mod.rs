@@ -211,47 +211,70 @@ pub fn json_io(e: serde_json::Error) -> io::Error {
     }
 }
 
-/// Could `text` hold a control character other than those `keep` allows? Control characters
-/// (Unicode's Cc) are the bytes below 0x20, 0x7F, and U+0080-U+009F, which UTF-8 writes as 0xC2
-/// then 0x80-0x9F: a text without such bytes has none, and most text is checked byte by byte
-/// without decoding it.
+/// Bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069): they
+/// reorder the text after them on screen, so a name or message could show other words than it
+/// holds ("Trojan Source"). Escaped like control characters.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Could `text` hold a control character other than those `keep` allows, or a bidi control?
+/// Control characters (Unicode's Cc) are the bytes below 0x20, 0x7F, and U+0080-U+009F, which
+/// UTF-8 writes as 0xC2 then 0x80-0x9F; the bidi controls start with 0xE2. A text without such
+/// bytes has none, and most text is checked byte by byte without decoding it.
 fn may_hold_control(text: &str, keep: &[u8]) -> bool {
     text.as_bytes()
         .iter()
-        .any(|&b| (b < 0x20 && !keep.contains(&b)) || b == 0x7F || b == 0xC2)
+        .any(|&b| (b < 0x20 && !keep.contains(&b)) || b == 0x7F || b == 0xC2 || b == 0xE2)
+}
+
+/// Is `c` shown as an escape, with `keep` the control characters left as they are?
+fn escaped(c: char, keep: &[char]) -> bool {
+    (c.is_control() && !keep.contains(&c)) || is_bidi_control(c)
+}
+
+fn escape_chars<'a>(text: &'a str, keep: &[char]) -> Cow<'a, str> {
+    let keep_bytes: Vec<u8> = keep.iter().map(|&c| c as u8).collect();
+    if !may_hold_control(text, &keep_bytes) || !text.chars().any(|c| escaped(c, keep)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c, keep) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Text from an article, made safe for a terminal: control characters (ANSI escapes among them)
-/// become visible escapes, so a crafted article cannot drive the terminal. Borrowed when there is
-/// none (nearly always).
+/// and bidi controls become visible escapes, so a crafted article cannot drive the terminal or
+/// reorder what it shows. Line breaks and tabs stay. Borrowed when there is none (nearly always).
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !may_hold_control(text, b"\n\t") || !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.chars()
-            .map(|c| {
-                if c.is_control() && c != '\n' && c != '\t' {
-                    c.escape_default().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect(),
-    )
+    escape_chars(text, &['\n', '\t'])
+}
+
+/// A path (or any text that must stay on one line) made safe for a terminal: like [`sanitize`],
+/// and line breaks and tabs are escaped too, so a file name cannot split a line of output.
+pub fn escape_path(text: &str) -> Cow<'_, str> {
+    escape_chars(text, &[])
 }
 
 /// Like `sanitize`, but keeps every byte offset: each control character (other than line breaks
 /// and tabs) becomes a visible character of the same UTF-8 length, so spans still point right.
 pub fn sanitize_keep_offsets(text: &str) -> String {
-    let keep = |c: char| c == '\n' || c == '\t' || c == '\r';
-    if !may_hold_control(text, b"\n\t\r") || !text.chars().any(|c| c.is_control() && !keep(c)) {
+    let keep = ['\n', '\t', '\r'];
+    if !may_hold_control(text, b"\n\t\r") || !text.chars().any(|c| escaped(c, &keep)) {
         return text.to_string();
     }
     text.chars()
         .map(|c| match c {
-            c if !c.is_control() || keep(c) => c,
+            c if !escaped(c, &keep) => c,
             c if c.len_utf8() == 1 => '?',
+            // the bidi controls take 3 bytes, as U+FFFD does
+            c if c.len_utf8() == 3 => '\u{FFFD}',
             _ => '\u{bf}',
         })
         .collect()
@@ -268,7 +291,7 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let alone = c.to_string();
             let inside = format!("ab{c}é");
-            if c.is_control() && c != '\n' && c != '\t' {
+            if (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) {
                 assert!(may_hold_control(&alone, b"\n\t"), "{c:?}");
                 assert_eq!(sanitize(&inside), format!("ab{}é", c.escape_default()));
             } else {
@@ -276,5 +299,17 @@ mod tests {
             }
         }
         assert_eq!(sanitize_keep_offsets("a\u{1b}[0m\u{85}b\r\n"), "a?[0m\u{bf}b\r\n");
+        assert_eq!(sanitize_keep_offsets("a\u{202e}b"), "a\u{fffd}b");
+    }
+
+    /// A path never reaches a terminal with a character that moves the cursor, ends the line
+    /// or reorders the text: ESC, OSC's BEL, CR, LF, backspace, U+202E.
+    #[test]
+    fn paths_are_one_visible_line() {
+        assert_eq!(
+            escape_path("a\u{1b}]0;x\u{7}b\r\nc\u{8}\u{202e}d\te.md"),
+            "a\\u{1b}]0;x\\u{7}b\\r\\nc\\u{8}\\u{202e}d\\te.md"
+        );
+        assert_eq!(escape_path("plain/path é.md"), "plain/path é.md");
     }
 }

@@ -19,16 +19,23 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A path as a relative URI reference: forward slashes, unsafe bytes percent-encoded.
-pub fn uri(path: &str) -> String {
+/// A path's bytes as a relative URI reference: forward slashes, every other byte but the
+/// unreserved ones percent-encoded, so that any name (one that is not UTF-8 too) comes back whole.
+pub fn uri(path: &[u8]) -> String {
     let mut out = String::with_capacity(path.len());
-    for b in path.replace('\\', "/").bytes() {
+    for &b in path {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(b as char),
+            b'\\' => out.push('/'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
     out
+}
+
+/// The URI of a report's file, from its bytes on disk.
+pub fn file_uri(r: &FileReport) -> String {
+    uri(r.path_bytes.as_deref().unwrap_or(r.path.as_bytes()))
 }
 
 fn region(r: &FileReport, span: Span) -> Value {
@@ -116,7 +123,7 @@ impl Writer {
 /// One finding as a SARIF result.
 fn result(r: &FileReport, d: &crate::diagnostic::Diagnostic, index: usize) -> Value {
     let location = json!({
-        "physicalLocation": { "artifactLocation": { "uri": uri(&r.path) }, "region": region(r, d.span) }
+        "physicalLocation": { "artifactLocation": { "uri": file_uri(r) }, "region": region(r, d.span) }
     });
     let related: Vec<Value> = d
         .labels
@@ -126,7 +133,7 @@ fn result(r: &FileReport, d: &crate::diagnostic::Diagnostic, index: usize) -> Va
             json!({
                 "id": i,
                 "message": { "text": if l.message.is_empty() { "related".to_string() } else { l.message.clone() } },
-                "physicalLocation": { "artifactLocation": { "uri": uri(&r.path) }, "region": region(r, l.span) }
+                "physicalLocation": { "artifactLocation": { "uri": file_uri(r) }, "region": region(r, l.span) }
             })
         })
         .collect();
@@ -152,7 +159,7 @@ fn result(r: &FileReport, d: &crate::diagnostic::Diagnostic, index: usize) -> Va
             .collect();
         result["fixes"] = json!([{
             "description": { "text": format!("{} ({})", f.message, f.applicability.as_str()) },
-            "artifactChanges": [{ "artifactLocation": { "uri": uri(&r.path) }, "replacements": replacements }]
+            "artifactChanges": [{ "artifactLocation": { "uri": file_uri(r) }, "replacements": replacements }]
         }]);
     }
     result

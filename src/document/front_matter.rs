@@ -72,11 +72,16 @@ impl Value {
     }
 }
 
-/// One key of the front matter with where it and its value stand in the file. Nested keys are
-/// joined with dots (`seo.description`, TOML `extra.team`).
+/// One key of the front matter with where it and its value stand in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The key as written under its parent (`description` under `seo`); a TOML key keeps its
+    /// table (`extra.team`). [`FrontMatter::entry`] takes the whole dotted path.
     pub key: String,
+    /// The entry this key is nested in (an index into `entries`): a path is kept as links to its
+    /// parents, since a copy of every parent's path for each child grows with the square of
+    /// the depth.
+    pub parent: Option<usize>,
     pub key_span: Span,
     /// The value's text, from after the separator to the end of the value (block values included).
     pub value_span: Span,
@@ -124,8 +129,26 @@ impl FrontMatter {
         self.get(path).and_then(Value::as_str)
     }
 
+    /// The entry at a dotted path (`title`, `seo.description`).
     pub fn entry(&self, path: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.key == path)
+        self.entries.iter().find(|e| self.is_at(e, path))
+    }
+
+    /// True when `path` is `entry`'s key under its parents' keys, joined with dots.
+    fn is_at(&self, entry: &Entry, path: &str) -> bool {
+        let (mut entry, mut path) = (entry, path);
+        loop {
+            let Some(rest) = path.strip_suffix(entry.key.as_str()) else {
+                return false;
+            };
+            let Some(parent) = entry.parent.and_then(|i| self.entries.get(i)) else {
+                return rest.is_empty();
+            };
+            let Some(rest) = rest.strip_suffix('.') else {
+                return false;
+            };
+            (entry, path) = (parent, rest);
+        }
     }
 }
 
@@ -417,18 +440,13 @@ fn yaml_entries(content: &str, base: usize) -> Vec<Entry> {
         let Some((key, k_start, k_end, past_colon)) = key else {
             continue;
         };
-        let path = stack
-            .iter()
-            .map(|&(_, i)| entries[i].key.as_str())
-            .chain(std::iter::once(key))
-            .collect::<Vec<_>>()
-            .join(".");
         let value_text = &line[past_colon..];
         let lead = value_text.len() - value_text.trim_start().len();
         let v_start = base + start + past_colon + lead;
         let v_end = base + start + past_colon + strip_yaml_comment(value_text).trim_end().len();
         entries.push(Entry {
-            key: path,
+            key: key.to_string(),
+            parent: stack.last().map(|&(_, i)| i),
             key_span: Span::new(base + start + k_start, base + start + k_end),
             value_span: Span::new(v_start, v_end.max(v_start)),
             depth: stack.len(),
@@ -466,6 +484,7 @@ fn toml_entries(content: &str, base: usize) -> Vec<Entry> {
             table = name.to_string();
             entries.push(Entry {
                 key: table.clone(),
+                parent: None,
                 key_span: Span::new(base + start + lead, line_end),
                 value_span: Span::new(line_end, line_end),
                 depth: 0,
@@ -495,6 +514,7 @@ fn toml_entries(content: &str, base: usize) -> Vec<Entry> {
                 }
                 entries.push(Entry {
                     key: path,
+                    parent: None,
                     key_span: Span::new(k_start, k_start + raw_key.len()),
                     value_span: Span::new(v_start, line_end.max(v_start)),
                     depth: usize::from(!table.is_empty()),
@@ -535,6 +555,46 @@ mod tests {
         assert_eq!(&src[d.value_span.start..d.value_span.end], "x");
         assert_eq!(f.get_str("seo.description"), Some("x"));
         assert_eq!(f.get_str("title"), Some("Hello world"));
+    }
+
+    #[test]
+    fn nested_keys_are_found_by_their_path_at_any_depth() {
+        let src = "---\npage:\n  seo:\n    description: deep\n  title: t\nseo: x\n---\n";
+        let f = fm(src);
+        assert!(f.error.is_none(), "{:?}", f.error);
+        let d = f.entry("page.seo.description").expect("entry two levels deep");
+        assert_eq!(&src[d.key_span.start..d.key_span.end], "description");
+        assert_eq!(&src[d.value_span.start..d.value_span.end], "deep");
+        assert_eq!(d.depth, 2);
+        let t = f.entry("page.title").expect("entry one level deep");
+        assert_eq!(&src[t.value_span.start..t.value_span.end], "t");
+        let s = f.entry("seo").expect("top-level entry");
+        assert_eq!(&src[s.value_span.start..s.value_span.end], "x");
+        assert!(f.entry("seo.description").is_none());
+        assert!(f.entry("description").is_none());
+        assert!(f.entry("age.seo.description").is_none());
+    }
+
+    #[test]
+    fn deep_nesting_keeps_key_memory_linear() {
+        // each level once named every parent's whole path: 2^depth bytes
+        let depth = 24;
+        let mut src = String::from("---\n");
+        for i in 0..depth {
+            src.push_str(&format!("{}k{i}:\n", "  ".repeat(i)));
+        }
+        src.push_str(&format!("{}v: x\n---\n", "  ".repeat(depth)));
+        let f = fm(&src);
+        assert_eq!(f.entries.len(), depth + 1);
+        let key_bytes: usize = f.entries.iter().map(|e| e.key.len()).sum();
+        assert!(
+            key_bytes < src.len(),
+            "{key_bytes} bytes of keys for {} of text",
+            src.len()
+        );
+        let path = (0..depth).map(|i| format!("k{i}.")).collect::<String>() + "v";
+        let v = f.entry(&path).expect("deepest entry");
+        assert_eq!(&src[v.value_span.start..v.value_span.end], "x");
     }
 
     #[test]

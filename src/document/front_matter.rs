@@ -2,7 +2,7 @@
 //! every key and value in the text itself, since neither parser reports positions of values.
 
 use crate::diagnostic::Span;
-use crate::document::line_index::LineIndex;
+use crate::document::line_index::{line_at, LineIndex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -188,9 +188,8 @@ pub fn split(source: &str, start: usize) -> Option<Split> {
     let content_start = start + first_len;
     let mut pos = content_start;
     while pos < source.len() {
-        let line_end = source[pos..].find('\n').map_or(source.len(), |i| pos + i + 1);
-        let line = source[pos..line_end].trim_end_matches(['\n', '\r']);
-        let trimmed = line.trim_end();
+        let (content_end, line_end) = line_at(source, pos);
+        let trimmed = source[pos..content_end].trim_end();
         if trimmed == fence || (format == Format::Yaml && trimmed == "...") {
             return Some(Split {
                 format,
@@ -213,9 +212,8 @@ pub fn split(source: &str, start: usize) -> Option<Split> {
 
 /// Length of the first line when it is exactly `fence` (trailing spaces allowed).
 fn fence_line(text: &str, fence: &str) -> Option<usize> {
-    let line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    let line = text[..line_end].trim_end_matches(['\n', '\r']).trim_end();
-    (line == fence && line_end > 0).then_some(line_end)
+    let (content_end, line_end) = line_at(text, 0);
+    (text[..content_end].trim_end() == fence).then_some(line_end)
 }
 
 /// Parse the block found by `split`.
@@ -361,10 +359,10 @@ fn lines_with_offsets(content: &str) -> impl Iterator<Item = (usize, &str)> {
         if pos >= content.len() {
             return None;
         }
-        let end = content[pos..].find('\n').map_or(content.len(), |i| pos + i + 1);
+        let (end, next) = line_at(content, pos);
         let start = pos;
-        pos = end;
-        Some((start, content[start..end].trim_end_matches(['\n', '\r'])))
+        pos = next;
+        Some((start, &content[start..end]))
     })
 }
 

@@ -127,6 +127,9 @@ fn deeply_nested_front_matter_in_bounded_memory() {
             "ulimit -v 2000000 && exec \"$0\" --no-config --format concise n35.md n200.md",
         ])
         .arg(env!("CARGO_BIN_EXE_seolint"))
+        // few threads and heaps, so that the cap does not depend on the machine's core count
+        .env("RAYON_NUM_THREADS", "2")
+        .env("MALLOC_ARENA_MAX", "2")
         .current_dir(d.path())
         .stdin(Stdio::null())
         .output()

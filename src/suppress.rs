@@ -31,7 +31,7 @@ impl Suppressions {
             };
             let (directive, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
             let rules: Vec<String> = args
-                .split([' ', ',', '\t', '\n'])
+                .split([' ', ',', '\t', '\n', '\r'])
                 .map(str::trim)
                 .filter(|r| !r.is_empty() && *r != "--")
                 .map(str::to_string)
@@ -101,19 +101,31 @@ mod tests {
     use super::*;
     use crate::document::ParseOptions;
 
+    /// With each of CommonMark's line ends: `\n`, a lone `\r`, `\r\n`.
     #[test]
     fn every_form() {
-        let src = "a <!-- seolint-disable-line x -->\n<!-- seolint-disable-next-line y -->\nb\n<!-- seolint-disable z w -->\nc\n<!-- seolint-enable z w -->\nd\n<!-- seolint-disable-file v -->\n<!-- seolint-disable -->\ne\n<!-- seolint-disable-line nope -->\n";
-        let doc = Document::parse(src.to_string(), &ParseOptions::default());
-        let known = |r: &str| ["x", "y", "z", "w", "v"].contains(&r);
-        let (s, problems) = Suppressions::parse(&doc, &known, &["x", "y", "z", "w", "v"]);
-        assert!(s.suppresses("x", 1) && !s.suppresses("x", 2));
-        assert!(s.suppresses("y", 3) && !s.suppresses("y", 2) && !s.suppresses("y", 4));
-        assert!(s.suppresses("z", 5) && s.suppresses("w", 6) && !s.suppresses("z", 7));
-        assert!(s.suppresses("v", 1) && s.suppresses("v", 7));
-        assert!(s.suppresses("anything", 10) && !s.suppresses("anything", 8));
-        assert_eq!(problems.len(), 1);
-        assert!(problems[0].message.contains("unknown rule `nope`"));
-        assert_eq!(doc.text(problems[0].span), "nope");
+        let src = "a <!-- seolint-disable-line x -->\n<!-- seolint-disable-next-line y -->\nb\n<!-- seolint-disable z w -->\nc\n<!-- seolint-enable z w -->\nd\n<!-- seolint-disable-file v -->\n<!-- seolint-disable -->\ne\n<!-- seolint-disable-line nope\nx -->\n";
+        for eol in ["\n", "\r", "\r\n"] {
+            let doc = Document::parse(src.replace('\n', eol), &ParseOptions::default());
+            let known = |r: &str| ["x", "y", "z", "w", "v"].contains(&r);
+            let (s, problems) = Suppressions::parse(&doc, &known, &["x", "y", "z", "w", "v"]);
+            assert!(s.suppresses("x", 1) && !s.suppresses("x", 2), "{eol:?}");
+            assert!(
+                s.suppresses("y", 3) && !s.suppresses("y", 2) && !s.suppresses("y", 4),
+                "{eol:?}"
+            );
+            assert!(
+                s.suppresses("z", 5) && s.suppresses("w", 6) && !s.suppresses("z", 7),
+                "{eol:?}"
+            );
+            assert!(s.suppresses("v", 1) && s.suppresses("v", 7), "{eol:?}");
+            assert!(s.suppresses("anything", 10) && !s.suppresses("anything", 8), "{eol:?}");
+            assert_eq!(problems.len(), 1, "{eol:?} {problems:?}");
+            assert!(
+                problems[0].message.contains("unknown rule `nope` in"),
+                "{eol:?} {problems:?}"
+            );
+            assert_eq!(doc.text(problems[0].span), "nope");
+        }
     }
 }

@@ -383,3 +383,69 @@ fn long_files_first_still_report_in_path_order() {
         }
     }
 }
+
+/// CommonMark ends a line at `\n`, `\r\n` or a lone `\r` (issue 25): a lone `\r` once hid every
+/// finding after it (they landed at the end of the file, with empty spans).
+#[test]
+fn a_lone_carriage_return_ends_a_line() {
+    let d = tmp();
+    write(d.path(), "cr.md", "x\r# Title\n\n[AUTHOR_NAME]\n");
+    let o = seolint(d.path(), &["--no-config", "--format", "concise", "cr.md"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert_eq!(
+        stdout(&o),
+        "cr.md:2:3: warning [title-length] title is too short: 5 characters (\"Title\" in H1); aim for 30-60 (default)\n\
+         cr.md:4:1: error [placeholder] unfilled placeholder `[AUTHOR_NAME]` (bracketed ALL_CAPS placeholder)\n"
+    );
+    let human = stdout(&seolint(d.path(), &["--no-config", "cr.md"]));
+    assert!(
+        human.contains("[cr.md:2:3]") && human.contains("[cr.md:4:1]"),
+        "{human}"
+    );
+}
+
+#[test]
+fn a_file_of_lone_carriage_returns_is_located_and_fixed_in_place() {
+    let src = "---\rtitle: \"Keeping a Sourdough Starter Alive Through a Hot Summer\"\rseo:\r  description: \"[SEO_DESCRIPTION]\"\r---\r\
+        # Keeping a Sourdough Starter Alive\r\r**Estimated Reading Time:** 12 minutes\r\r\
+        A starter that sits in a warm kitchen eats its flour by noon, so it needs more care in July.\r\r\
+        ## Feeding\r\rFeed it twice a day with [FLOUR_TYPE] and water.\r\r```\rTODO\r```\r";
+    let d = tmp();
+    write(d.path(), "a.md", src);
+    let o = seolint(d.path(), &["--no-config", "--format", "json", "a.md"]);
+    let found: Vec<(String, u64, u64, u64, u64, &str)> = json(&o)["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|f| {
+            let n = |k: &str, p: &str| f[k][p].as_u64().expect("position");
+            let (s, e) = (n("start", "offset") as usize, n("end", "offset") as usize);
+            let at = |k: &str| (n(k, "line"), n(k, "column"));
+            let rule = f["rule"].as_str().expect("rule").to_string();
+            (rule, at("start").0, at("start").1, at("end").0, at("end").1, &src[s..e])
+        })
+        .collect();
+    let expected = [
+        ("description-length", 4, 17, 4, 34, "[SEO_DESCRIPTION]"),
+        ("placeholder", 4, 17, 4, 34, "[SEO_DESCRIPTION]"),
+        ("reading-time", 8, 29, 8, 31, "12"),
+        ("placeholder", 14, 26, 14, 38, "[FLOUR_TYPE]"),
+        ("placeholder", 17, 1, 17, 5, "TODO"),
+    ];
+    let expected: Vec<_> = expected
+        .iter()
+        .map(|&(r, a, b, c, e, t)| (r.to_string(), a, b, c, e, t))
+        .collect();
+    assert_eq!(found, expected);
+    // the other formats name the same lines
+    let concise = stdout(&seolint(d.path(), &["--no-config", "--format", "concise", "a.md"]));
+    let human = stdout(&seolint(d.path(), &["--no-config", "a.md"]));
+    for (_, line, col, ..) in &expected {
+        assert!(concise.contains(&format!("a.md:{line}:{col}: ")), "{concise}");
+        assert!(human.contains(&format!("[a.md:{line}:{col}]")), "{human}");
+    }
+    let o = seolint(d.path(), &["--no-config", "--fix", "--format", "concise", "a.md"]);
+    assert_no_panic(&o);
+    let fixed = std::fs::read_to_string(d.path().join("a.md")).expect("read");
+    assert_eq!(fixed, src.replace("Time:** 12 minutes", "Time:** 1 minutes"));
+}

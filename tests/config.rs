@@ -271,3 +271,28 @@ fn stdin_filename_drives_config_discovery_and_relative_paths() {
         "content/post.md:2:9: error [title-length] title is too short: 9 characters (\"Cold Brew\" in front matter `title`); aim for 30-60 (default)\ncontent/post.md:8:25: warning [image-missing] image `img/absent.png` not found on disk (relative to the article)\n"
     );
 }
+
+#[test]
+fn a_field_two_levels_deep_is_reported_at_its_value() {
+    let d = tempfile::tempdir().expect("tmp");
+    write(
+        d.path(),
+        ".seolint.yaml",
+        "fields:\n  title: page.meta.title\n  description: page.meta.description\n",
+    );
+    write(
+        d.path(),
+        "a.md",
+        "---\npage:\n  meta:\n    title: \"Proofing\"\n    description: \"Short.\"\n---\n# Proofing Dough in a Cold Kitchen\n\nText.\n",
+    );
+    let o = seolint(d.path(), &["--format", "concise", "a.md"]);
+    let text = out(&o);
+    assert!(
+        text.contains("a.md:4:13: warning [title-length] title is too short: 8 characters"),
+        "{text}"
+    );
+    assert!(
+        text.contains("a.md:5:19: warning [description-length] meta description is too short: 6 characters"),
+        "{text}"
+    );
+}

@@ -102,6 +102,52 @@ fn hostile_front_matter_and_json_ld() {
     );
 }
 
+/// Front matter of `depth` mappings, each nested in the one before.
+fn nested_front_matter(depth: usize) -> String {
+    let mut s = String::from("---\n");
+    for i in 0..depth {
+        s.push_str(&format!("{}k{i}:\n", "  ".repeat(i)));
+    }
+    s + &format!("{}v: x\n---\n# x\n", "  ".repeat(depth))
+}
+
+#[cfg(unix)]
+#[test]
+fn deeply_nested_front_matter_in_bounded_memory() {
+    // 35 levels once took 24 GB (each key's path held every parent's path); the address space
+    // is capped so that a regression fails here instead of exhausting the machine
+    let d = tempfile::tempdir().expect("tmp");
+    for depth in [35, 200] {
+        std::fs::write(d.path().join(format!("n{depth}.md")), nested_front_matter(depth)).expect("write");
+    }
+    let t = Instant::now();
+    let o = Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -v 2000000 && exec \"$0\" --no-config --format concise n35.md n200.md",
+        ])
+        .arg(env!("CARGO_BIN_EXE_seolint"))
+        // few threads and heaps, so that the cap does not depend on the machine's core count
+        .env("RAYON_NUM_THREADS", "2")
+        .env("MALLOC_ARENA_MAX", "2")
+        .current_dir(d.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert!(t.elapsed() < LIMIT, "took {:?}", t.elapsed());
+    let (out, err) = (String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert_eq!(o.status.code(), Some(1), "{out}{err}");
+    // 35 levels parse; 200 are past the YAML reader's recursion limit, a syntax finding
+    assert!(out.contains("n35.md:1:1: error [front-matter-required]"), "{out}{err}");
+    assert!(!out.contains("n35.md:1:1: error [front-matter-syntax]"), "{out}{err}");
+    assert!(
+        out.contains(
+            "n200.md:130:1: error [front-matter-syntax] YAML front matter does not parse: recursion limit exceeded"
+        ),
+        "{out}{err}"
+    );
+}
+
 #[test]
 fn bytes_that_are_not_an_article() {
     check("nul.md", b"# Title\n\nText \0 with a NUL.\n", &[2]);

@@ -44,10 +44,10 @@ pub struct ChecklistItem {
 static DIRECTIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)[ \t]*:[ \t]*").expect("constant regex"));
 static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#""([^"\n]+)"|“([^”\n]+)”|'([^'\n]+)'"#).expect("constant regex"));
+    LazyLock::new(|| Regex::new(r#""([^"\r\n]+)"|“([^”\r\n]+)”|'([^'\r\n]+)'"#).expect("constant regex"));
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9][0-9,]*(?:\.[0-9]+)?").expect("constant regex"));
 static CHECK_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*(?:[-*+][ \t]+)?\[([ xX])\][ \t]*(\S[^\r\n]*)").expect("constant regex"));
+    LazyLock::new(|| Regex::new(r"(?mR)^[ \t]*(?:[-*+][ \t]+)?\[([ xX])\][ \t]*(\S[^\r\n]*)").expect("constant regex"));
 
 /// Directives in one comment's inner text (`inner` starts at `base` in the file). Segments are
 /// separated by `|`; each starts with an upper-case NAME and a colon. The checklist comment yields

@@ -2,7 +2,7 @@
 //! every key and value in the text itself, since neither parser reports positions of values.
 
 use crate::diagnostic::Span;
-use crate::document::line_index::LineIndex;
+use crate::document::line_index::{line_at, LineIndex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -72,11 +72,16 @@ impl Value {
     }
 }
 
-/// One key of the front matter with where it and its value stand in the file. Nested keys are
-/// joined with dots (`seo.description`, TOML `extra.team`).
+/// One key of the front matter with where it and its value stand in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The key as written under its parent (`description` under `seo`); a TOML key keeps its
+    /// table (`extra.team`). [`FrontMatter::entry`] takes the whole dotted path.
     pub key: String,
+    /// The entry this key is nested in (an index into `entries`): a path is kept as links to its
+    /// parents, since a copy of every parent's path for each child grows with the square of
+    /// the depth.
+    pub parent: Option<usize>,
     pub key_span: Span,
     /// The value's text, from after the separator to the end of the value (block values included).
     pub value_span: Span,
@@ -124,8 +129,26 @@ impl FrontMatter {
         self.get(path).and_then(Value::as_str)
     }
 
+    /// The entry at a dotted path (`title`, `seo.description`).
     pub fn entry(&self, path: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.key == path)
+        self.entries.iter().find(|e| self.is_at(e, path))
+    }
+
+    /// True when `path` is `entry`'s key under its parents' keys, joined with dots.
+    fn is_at(&self, entry: &Entry, path: &str) -> bool {
+        let (mut entry, mut path) = (entry, path);
+        loop {
+            let Some(rest) = path.strip_suffix(entry.key.as_str()) else {
+                return false;
+            };
+            let Some(parent) = entry.parent.and_then(|i| self.entries.get(i)) else {
+                return rest.is_empty();
+            };
+            let Some(rest) = rest.strip_suffix('.') else {
+                return false;
+            };
+            (entry, path) = (parent, rest);
+        }
     }
 }
 
@@ -165,9 +188,8 @@ pub fn split(source: &str, start: usize) -> Option<Split> {
     let content_start = start + first_len;
     let mut pos = content_start;
     while pos < source.len() {
-        let line_end = source[pos..].find('\n').map_or(source.len(), |i| pos + i + 1);
-        let line = source[pos..line_end].trim_end_matches(['\n', '\r']);
-        let trimmed = line.trim_end();
+        let (content_end, line_end) = line_at(source, pos);
+        let trimmed = source[pos..content_end].trim_end();
         if trimmed == fence || (format == Format::Yaml && trimmed == "...") {
             return Some(Split {
                 format,
@@ -190,9 +212,8 @@ pub fn split(source: &str, start: usize) -> Option<Split> {
 
 /// Length of the first line when it is exactly `fence` (trailing spaces allowed).
 fn fence_line(text: &str, fence: &str) -> Option<usize> {
-    let line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    let line = text[..line_end].trim_end_matches(['\n', '\r']).trim_end();
-    (line == fence && line_end > 0).then_some(line_end)
+    let (content_end, line_end) = line_at(text, 0);
+    (text[..content_end].trim_end() == fence).then_some(line_end)
 }
 
 /// Parse the block found by `split`.
@@ -338,10 +359,10 @@ fn lines_with_offsets(content: &str) -> impl Iterator<Item = (usize, &str)> {
         if pos >= content.len() {
             return None;
         }
-        let end = content[pos..].find('\n').map_or(content.len(), |i| pos + i + 1);
+        let (end, next) = line_at(content, pos);
         let start = pos;
-        pos = end;
-        Some((start, content[start..end].trim_end_matches(['\n', '\r'])))
+        pos = next;
+        Some((start, &content[start..end]))
     })
 }
 
@@ -417,18 +438,13 @@ fn yaml_entries(content: &str, base: usize) -> Vec<Entry> {
         let Some((key, k_start, k_end, past_colon)) = key else {
             continue;
         };
-        let path = stack
-            .iter()
-            .map(|&(_, i)| entries[i].key.as_str())
-            .chain(std::iter::once(key))
-            .collect::<Vec<_>>()
-            .join(".");
         let value_text = &line[past_colon..];
         let lead = value_text.len() - value_text.trim_start().len();
         let v_start = base + start + past_colon + lead;
         let v_end = base + start + past_colon + strip_yaml_comment(value_text).trim_end().len();
         entries.push(Entry {
-            key: path,
+            key: key.to_string(),
+            parent: stack.last().map(|&(_, i)| i),
             key_span: Span::new(base + start + k_start, base + start + k_end),
             value_span: Span::new(v_start, v_end.max(v_start)),
             depth: stack.len(),
@@ -466,6 +482,7 @@ fn toml_entries(content: &str, base: usize) -> Vec<Entry> {
             table = name.to_string();
             entries.push(Entry {
                 key: table.clone(),
+                parent: None,
                 key_span: Span::new(base + start + lead, line_end),
                 value_span: Span::new(line_end, line_end),
                 depth: 0,
@@ -495,6 +512,7 @@ fn toml_entries(content: &str, base: usize) -> Vec<Entry> {
                 }
                 entries.push(Entry {
                     key: path,
+                    parent: None,
                     key_span: Span::new(k_start, k_start + raw_key.len()),
                     value_span: Span::new(v_start, line_end.max(v_start)),
                     depth: usize::from(!table.is_empty()),
@@ -535,6 +553,46 @@ mod tests {
         assert_eq!(&src[d.value_span.start..d.value_span.end], "x");
         assert_eq!(f.get_str("seo.description"), Some("x"));
         assert_eq!(f.get_str("title"), Some("Hello world"));
+    }
+
+    #[test]
+    fn nested_keys_are_found_by_their_path_at_any_depth() {
+        let src = "---\npage:\n  seo:\n    description: deep\n  title: t\nseo: x\n---\n";
+        let f = fm(src);
+        assert!(f.error.is_none(), "{:?}", f.error);
+        let d = f.entry("page.seo.description").expect("entry two levels deep");
+        assert_eq!(&src[d.key_span.start..d.key_span.end], "description");
+        assert_eq!(&src[d.value_span.start..d.value_span.end], "deep");
+        assert_eq!(d.depth, 2);
+        let t = f.entry("page.title").expect("entry one level deep");
+        assert_eq!(&src[t.value_span.start..t.value_span.end], "t");
+        let s = f.entry("seo").expect("top-level entry");
+        assert_eq!(&src[s.value_span.start..s.value_span.end], "x");
+        assert!(f.entry("seo.description").is_none());
+        assert!(f.entry("description").is_none());
+        assert!(f.entry("age.seo.description").is_none());
+    }
+
+    #[test]
+    fn deep_nesting_keeps_key_memory_linear() {
+        // each level once named every parent's whole path: 2^depth bytes
+        let depth = 24;
+        let mut src = String::from("---\n");
+        for i in 0..depth {
+            src.push_str(&format!("{}k{i}:\n", "  ".repeat(i)));
+        }
+        src.push_str(&format!("{}v: x\n---\n", "  ".repeat(depth)));
+        let f = fm(&src);
+        assert_eq!(f.entries.len(), depth + 1);
+        let key_bytes: usize = f.entries.iter().map(|e| e.key.len()).sum();
+        assert!(
+            key_bytes < src.len(),
+            "{key_bytes} bytes of keys for {} of text",
+            src.len()
+        );
+        let path = (0..depth).map(|i| format!("k{i}.")).collect::<String>() + "v";
+        let v = f.entry(&path).expect("deepest entry");
+        assert_eq!(&src[v.value_span.start..v.value_span.end], "x");
     }
 
     #[test]

@@ -28,15 +28,19 @@ impl LineIndex {
         let mut ascii = Vec::with_capacity(source.len() / 40 + 1);
         starts.push(0);
         let bytes = source.as_bytes();
-        // one pass, 64 bytes at a time: a bit mask of the newlines and one of the non-ASCII
+        // one pass, 64 bytes at a time: a bit mask of the line ends and one of the non-ASCII
         // bytes (lines average 40-50 bytes: a newline search restarted per line, and a second
         // look at each line for its ASCII flag, cost more than the masks)
         let mut line_ascii = true;
         let mut at = 0;
         while at < bytes.len() {
-            let (mut newlines, mut high) = masks(bytes, at);
+            let (lf, cr, mut high) = masks(bytes, at);
+            // CommonMark's line ends, as comrak counts them: `\n`, `\r\n` (ending at its `\n`) and
+            // a lone `\r`; a `\r` that ends this block pairs with a `\n` that starts the next
+            let lf_next = u64::from(bytes.get(at + 64) == Some(&b'\n')) << 63;
+            let mut newlines = lf | (cr & !((lf >> 1) | lf_next));
             while newlines != 0 {
-                // every `\n` ends a line: its flag covers its bytes up to the newline
+                // the flag of a line covers its bytes up to its line end
                 let bit = newlines.trailing_zeros();
                 let through = u64::MAX >> (63 - bit);
                 ascii.push(line_ascii && high & through == 0);
@@ -48,7 +52,7 @@ impl LineIndex {
             line_ascii &= high == 0;
             at += 64;
         }
-        // the last line: the text after the last newline (empty after a final newline or in an
+        // the last line: the text after the last line end (empty after a final line end or in an
         // empty source)
         ascii.push(line_ascii);
         LineIndex {
@@ -71,15 +75,16 @@ impl LineIndex {
         }
     }
 
-    /// Byte offset where 1-based `line` ends, before its `\n` (and `\r`).
+    /// Byte offset where 1-based `line` ends, before its `\n`, `\r\n` or `\r`.
     pub fn line_end(&self, source: &str, line: usize) -> usize {
-        let end = if line >= self.starts.len() {
-            self.len
-        } else {
-            self.starts[line].saturating_sub(1)
-        };
         let start = self.line_start(line);
-        if end > start && source.as_bytes().get(end - 1) == Some(&b'\r') {
+        if line >= self.starts.len() {
+            return self.len.max(start);
+        }
+        // the next line starts after this one's line end: its last byte is a `\n` or a `\r`
+        let end = self.starts[line].saturating_sub(1);
+        let bytes = source.as_bytes();
+        if end > start && bytes.get(end) == Some(&b'\n') && bytes.get(end - 1) == Some(&b'\r') {
             end - 1
         } else {
             end.max(start)
@@ -113,22 +118,37 @@ impl LineIndex {
     }
 }
 
-/// Bit k of the first mask: byte `at + k` is a newline; of the second: it is not ASCII (0 past
-/// the end).
-fn masks(b: &[u8], at: usize) -> (u64, u64) {
-    let (mut newlines, mut high) = (0u64, 0u64);
+/// Bit k of the first mask: byte `at + k` is a `\n`; of the second: a `\r`; of the third: it is
+/// not ASCII (0 past the end).
+fn masks(b: &[u8], at: usize) -> (u64, u64, u64) {
+    let (mut lf, mut cr, mut high) = (0u64, 0u64, 0u64);
     for c in 0..4 {
         let k = at + 16 * c;
         if k >= b.len() {
             break;
         }
-        // the tail is padded with NUL: neither a newline nor a non-ASCII byte
+        // the tail is padded with NUL: neither a line end nor a non-ASCII byte
         let x = crate::text::load16(b, k);
-        newlines |= u64::from(x.simd_eq(u8x16::splat(b'\n')).to_bitmask()) << (16 * c);
+        lf |= u64::from(x.simd_eq(u8x16::splat(b'\n')).to_bitmask()) << (16 * c);
+        cr |= u64::from(x.simd_eq(u8x16::splat(b'\r')).to_bitmask()) << (16 * c);
         // the top bit of each byte: set for every byte of a non-ASCII character
         high |= u64::from(x.to_bitmask()) << (16 * c);
     }
-    (newlines, high)
+    (lf, cr, high)
+}
+
+/// The line of `text` that starts at `from`: where its content ends and where the next line
+/// starts (after its `\n`, `\r\n` or lone `\r`; both `text.len()` on the last line).
+pub fn line_at(text: &str, from: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    match memchr::memchr2(b'\n', b'\r', bytes.get(from..).unwrap_or_default()) {
+        None => (text.len(), text.len()),
+        Some(i) => {
+            let end = from + i;
+            let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+            (end, end + 1 + usize::from(crlf))
+        }
+    }
 }
 
 /// The largest char boundary at or below `offset`.
@@ -171,33 +191,54 @@ mod tests {
         assert_eq!(idx.line_col(src, 4), LineCol { line: 2, column: 1 });
     }
 
-    /// The index as lines split at `\n` make it: a start and an ASCII flag per line, the empty
-    /// line after a final newline (or of an empty text) included.
+    /// The index as CommonMark's line ends make it (`\n`, `\r\n`, a lone `\r`): a start and an
+    /// ASCII flag per line, the empty line after a final line end (or of an empty text) included.
+    /// Lengths up to 200 put `\r\n` across the 64-byte blocks' edges.
     #[test]
     fn the_index_holds_every_line_of_random_text() {
         let reference = |src: &str| {
+            let b = src.as_bytes();
             let mut starts = vec![0];
             let mut ascii = Vec::new();
-            let mut pos = 0;
-            for line in src.split_inclusive('\n') {
-                pos += line.len();
-                ascii.push(line.is_ascii());
-                if line.ends_with('\n') {
-                    starts.push(pos);
+            let mut line_ascii = true;
+            for (i, &c) in b.iter().enumerate() {
+                line_ascii &= c.is_ascii();
+                if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                    starts.push(i + 1);
+                    ascii.push(line_ascii);
+                    line_ascii = true;
                 }
             }
-            if ascii.len() < starts.len() {
-                ascii.push(true);
-            }
+            ascii.push(line_ascii);
             (starts, ascii)
         };
         let mut rng = crate::text::tests::Xorshift(0x1656_67b1_9e37_79f9);
         for len in 0..200 {
             for _ in 0..20 {
-                let src = rng.text("ab \n\n\ré€", len);
+                let src = rng.text("ab \n\n\r\r\né€", len);
                 let idx = LineIndex::new(&src);
                 assert_eq!((idx.starts, idx.ascii), reference(&src), "{src:?}");
             }
         }
+        // a `\r\n` split by a block's edge is one line end; a `\r` ending the text is one
+        for (src, starts) in [
+            (format!("{}\r\nb", "a".repeat(63)), vec![0, 65]),
+            (format!("{}\r\rb", "a".repeat(63)), vec![0, 64, 65]),
+            (format!("{}\r", "a".repeat(64)), vec![0, 65]),
+        ] {
+            assert_eq!(LineIndex::new(&src).starts, starts, "{src:?}");
+        }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let src = "x\r# Title\r\n\r[A]\rlast\r";
+        let idx = LineIndex::new(src);
+        assert_eq!(idx.line_count(), 6);
+        let texts: Vec<&str> = (1..=6).map(|l| &src[idx.line_start(l)..idx.line_end(src, l)]).collect();
+        assert_eq!(texts, ["x", "# Title", "", "[A]", "last", ""]);
+        let a = src.find('[').unwrap();
+        assert_eq!(idx.line_col(src, a), LineCol { line: 4, column: 1 });
+        assert_eq!(idx.line_span(src, 2), Span::new(2, 9));
     }
 }

@@ -1626,7 +1626,7 @@ fn heading_text_span(source: &str, span: Span) -> Span {
         return Span::new(start, start + body.len());
     }
     // setext: everything before the underline line
-    let end = text.trim_end().rfind('\n').map_or(text.len(), |i| i);
+    let end = text.trim_end().rfind(['\n', '\r']).map_or(text.len(), |i| i);
     let body = text[..end].trim_end_matches(['\r', '\n']);
     Span::new(
         span.start + indent,
@@ -1707,6 +1707,74 @@ mod tests {
         assert_eq!(words, ["Héllo", "wörld", "See", "the", "docs", "and"]);
     }
 
+    /// Every span the Document keeps, as (what, start, end, text with line ends made `\n`).
+    fn located(d: &Document) -> Vec<(&'static str, LineCol, LineCol, String)> {
+        let mut spans: Vec<(&'static str, Span)> = Vec::new();
+        if let Some(fm) = &d.front_matter {
+            spans.push(("front matter", fm.span));
+            for e in &fm.entries {
+                spans.extend([("key", e.key_span), ("value", e.value_span)]);
+            }
+        }
+        for h in &d.headings {
+            spans.extend([("heading", h.span), ("heading text", h.text_span)]);
+        }
+        for s in &d.sections {
+            spans.extend([("section", s.own), ("section total", s.total)]);
+        }
+        spans.extend(d.paragraphs.iter().map(|p| ("paragraph", p.span)));
+        spans.extend(d.blockquotes.iter().map(|b| ("blockquote", b.span)));
+        for l in &d.lists {
+            spans.push(("list", l.span));
+            spans.extend(l.items.iter().map(|&i| ("item", i)));
+        }
+        for l in &d.links {
+            spans.extend([("link", l.span), ("link text", l.text_span)]);
+            spans.extend(l.url_span.map(|u| ("url", u)));
+        }
+        for i in &d.images {
+            spans.push(("image", i.span));
+            spans.extend(i.alt_span.map(|a| ("alt", a)));
+        }
+        for c in &d.code_blocks {
+            spans.extend([("code block", c.span), ("code", c.content_span)]);
+        }
+        spans.extend(d.comments.iter().map(|c| ("comment", c.span)));
+        for x in &d.directives {
+            spans.extend([("directive", x.span), ("directive value", x.value_span)]);
+        }
+        spans.extend(d.checklist.iter().map(|c| ("checklist item", c.span)));
+        spans.extend(d.tables.iter().map(|&t| ("table", t)));
+        spans.extend(d.task_markers.iter().map(|&t| ("task", t)));
+        spans.extend(d.words.iter().map(|w| ("word", Span::new(w.start(), w.end as usize))));
+        spans
+            .into_iter()
+            .map(|(what, s)| {
+                let text = d.text(s).replace("\r\n", "\n").replace('\r', "\n");
+                (what, d.line_col(s.start), d.line_col(s.end), text)
+            })
+            .collect()
+    }
+
+    /// CommonMark's three line ends (comrak's too): a file with lone `\r`s or `\r\n`s has every
+    /// span on the line and column it has with `\n`s, over the same text.
+    #[test]
+    fn lone_carriage_returns_and_crlf_end_lines_as_newlines_do() {
+        let lf = "---\ntitle: \"Proofing Dough\"\nseo:\n  description: \"Slow and cold\"\n---\n\
+            # Proofing Dough\n\n<!-- TARGET_KEYWORD: \"cold proof\" -->\n\n\
+            A cold proof takes [a night](/night \"t\") and ![a bowl](bowl.png).\n\n\
+            Second Look\n-----------\n\n> quoted\n> lines\n\n- [ ] shape\n- [x] rest\n\n\
+            | a | b |\n|---|---|\n| 1 | 2 |\n\n```sh\nbake --slow\n```\n\n\
+            <!-- SEO CHECKLIST:\n[ ] Keyword in title\n[x] Alt text -->\n";
+        let want = located(&parse(lf));
+        assert!(want.len() > 40, "{want:?}");
+        for (name, src) in [("CR", lf.replace('\n', "\r")), ("CRLF", lf.replace('\n', "\r\n"))] {
+            let d = parse(&src);
+            assert!(d.front_matter.as_ref().is_some_and(|f| f.error.is_none()), "{name}");
+            assert_eq!(located(&d), want, "{name}");
+        }
+    }
+
     #[test]
     fn text_spans_are_what_span_and_locate_give() {
         // random Markdown from pieces that move comrak's text positions about: escapes,
@@ -1717,6 +1785,7 @@ mod tests {
             " ",
             "\n",
             "\r\n",
+            "\r",
             "  \n",
             "\\*",
             "&amp;",

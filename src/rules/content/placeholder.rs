@@ -468,7 +468,7 @@ fn check(ctx: &mut Context) {
 fn scan_lines(doc: &Document, pack: &Scope, span: Span, out: &mut Vec<(Span, usize)>) {
     let text = doc.text(span);
     let mut pos = 0;
-    for line in text.split_inclusive('\n') {
+    for line in text.split_inclusive(['\n', '\r']) {
         if !line.trim_start().starts_with('#') {
             pack.matches(line, span.start + pos, out);
         }

@@ -237,14 +237,14 @@ fn stats(paths: &[PathBuf], format: Format, keyword: Option<String>) -> u8 {
     }
     for file in files {
         let name = engine::display_path(&file);
-        match std::fs::read(&file).map(String::from_utf8) {
+        match engine::read_input(&Input::File(file)).map(String::from_utf8) {
             Ok(Ok(text)) => all.push(seolint::stats::compute(&name, text, &settings)),
             Ok(Err(_)) => {
                 eprintln!("seolint: {name}: not valid UTF-8");
                 failed = true;
             }
             Err(e) => {
-                eprintln!("seolint: {name}: {e}");
+                eprintln!("seolint: {name}: {}", e.message);
                 failed = true;
             }
         }

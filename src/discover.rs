@@ -86,7 +86,7 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
             Box::new(|entry| {
                 let (file, error) = match entry {
                     Ok(e) => {
-                        let is_file = e.file_type().is_some_and(|t| t.is_file());
+                        let is_file = e.file_type().is_some_and(|t| t.is_file()) && !crate::fix::is_temporary(e.path());
                         (
                             (is_file && has_markdown_extension(e.path())).then(|| e.into_path()),
                             None,

@@ -392,9 +392,13 @@ fn check(mut args: CheckArgs) -> u8 {
         let mut changed = false;
         let mut diffs = String::new();
         let mut stdin_fixed = None;
-        for result in fix_inputs(&inputs, args.unsafe_fixes) {
+        for (result, (_, settings)) in fix_inputs(&inputs, args.unsafe_fixes).into_iter().zip(&inputs) {
             match result {
-                Ok(FixResult { input, before, outcome }) => {
+                Ok(FixResult {
+                    input,
+                    before,
+                    mut outcome,
+                }) => {
                     if let Some(reason) = &outcome.refused {
                         errors.push(FileError {
                             path: input.display(),
@@ -411,6 +415,9 @@ fn check(mut args: CheckArgs) -> u8 {
                         (Input::Stdin(_), false) => stdin_fixed = Some(outcome.source.clone()),
                         (Input::File(path), false) if differs => {
                             if let Err(message) = seolint::fix::write_atomic(path, &outcome.source) {
+                                // not written: the file's findings are those of what it still holds
+                                fixed -= outcome.fixed;
+                                outcome.report = engine::lint_source(input.display(), before.clone(), settings);
                                 errors.push(FileError {
                                     path: input.display(),
                                     message,
@@ -422,6 +429,18 @@ fn check(mut args: CheckArgs) -> u8 {
                     reports.push(outcome.report);
                 }
                 Err(e) => errors.push(e),
+            }
+        }
+        if args.fix {
+            let files = inputs.iter().filter_map(|(input, _)| match input {
+                Input::File(path) => Some(path.as_path()),
+                Input::Stdin(_) => None,
+            });
+            let removed = seolint::fix::remove_stale_temporaries(files);
+            if removed > 0 {
+                eprintln!(
+                    "seolint: removed {removed} temporary file(s) that an interrupted --fix left beside the articles"
+                );
             }
         }
         for e in &errors {

@@ -425,3 +425,41 @@ fn a_file_of_another_kind_is_named_never_echoed() {
         assert!(!err.contains("SECRET") && !err.contains("root:"), "{args:?}: {err}");
     }
 }
+
+/// A folder that cannot be read is one error that names it once; the rest is linted. Root reads
+/// any folder, so as root the run is made as `nobody` (skipped where that cannot be done).
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_is_named_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tempfile::tempdir().expect("tmp");
+    let dir = d.path();
+    std::fs::create_dir_all(dir.join("content/locked")).expect("mkdir");
+    std::fs::write(dir.join("content/good.md"), GOOD).expect("write");
+    std::fs::write(dir.join("content/locked/a.md"), GOOD).expect("write");
+    for (p, mode) in [("", 0o755), ("content", 0o755), ("content/locked", 0o000)] {
+        std::fs::set_permissions(dir.join(p), std::fs::Permissions::from_mode(mode)).expect("chmod");
+    }
+    let is_root = std::fs::read_dir(dir.join("content/locked")).is_ok();
+    let bin = env!("CARGO_BIN_EXE_seolint");
+    let args = ["--no-config", "--format", "concise", "content"];
+    let mut cmd = if is_root {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]);
+        c
+    } else {
+        Command::new(bin)
+    };
+    let o = cmd.args(args).current_dir(dir).stdin(Stdio::null()).output();
+    let Ok(o) = o.map_err(|e| eprintln!("skipped: cannot run as another user: {e}")) else {
+        return;
+    };
+    let err = String::from_utf8_lossy(&o.stderr);
+    if is_root && err.contains("setpriv:") {
+        eprintln!("skipped: {err}");
+        return;
+    }
+    assert_eq!(err, "seolint: content/locked: permission denied\n");
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("content/good.md:6:4"));
+}

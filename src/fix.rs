@@ -208,10 +208,21 @@ fn keep_owner_and_mode(file: &std::fs::File, old: &std::fs::Metadata) -> Result<
 pub fn remove_stale_temporaries<'a>(files: impl IntoIterator<Item = &'a Path>) -> usize {
     let mut names_by_dir: HashMap<PathBuf, HashSet<OsString>> = HashMap::new();
     for file in files {
-        let Ok(real) = std::fs::canonicalize(file) else {
-            continue;
+        // a link's temporaries are beside the file it points at; resolving only links spares a
+        // run over many files a readlink per path component of each
+        let real = match std::fs::symlink_metadata(file) {
+            Ok(m) if m.file_type().is_symlink() => match std::fs::canonicalize(file) {
+                Ok(real) => real,
+                Err(_) => continue,
+            },
+            Ok(_) => file.to_path_buf(),
+            Err(_) => continue,
         };
-        if let (Some(dir), Some(name)) = (real.parent(), real.file_name()) {
+        let dir = real
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if let Some(name) = real.file_name() {
             names_by_dir
                 .entry(dir.to_path_buf())
                 .or_default()

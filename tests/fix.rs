@@ -25,12 +25,18 @@ fn a_symlink_stays_a_link_and_its_target_is_fixed() {
     std::fs::create_dir(d.path().join("real")).expect("mkdir");
     std::fs::write(d.path().join("real/article.md"), STALE).expect("write");
     std::os::unix::fs::symlink("real/article.md", d.path().join("link.md")).expect("symlink");
+    // a killed run's temporary is beside the real file, and cleared from there
+    let stale = d.path().join("real/.article.md.seolint-tmp-Old123");
+    std::fs::write(&stale, STALE).expect("write");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let f = std::fs::File::options().write(true).open(&stale).expect("open");
+    f.set_modified(hour_ago).expect("age the file");
     let o = seolint(d.path(), &["--no-config", "--fix", "link.md"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let link = std::fs::symlink_metadata(d.path().join("link.md")).expect("lstat");
     assert!(link.file_type().is_symlink(), "the link was replaced by a file");
     assert_eq!(read(&d.path().join("real/article.md")), FIXED);
-    // the temporary was made beside the real file and is gone
+    // this run's temporary and the stale one are gone
     let left: Vec<_> = std::fs::read_dir(d.path().join("real"))
         .expect("ls")
         .flatten()

@@ -262,7 +262,7 @@ fn globset(patterns: &[String], path: &str, text: &str, key: &str) -> Result<Opt
         let glob = Glob::new(p).map_err(|e| ConfigError {
             path: path.to_string(),
             line: key_line(text, key, 0),
-            message: format!("`{key}`: bad glob `{p}`: {e}"),
+            message: format!("`{key}`: bad glob `{p}`: {}", e.kind()),
         })?;
         b.add(glob);
     }
@@ -276,23 +276,37 @@ fn globset(patterns: &[String], path: &str, text: &str, key: &str) -> Result<Opt
 impl ConfigFile {
     pub fn load(path: &Path) -> Result<ConfigFile, ConfigError> {
         let shown = crate::engine::display_path(path);
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let text = crate::files::read_text(path, "a config").map_err(|e| ConfigError {
             path: shown.clone(),
             line: None,
-            message: format!("cannot read: {e}"),
+            message: format!("cannot read config: {e}"),
         })?;
         Self::parse(path, &text)
     }
 
+    /// A config from its text. Messages quote at most a short piece of one line of it.
     pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
+        Self::parse_unquoted(path, text).map_err(|mut e| {
+            e.message = crate::files::one_line_message(&e.message);
+            e
+        })
+    }
+
+    fn parse_unquoted(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
         let shown = crate::engine::display_path(path);
         let raw: RawConfig = if text.trim().is_empty() {
             RawConfig::default()
         } else {
-            serde_yaml::from_str(text).map_err(|e| ConfigError {
+            crate::files::from_yaml(
+                text,
+                "a seolint config",
+                "a YAML mapping of settings such as `extends:` and `rules:`",
+                None,
+            )
+            .map_err(|(line, message)| ConfigError {
                 path: shown.clone(),
-                line: e.location().map(|l| l.line()),
-                message: with_suggestion(&e.to_string()),
+                line,
+                message: with_suggestion(&message),
             })?
         };
         let dir = path

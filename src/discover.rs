@@ -57,11 +57,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
         match std::fs::metadata(path) {
             Err(e) => errors.push(FileError {
                 path: display_path(path),
-                message: match e.kind() {
-                    std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-                    std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-                    _ => e.to_string(),
-                },
+                message: crate::files::io_reason(&e),
             }),
             Ok(m) if m.is_dir() => walk(path, &mut files, &mut errors),
             Ok(_) => files.push(path.clone()),
@@ -86,7 +82,7 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
             Box::new(|entry| {
                 let (file, error) = match entry {
                     Ok(e) => {
-                        let is_file = e.file_type().is_some_and(|t| t.is_file());
+                        let is_file = e.file_type().is_some_and(|t| t.is_file()) && !crate::fix::is_temporary(e.path());
                         (
                             (is_file && has_markdown_extension(e.path())).then(|| e.into_path()),
                             None,
@@ -94,7 +90,7 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
                     }
                     Err(err) => {
                         let path = err_path(&err).map_or_else(|| display_path(root), |p| display_path(&p));
-                        let message = first_line(&err.to_string());
+                        let message = walk_error_message(&err);
                         (None, Some(FileError { path, message }))
                     }
                 };
@@ -119,6 +115,16 @@ fn err_path(err: &ignore::Error) -> Option<PathBuf> {
         ignore::Error::WithPath { path, .. } => Some(path.clone()),
         ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => err_path(err),
         _ => None,
+    }
+}
+
+/// What went wrong in a walk, without the path: the message is printed after it.
+fn walk_error_message(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => walk_error_message(err),
+        ignore::Error::WithLineNumber { line, err } => format!("line {line}: {}", walk_error_message(err)),
+        ignore::Error::Io(e) => crate::files::io_reason(e),
+        other => first_line(&other.to_string()),
     }
 }
 
@@ -169,6 +175,22 @@ mod tests {
         let (files, errors) = discover(&[root.to_path_buf()]);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(files, expected);
+    }
+
+    #[test]
+    fn a_folder_error_names_the_folder_once() {
+        let err = ignore::Error::WithPath {
+            path: PathBuf::from("content/locked"),
+            err: Box::new(ignore::Error::Io(std::io::Error::from(
+                std::io::ErrorKind::PermissionDenied,
+            ))),
+        };
+        let err = ignore::Error::WithDepth {
+            depth: 1,
+            err: Box::new(err),
+        };
+        assert_eq!(err_path(&err), Some(PathBuf::from("content/locked")));
+        assert_eq!(walk_error_message(&err), "permission denied");
     }
 
     #[test]

@@ -3,7 +3,6 @@
 //! an error of that file, never a panic, and the other files are still linted.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -18,8 +17,7 @@ use crate::site::Summary;
 use crate::suppress::Suppressions;
 use crate::template::TemplateReqs;
 
-/// Files larger than this are not linted (an article is a few hundred KB at most).
-pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+pub use crate::files::MAX_FILE_SIZE;
 
 /// How one rule runs: off, or at a severity with options.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,7 +157,7 @@ impl FileReport {
         if self.positions.is_none() {
             return false;
         }
-        let Ok(bytes) = std::fs::read(path) else { return false };
+        let Ok(bytes) = read_file(path) else { return false };
         self.source = String::from_utf8_lossy(&bytes).into_owned();
         self.lines = LineIndex::new(&self.source);
         self.positions = None;
@@ -417,44 +415,7 @@ pub fn lint_input(input: &Input, settings: &Settings) -> Result<FileReport, File
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
-    if meta.is_dir() {
-        return Err("is a directory".to_string());
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(format!(
-            "file is {:.1} MB, over the {} MB limit for an article; not linted",
-            meta.len() as f64 / 1_048_576.0,
-            MAX_FILE_SIZE / 1_048_576
-        ));
-    }
-    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // a FIFO or a file that grows while read: never read past the limit
-    file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_reason(&e))?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(format!(
-            "file is over the {} MB limit for an article; not linted",
-            MAX_FILE_SIZE / 1_048_576
-        ));
-    }
-    Ok(bytes)
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_lowercase(),
-                None => s,
-            }
-        }
-    }
+    crate::files::read_limited(path, "an article")
 }
 
 /// Lint a file's bytes: reject binary and non-UTF-8 input with a located finding, else parse and

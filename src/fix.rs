@@ -1,10 +1,13 @@
 //! Applying fixes: non-overlapping byte-range edits, re-lint, repeat until stable (capped), then
-//! an atomic write (temp file in the same folder, then rename; permissions kept). Edits only touch
-//! their own bytes, so line endings and a BOM stay as they were. A file whose front matter does
-//! not parse is never touched.
+//! an atomic write (temp file beside the real file, then rename; owner, group and mode kept).
+//! Edits only touch their own bytes, so line endings and a BOM stay as they were. A file whose
+//! front matter does not parse is never touched.
 
+use std::collections::{HashMap, HashSet};
+use std::ffi::OsString;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::engine::{lint_source, FileReport, Settings};
@@ -109,23 +112,145 @@ pub fn fix_source(path: &str, source: String, settings: &Settings, unsafe_fixes:
     }
 }
 
-/// Replace `path` with `content` atomically, keeping its permissions. A read-only file is an
-/// error, not a half-written file.
+/// Temporaries are named `.<file>.seolint-tmp-XXXXXX`: hidden, not Markdown, and ours by name,
+/// so that the walker skips them and a later `--fix` can clear one that a killed run left.
+const TEMP_MARK: &str = ".seolint-tmp-";
+const TEMP_RANDOM: usize = 6;
+
+/// A temporary older than this was left by a run that was killed: a running fix keeps its
+/// temporary for the time of one write of at most 16 MB.
+const STALE_AFTER: Duration = Duration::from_secs(60);
+
+/// Whether `path` is named like a temporary of `--fix`.
+pub fn is_temporary(path: &Path) -> bool {
+    temporary_of(path).is_some()
+}
+
+/// The name of the file a temporary was made for: `.a.md.seolint-tmp-Ab12Cd` is `a.md`'s.
+fn temporary_of(path: &Path) -> Option<&str> {
+    let rest = path.file_name()?.to_str()?.strip_prefix('.')?;
+    let at = rest.rfind(TEMP_MARK)?;
+    let random = &rest[at + TEMP_MARK.len()..];
+    (at > 0 && random.len() == TEMP_RANDOM && random.bytes().all(|b| b.is_ascii_alphanumeric())).then(|| &rest[..at])
+}
+
+/// Replace the file at `path` with `content` atomically. A symlink stays a link (the file it
+/// points at is written); owner, group and mode stay the file's. A file that cannot keep them,
+/// a hard-linked file (the rename would split it from its other names) and a read-only file are
+/// errors, and the file is left as it was.
 pub fn write_atomic(path: &Path, content: &str) -> Result<(), String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    let reason = |e: std::io::Error| crate::files::io_reason(&e);
+    let real = std::fs::canonicalize(path).map_err(reason)?;
+    let meta = std::fs::metadata(&real).map_err(reason)?;
     if meta.permissions().readonly() {
         return Err("file is read-only; not fixed".to_string());
     }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("cannot create a temp file: {e}"))?;
-    tmp.write_all(content.as_bytes()).map_err(|e| e.to_string())?;
-    tmp.as_file().sync_all().map_err(|e| e.to_string())?;
-    std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(|e| e.to_string())?;
-    tmp.persist(path).map_err(|e| e.error.to_string())?;
+    only_link(&meta)?;
+    let (Some(dir), Some(name)) = (real.parent(), real.file_name()) else {
+        return Err("not a file; not fixed".to_string());
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{}{TEMP_MARK}", name.to_string_lossy()))
+        .rand_bytes(TEMP_RANDOM)
+        .tempfile_in(dir)
+        .map_err(|e| format!("cannot create a temporary file beside it: {}; not fixed", reason(e)))?;
+    tmp.write_all(content.as_bytes()).map_err(reason)?;
+    keep_owner_and_mode(tmp.as_file(), &meta)?;
+    tmp.as_file().sync_all().map_err(reason)?;
+    tmp.persist(&real).map_err(|e| reason(e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn only_link(meta: &std::fs::Metadata) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    match meta.nlink() {
+        0 | 1 => Ok(()),
+        n => Err(format!(
+            "file has {n} hard links and a fix would replace it under this name only; not fixed (--diff shows the fix)"
+        )),
+    }
+}
+
+#[cfg(not(unix))]
+fn only_link(_: &std::fs::Metadata) -> Result<(), String> {
+    Ok(())
+}
+
+/// The new file gets the old one's owner and group (root can give them; anyone else, only their
+/// own), then its mode: set after the owner, which clears setuid and setgid bits.
+#[cfg(unix)]
+fn keep_owner_and_mode(file: &std::fs::File, old: &std::fs::Metadata) -> Result<(), String> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let new = file.metadata().map_err(|e| crate::files::io_reason(&e))?;
+    if (new.uid(), new.gid()) != (old.uid(), old.gid()) {
+        std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())).map_err(|_| {
+            format!(
+                "owned by uid {} gid {}, which a fixed copy written by this user cannot keep; not fixed",
+                old.uid(),
+                old.gid()
+            )
+        })?;
+    }
+    file.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777))
+        .map_err(|e| crate::files::io_reason(&e))
+}
+
+#[cfg(not(unix))]
+fn keep_owner_and_mode(file: &std::fs::File, old: &std::fs::Metadata) -> Result<(), String> {
+    file.set_permissions(old.permissions())
+        .map_err(|e| crate::files::io_reason(&e))
+}
+
+/// Remove the temporaries that a killed `--fix` left beside `files`: named as ours for one of
+/// them, a regular file, older than a minute (a concurrent run's is younger). Each folder is read
+/// once. Returns how many were removed.
+pub fn remove_stale_temporaries<'a>(files: impl IntoIterator<Item = &'a Path>) -> usize {
+    let mut names_by_dir: HashMap<PathBuf, HashSet<OsString>> = HashMap::new();
+    for file in files {
+        // a link's temporaries are beside the file it points at; resolving only links spares a
+        // run over many files a readlink per path component of each
+        let real = match std::fs::symlink_metadata(file) {
+            Ok(m) if m.file_type().is_symlink() => match std::fs::canonicalize(file) {
+                Ok(real) => real,
+                Err(_) => continue,
+            },
+            Ok(_) => file.to_path_buf(),
+            Err(_) => continue,
+        };
+        let dir = real
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if let Some(name) = real.file_name() {
+            names_by_dir
+                .entry(dir.to_path_buf())
+                .or_default()
+                .insert(name.to_os_string());
+        }
+    }
+    let now = SystemTime::now();
+    let mut removed = 0;
+    for (dir, names) in names_by_dir {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if !temporary_of(&path).is_some_and(|of| names.contains(std::ffi::OsStr::new(of))) {
+                continue;
+            }
+            // the entry's own metadata: a symlink with our name is not ours
+            let Ok(meta) = entry.metadata() else { continue };
+            let stale = meta
+                .modified()
+                .ok()
+                .and_then(|m| now.duration_since(m).ok())
+                .is_some_and(|age| age > STALE_AFTER);
+            if meta.is_file() && stale && std::fs::remove_file(&path).is_ok() {
+                removed += 1;
+            }
+        }
+    }
+    removed
 }
 
 /// A unified diff of the fix, for `--diff`.
@@ -151,6 +276,22 @@ mod tests {
                 content: content.into(),
             }],
         })
+    }
+
+    #[test]
+    fn temporaries_are_known_by_their_exact_name() {
+        assert_eq!(temporary_of(Path::new("d/.a.md.seolint-tmp-Ab12Cd")), Some("a.md"));
+        for other in [
+            "a.md",
+            ".a.md.seolint-tmp-Ab12C",
+            ".a.md.seolint-tmp-Ab12Cd7",
+            ".a.md.seolint-tmp-Ab-2Cd",
+            "a.md.seolint-tmp-Ab12Cd",
+            "..seolint-tmp-Ab12Cd",
+            ".tmpAb12Cd",
+        ] {
+            assert_eq!(temporary_of(Path::new(other)), None, "{other}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod discover;
 pub mod document;
 pub mod engine;
 pub mod fields;
+pub mod files;
 pub mod fix;
 pub mod output;
 pub mod packs;

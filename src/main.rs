@@ -187,24 +187,39 @@ fn release_freed_memory() {
 fn release_freed_memory() {}
 
 fn fail(message: impl std::fmt::Display) -> u8 {
-    eprintln!("seolint: {message}");
+    say(message);
     2
 }
 
-fn list_rules() -> u8 {
+/// A line on standard error. `2>&1 | head` closes it too: nothing more can be said then, and
+/// that is no reason to crash.
+fn say(message: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr().lock(), "seolint: {message}");
+}
+
+/// Write to standard output. A reader that has gone (`| head`, `| true`) ends the output
+/// quietly and the run keeps the exit code it would have had; any other write error is exit 2.
+fn emit(text: &str) -> Result<(), u8> {
     let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(fail(format!("writing to standard output: {e}"))),
+        _ => Ok(()),
+    }
+}
+
+fn list_rules() -> u8 {
     let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let mut text = String::new();
     for r in RULES {
         let fix = if r.fixable { "fix" } else { "   " };
-        let _ = writeln!(
-            out,
-            "{:width$}  {:7}  {fix}  {}",
+        text.push_str(&format!(
+            "{:width$}  {:7}  {fix}  {}\n",
             r.name,
             r.default_severity.as_str(),
             r.summary()
-        );
+        ));
     }
-    0
+    emit(&text).err().unwrap_or(0)
 }
 
 fn explain(name: &str) -> u8 {
@@ -215,13 +230,14 @@ fn explain(name: &str) -> u8 {
         return fail(format!("unknown rule `{name}`{hint} (`seolint rules` lists them)"));
     };
     let fix = if rule.fixable { ", fixable" } else { "" };
-    println!(
-        "# {} ({} by default{fix})\n\n{}",
+    emit(&format!(
+        "# {} ({} by default{fix})\n\n{}\n",
         rule.name,
         rule.default_severity,
         rule.documentation()
-    );
-    0
+    ))
+    .err()
+    .unwrap_or(0)
 }
 
 fn stats(paths: &[PathBuf], format: Format, keyword: Option<String>) -> u8 {
@@ -233,18 +249,18 @@ fn stats(paths: &[PathBuf], format: Format, keyword: Option<String>) -> u8 {
     let mut all = Vec::new();
     let mut failed = !errors.is_empty();
     for e in &errors {
-        eprintln!("seolint: {}: {}", e.path, e.message);
+        say(format_args!("{}: {}", e.path, e.message));
     }
     for file in files {
         let name = engine::display_path(&file);
-        match std::fs::read(&file).map(String::from_utf8) {
+        match engine::read_input(&Input::File(file)).map(String::from_utf8) {
             Ok(Ok(text)) => all.push(seolint::stats::compute(&name, text, &settings)),
             Ok(Err(_)) => {
-                eprintln!("seolint: {name}: not valid UTF-8");
+                say(format_args!("{name}: not valid UTF-8"));
                 failed = true;
             }
             Err(e) => {
-                eprintln!("seolint: {name}: {e}");
+                say(format_args!("{name}: {}", e.message));
                 failed = true;
             }
         }
@@ -258,8 +274,10 @@ fn stats(paths: &[PathBuf], format: Format, keyword: Option<String>) -> u8 {
             .iter()
             .try_for_each(|s| writeln!(out, "{}", seolint::stats::render(s))),
     };
-    if written.is_err() {
-        return 2;
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            return fail(format!("writing to standard output: {e}"));
+        }
     }
     if failed {
         2
@@ -392,9 +410,13 @@ fn check(mut args: CheckArgs) -> u8 {
         let mut changed = false;
         let mut diffs = String::new();
         let mut stdin_fixed = None;
-        for result in fix_inputs(&inputs, args.unsafe_fixes) {
+        for (result, (_, settings)) in fix_inputs(&inputs, args.unsafe_fixes).into_iter().zip(&inputs) {
             match result {
-                Ok(FixResult { input, before, outcome }) => {
+                Ok(FixResult {
+                    input,
+                    before,
+                    mut outcome,
+                }) => {
                     if let Some(reason) = &outcome.refused {
                         errors.push(FileError {
                             path: input.display(),
@@ -411,6 +433,9 @@ fn check(mut args: CheckArgs) -> u8 {
                         (Input::Stdin(_), false) => stdin_fixed = Some(outcome.source.clone()),
                         (Input::File(path), false) if differs => {
                             if let Err(message) = seolint::fix::write_atomic(path, &outcome.source) {
+                                // not written: the file's findings are those of what it still holds
+                                fixed -= outcome.fixed;
+                                outcome.report = engine::lint_source(input.display(), before.clone(), settings);
                                 errors.push(FileError {
                                     path: input.display(),
                                     message,
@@ -424,16 +449,32 @@ fn check(mut args: CheckArgs) -> u8 {
                 Err(e) => errors.push(e),
             }
         }
+        if args.fix {
+            let files = inputs.iter().filter_map(|(input, _)| match input {
+                Input::File(path) => Some(path.as_path()),
+                Input::Stdin(_) => None,
+            });
+            let removed = seolint::fix::remove_stale_temporaries(files);
+            if removed > 0 {
+                say(format_args!(
+                    "removed {removed} temporary file(s) that an interrupted --fix left beside the articles"
+                ));
+            }
+        }
         for e in &errors {
-            eprintln!("seolint: {}: {}", e.path, e.message);
+            say(format_args!("{}: {}", e.path, e.message));
         }
         if args.diff {
-            print!("{diffs}");
+            if let Err(code) = emit(&diffs) {
+                return code;
+            }
             return if !errors.is_empty() { 2 } else { u8::from(changed) };
         }
         if let Some(text) = stdin_fixed {
             // an editor's format-on-save reads the fixed text back
-            print!("{text}");
+            if let Err(code) = emit(&text) {
+                return code;
+            }
             return if errors.is_empty() { 0 } else { 2 };
         }
     } else {
@@ -452,7 +493,7 @@ fn check(mut args: CheckArgs) -> u8 {
             engine::run_site_checks(&mut reports, &linted, site_others(&linted), |_| {});
         }
         for e in &errors {
-            eprintln!("seolint: {}: {}", e.path, e.message);
+            say(format_args!("{}: {}", e.path, e.message));
         }
     }
 
@@ -478,10 +519,13 @@ fn check(mut args: CheckArgs) -> u8 {
             .iter()
             .map(|r| seolint::fix::fixable(r, args.unsafe_fixes))
             .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
-        if args.fix {
-            println!("{fixed} fixed, {now} remaining fixable");
+        let closing = if args.fix {
+            emit(&format!("{fixed} fixed, {now} remaining fixable\n"))
         } else {
-            print_fixable_hint((now, unsafe_only));
+            print_fixable_hint((now, unsafe_only))
+        };
+        if let Err(code) = closing {
+            return code;
         }
     }
     exit_code(&reports, &errors, args.fail_on, args.max_warnings)
@@ -497,15 +541,16 @@ fn output_options(args: &CheckArgs) -> output::Options {
 }
 
 /// "3 fixable with --fix (1 more with --unsafe-fixes)", when there is any.
-fn print_fixable_hint((now, unsafe_only): (usize, usize)) {
-    if now + unsafe_only > 0 {
-        let hint = if unsafe_only > 0 {
-            format!(" ({unsafe_only} more with --unsafe-fixes)")
-        } else {
-            String::new()
-        };
-        println!("{now} fixable with --fix{hint}");
+fn print_fixable_hint((now, unsafe_only): (usize, usize)) -> Result<(), u8> {
+    if now + unsafe_only == 0 {
+        return Ok(());
     }
+    let hint = if unsafe_only > 0 {
+        format!(" ({unsafe_only} more with --unsafe-fixes)")
+    } else {
+        String::new()
+    };
+    emit(&format!("{now} fixable with --fix{hint}\n"))
 }
 
 /// A lint run in a format that streams: each file's findings are written as soon as it is done
@@ -583,10 +628,12 @@ fn check_streaming(
     }
     let (summary, written) = stream.finish(&errors);
     for e in &errors {
-        eprintln!("seolint: {}: {}", e.path, e.message);
+        say(format_args!("{}: {}", e.path, e.message));
     }
     if args.format == Format::Human && !args.quiet && written.is_ok() {
-        print_fixable_hint(fixable);
+        if let Err(code) = print_fixable_hint(fixable) {
+            return code;
+        }
     }
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(format!("writing the report: {e}")),
@@ -656,7 +703,7 @@ fn report_template_contradictions(inputs: &[(Input, Arc<Settings>)]) {
         }
         seen.push(Arc::as_ptr(t));
         for c in &t.contradictions {
-            eprintln!("seolint: warning: {c}");
+            say(format_args!("warning: {c}"));
         }
     }
 }
@@ -671,13 +718,13 @@ fn show_config(path: &std::path::Path, config: Option<&std::path::Path>, no_conf
         Err(e) => return fail(e),
     };
     let settings = config.as_ref().map_or_else(Settings::default, |c| c.settings_for(path));
-    print!("{}", seolint::config::describe(path, config.as_deref(), &settings));
+    let mut text = seolint::config::describe(path, config.as_deref(), &settings);
     if let Some(t) = &settings.template {
         for c in &t.contradictions {
-            println!("warning: {c}");
+            text.push_str(&format!("warning: {c}\n"));
         }
     }
-    0
+    emit(&text).err().unwrap_or(0)
 }
 
 fn init(preset: Option<&str>, template: Option<&std::path::Path>, force: bool) -> u8 {
@@ -707,11 +754,10 @@ fn init(preset: Option<&str>, template: Option<&std::path::Path>, force: bool) -
     }
     if let Some(t) = &derived {
         for c in &t.contradictions {
-            eprintln!("seolint: warning: {c}");
+            say(format_args!("warning: {c}"));
         }
     }
-    println!("wrote .seolint.yaml");
-    0
+    emit("wrote .seolint.yaml\n").err().unwrap_or(0)
 }
 
 fn exit_code(reports: &[FileReport], errors: &[FileError], fail_on: FailOn, max_warnings: Option<usize>) -> u8 {

@@ -105,7 +105,7 @@ fn line_of_value(text: &str, value: &str) -> Option<usize> {
 
 pub fn load(path: &Path) -> Result<Pack, PackError> {
     let shown = crate::engine::display_path(path);
-    let text = std::fs::read_to_string(path).map_err(|e| PackError {
+    let text = crate::files::read_text(path, "a pack").map_err(|e| PackError {
         path: shown.clone(),
         line: None,
         message: format!("cannot read pack: {e}"),
@@ -117,21 +117,26 @@ pub fn load(path: &Path) -> Result<Pack, PackError> {
     )
 }
 
+/// A regex error's own words, without the pattern it quotes (the pattern's line is given).
+fn regex_problem(e: &regex::Error) -> String {
+    let text = e.to_string();
+    let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+    crate::files::excerpt(last.trim().trim_start_matches("error: "))
+}
+
 pub fn parse(shown: &str, stem: &str, text: &str) -> Result<Pack, PackError> {
     let err = |line: Option<usize>, message: String| PackError {
         path: shown.to_string(),
         line,
         message,
     };
-    let raw: RawPack = serde_yaml::from_str(text).map_err(|e| {
-        err(
-            e.location().map(|l| l.line()),
-            e.to_string().split(" at line ").next().unwrap_or("").to_string(),
-        )
-    })?;
+    let raw: RawPack = crate::files::from_yaml(text, "a rule pack", "a YAML mapping with `rules:`", Some("rules"))
+        .map_err(|(line, m)| err(line, m))?;
     let pack_name = raw.name.clone().unwrap_or_else(|| stem.to_string());
     let mut rules = Vec::new();
     for r in raw.rules {
+        // a value from the file, quoted in messages as one short line
+        let shown_name = crate::files::excerpt(&r.name);
         let line = line_of_value(text, &format!("name: {}", r.name)).or_else(|| line_of_value(text, &r.name));
         let compile = |p: &str| {
             RegexBuilder::new(p)
@@ -141,7 +146,7 @@ pub fn parse(shown: &str, stem: &str, text: &str) -> Result<Pack, PackError> {
                 .map_err(|e| {
                     err(
                         line_of_value(text, p).or(line),
-                        format!("rule `{}`: bad pattern: {e}", r.name),
+                        format!("rule `{shown_name}`: bad pattern: {}", regex_problem(&e)),
                     )
                 })
         };
@@ -152,7 +157,10 @@ pub fn parse(shown: &str, stem: &str, text: &str) -> Result<Pack, PackError> {
             Some(other) => {
                 return Err(err(
                     line,
-                    format!("rule `{}`: severity `{other}`: expected error, warning or info", r.name),
+                    format!(
+                        "rule `{shown_name}`: severity `{}`: expected error, warning or info",
+                        crate::files::excerpt(other)
+                    ),
                 ))
             }
         };
@@ -162,7 +170,7 @@ pub fn parse(shown: &str, stem: &str, text: &str) -> Result<Pack, PackError> {
                 if patterns.is_empty() {
                     return Err(err(
                         line,
-                        format!("rule `{}`: `existence` needs `pattern` or `patterns`", r.name),
+                        format!("rule `{shown_name}`: `existence` needs `pattern` or `patterns`"),
                     ));
                 }
                 for p in &patterns {
@@ -179,13 +187,13 @@ pub fn parse(shown: &str, stem: &str, text: &str) -> Result<Pack, PackError> {
                 let [p] = &patterns[..] else {
                     return Err(err(
                         line,
-                        format!("rule `{}`: `occurrence` needs exactly one `pattern`", r.name),
+                        format!("rule `{shown_name}`: `occurrence` needs exactly one `pattern`"),
                     ));
                 };
                 if r.min.is_none() && r.max.is_none() {
                     return Err(err(
                         line,
-                        format!("rule `{}`: `occurrence` needs `min` or `max`", r.name),
+                        format!("rule `{shown_name}`: `occurrence` needs `min` or `max`"),
                     ));
                 }
                 Kind::Occurrence {
@@ -196,7 +204,10 @@ pub fn parse(shown: &str, stem: &str, text: &str) -> Result<Pack, PackError> {
             }
             KindName::RequiredField => {
                 if r.fields.is_empty() {
-                    return Err(err(line, format!("rule `{}`: `required-field` needs `fields`", r.name)));
+                    return Err(err(
+                        line,
+                        format!("rule `{shown_name}`: `required-field` needs `fields`"),
+                    ));
                 }
                 let mut fields = Vec::new();
                 for (k, p) in &r.fields {

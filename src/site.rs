@@ -449,7 +449,8 @@ impl SiteFile {
         self.summary
             .full
             .get_or_init(|| {
-                let text = std::fs::read_to_string(&self.abs).ok()?;
+                let bytes = crate::files::read_limited(&self.abs, "an article").ok()?;
+                let text = String::from_utf8(bytes).ok()?;
                 if text.len() as u64 > crate::engine::MAX_FILE_SIZE || memchr::memchr(0, text.as_bytes()).is_some() {
                     return None;
                 }
@@ -523,7 +524,10 @@ impl Site {
             if site.file_at(&abs).is_some() {
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(&abs) else {
+            let Some(text) = crate::files::read_limited(&abs, "an article")
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+            else {
                 continue;
             };
             let lines = LineIndex::new(&text);

@@ -47,8 +47,16 @@ static INCLUDE_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
 impl TemplateReqs {
     pub fn load(path: &std::path::Path) -> Result<TemplateReqs, String> {
         let shown = crate::engine::display_path(path);
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read template {shown}: {e}"))?;
-        Ok(Self::derive(&shown, text))
+        let text =
+            crate::files::read_text(path, "a template").map_err(|e| format!("cannot read template {shown}: {e}"))?;
+        let reqs = Self::derive(&shown, text);
+        // any text is Markdown: a file that gives nothing is not what the user meant to name
+        if reqs.sections.is_empty() && reqs.key_takeaways == 0 && reqs.faq_questions == 0 && reqs.word_count.is_none() {
+            return Err(format!(
+                "{shown}: not an article template (expected Markdown with H2/H3 sections, Key Takeaway callouts, an FAQ or a RECOMMENDED_WORD_COUNT directive; found none)"
+            ));
+        }
+        Ok(reqs)
     }
 
     pub fn derive(shown: &str, text: String) -> TemplateReqs {

@@ -448,4 +448,60 @@ fn a_file_of_lone_carriage_returns_is_located_and_fixed_in_place() {
     assert_no_panic(&o);
     let fixed = std::fs::read_to_string(d.path().join("a.md")).expect("read");
     assert_eq!(fixed, src.replace("Time:** 12 minutes", "Time:** 1 minutes"));
+
+/// A reader that goes away (`| head`, `| true`) ends every subcommand quietly: no panic, nothing
+/// on standard error, and the exit code the run would have had with its output read.
+#[test]
+fn a_closed_stdout_ends_every_subcommand_quietly() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let d = tmp();
+    // enough output that writing it needs a reader
+    for i in 0..200 {
+        write(d.path(), &format!("content/a{i:03}.md"), PLACEHOLDER);
+    }
+    write(
+        d.path(),
+        "stale.md",
+        "# Cold Brew\n\n**Estimated Reading Time:** 9 minutes\n\nText.\n",
+    );
+    std::fs::create_dir(d.path().join("init")).expect("mkdir");
+    let cases: &[(&[&str], Option<&str>, i32)] = &[
+        (&["rules"], None, 0),
+        (&["explain", "placeholder"], None, 0),
+        (&["config", "content/a000.md"], None, 0),
+        (&["stats", "content"], None, 0),
+        (&["--no-config", "content"], None, 1),
+        (&["--no-config", "--format", "json", "content"], None, 1),
+        (&["--no-config", "--format", "concise", "content"], None, 1),
+        (&["--no-config", "--diff", "stale.md"], None, 1),
+        (&["--no-config", "--fix", "-"], Some(PLACEHOLDER), 0),
+        (&["init", "--force"], None, 0),
+        (&["--help"], None, 0),
+    ];
+    for (args, stdin, expected) in cases {
+        let dir = if args[0] == "init" {
+            d.path().join("init")
+        } else {
+            d.path().to_path_buf()
+        };
+        let mut child = Command::new(env!("CARGO_BIN_EXE_seolint"))
+            .args(*args)
+            .current_dir(dir)
+            .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run");
+        // the reader goes before the first byte is written
+        drop(child.stdout.take());
+        if let (Some(text), Some(mut pipe)) = (stdin, child.stdin.take()) {
+            pipe.write_all(text.as_bytes()).expect("stdin");
+        }
+        let o = child.wait_with_output().expect("wait");
+        let err = stderr(&o);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(o.status.code(), Some(*expected), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}");
+    }
 }

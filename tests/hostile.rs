@@ -180,19 +180,16 @@ fn special_files_fifo_symlink_loop_and_permissions() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run");
-    if made {
-        // a writer that sends a little and closes: the FIFO is read like a file, not waited on forever
-        let fifo = fifo.clone();
-        std::thread::spawn(move || {
-            let _ = std::fs::write(Path::new(&fifo), "# From a pipe\n\nText.\n");
-        });
-    }
     let o = child.wait_with_output().expect("output");
     assert!(t.elapsed() < LIMIT);
     let err = String::from_utf8_lossy(&o.stderr);
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("loop.md:"), "{err}");
+    if made {
+        // refused, not opened: opening a FIFO waits for a writer
+        assert!(err.contains("pipe.md: not a regular file (a FIFO)"), "{err}");
+    }
     assert!(out.contains("good.md:6:4"), "{out}");
     let is_root = std::fs::read(&locked).is_ok();
     if !is_root {
@@ -293,4 +290,222 @@ fn fix_refuses_a_read_only_file() {
     assert_eq!(std::fs::read_to_string(d.path().join("locked.md")).expect("read"), text);
     let fixed = std::fs::read_to_string(d.path().join("open.md")).expect("read");
     assert!(fixed.contains("**Estimated Reading Time:** 1 minutes"), "{fixed}");
+}
+
+/// `seolint ARGS` in `dir`, killed (and the test failed) if it has not finished within [`LIMIT`]:
+/// a FIFO that is opened waits for a writer forever.
+#[cfg(unix)]
+fn run_bounded(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_seolint"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run");
+    let t = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if t.elapsed() > LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?}: still running after {LIMIT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let (mut out, mut err) = (String::new(), String::new());
+    if let Some(mut o) = child.stdout.take() {
+        o.read_to_string(&mut out).expect("stdout");
+    }
+    if let Some(mut e) = child.stderr.take() {
+        e.read_to_string(&mut err).expect("stderr");
+    }
+    (status.code(), out, err)
+}
+
+/// A FIFO or a device named as an article, `--template`, `--config`, a config's `template:` or
+/// a pack is refused before it is opened (a FIFO would wait for a writer forever, `/dev/zero`
+/// never ends), and so is a config, pack or template over the 16 MB limit: one line, exit 2.
+/// Articles named beside a FIFO are still linted.
+#[cfg(unix)]
+#[test]
+fn fifos_devices_and_huge_files_are_refused_wherever_named() {
+    let d = tempfile::tempdir().expect("tmp");
+    let dir = d.path();
+    std::fs::write(dir.join("good.md"), GOOD).expect("write");
+    let made = Command::new("mkfifo")
+        .arg(dir.join("pipe.md"))
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+    let huge = std::fs::File::create(dir.join("huge.yaml")).expect("create");
+    huge.set_len(17 * 1024 * 1024).expect("sparse 17 MB file");
+    for (name, text) in [
+        ("pack-fifo.yaml", "packs: [pipe.md]\n"),
+        ("template-fifo.yaml", "template: pipe.md\n"),
+        ("template-zero.yaml", "template: /dev/zero\n"),
+        ("pack-zero.yaml", "packs: [/dev/zero]\n"),
+        ("pack-huge.yaml", "packs: [huge.yaml]\n"),
+        ("template-huge.yaml", "template: huge.yaml\n"),
+    ] {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+    let fifo = "not a regular file (a FIFO)";
+    let device = "not a regular file (a character device)";
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--no-config", "--format", "concise", "pipe.md", "good.md"],
+            "pipe.md: not a regular file (a FIFO)",
+        ),
+        (&["--template", "pipe.md", "good.md"], fifo),
+        (&["--template", "/dev/zero", "good.md"], device),
+        (&["--config", "pipe.md", "good.md"], fifo),
+        (&["--config", "/dev/zero", "good.md"], device),
+        (&["--config", "pack-fifo.yaml", "good.md"], fifo),
+        (&["--config", "template-fifo.yaml", "good.md"], fifo),
+        (&["--config", "template-zero.yaml", "good.md"], device),
+        (&["--config", "pack-zero.yaml", "good.md"], device),
+        (
+            &["--config", "huge.yaml", "good.md"],
+            "file is 17.0 MB, over the 16 MB limit for a config",
+        ),
+        (
+            &["--config", "pack-huge.yaml", "good.md"],
+            "file is 17.0 MB, over the 16 MB limit for a pack",
+        ),
+        (
+            &["--config", "template-huge.yaml", "good.md"],
+            "file is 17.0 MB, over the 16 MB limit for a template",
+        ),
+        (
+            &["--template", "huge.yaml", "good.md"],
+            "file is 17.0 MB, over the 16 MB limit for a template",
+        ),
+    ];
+    for (args, expected) in cases {
+        let (code, out, err) = run_bounded(dir, args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        if args[0] == "--no-config" {
+            assert!(
+                out.contains("good.md:6:4"),
+                "{args:?}: the other file was not linted: {out}"
+            );
+        } else {
+            assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
+        }
+    }
+}
+
+/// A file named as a config, pack or template that is not one is refused by what it is not,
+/// and no word of it is printed; a config of the right shape with a wrong value quotes at most
+/// the start of that value's line.
+#[test]
+fn a_file_of_another_kind_is_named_never_echoed() {
+    let d = tempfile::tempdir().expect("tmp");
+    let dir = d.path();
+    std::fs::write(dir.join("good.md"), GOOD).expect("write");
+    std::fs::write(
+        dir.join("passwd"),
+        "root:x:0:0:SECRET_ONE:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("shadow"),
+        "root:$6$SECRET_TWO$Zm9vYmFy:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n",
+    )
+    .expect("write");
+    std::fs::write(dir.join("env.yaml"), "password: SECRET_THREE\napi_key: SECRET_FOUR\n").expect("write");
+    std::fs::write(dir.join("broken.yaml"), "key: [SECRET_SIX\n").expect("write");
+    std::fs::write(
+        dir.join("long-value.yaml"),
+        format!("rules: \"{}SECRET_FIVE\"\n", "r".repeat(80)),
+    )
+    .expect("write");
+    for secret in ["passwd", "shadow", "env.yaml"] {
+        std::fs::write(dir.join(format!("pack-{secret}.yaml")), format!("packs: [{secret}]\n")).expect("write");
+        std::fs::write(
+            dir.join(format!("template-{secret}.yaml")),
+            format!("template: {secret}\n"),
+        )
+        .expect("write");
+    }
+    let pack = "not a rule pack (expected a YAML mapping with `rules:`)";
+    let template = "not an article template (expected Markdown with H2/H3 sections";
+    let config = "not a seolint config (expected a YAML mapping";
+    let cases: &[(&[&str], &str)] = &[
+        (&["--config", "passwd", "good.md"], config),
+        (&["--config", "shadow", "good.md"], config),
+        (&["--config", "pack-passwd.yaml", "good.md"], pack),
+        (&["--config", "pack-shadow.yaml", "good.md"], pack),
+        (&["--config", "pack-env.yaml.yaml", "good.md"], pack),
+        (&["--config", "template-passwd.yaml", "good.md"], template),
+        (&["--config", "template-shadow.yaml", "good.md"], template),
+        (&["--template", "passwd", "good.md"], template),
+        (&["--template", "shadow", "good.md"], template),
+        (
+            &["--config", "env.yaml", "good.md"],
+            "env.yaml:1: unknown key `password`",
+        ),
+        (
+            &["--config", "long-value.yaml", "good.md"],
+            "long-value.yaml:1: rules: invalid type: string \"rrrr",
+        ),
+    ];
+    for (args, expected) in cases {
+        let o = Command::new(env!("CARGO_BIN_EXE_seolint"))
+            .args(*args)
+            .current_dir(dir)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
+        assert!(!err.contains("SECRET") && !err.contains("root:"), "{args:?}: {err}");
+    }
+}
+
+/// A folder that cannot be read is one error that names it once; the rest is linted. Root reads
+/// any folder, so as root the run is made as `nobody` (skipped where that cannot be done).
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_is_named_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tempfile::tempdir().expect("tmp");
+    let dir = d.path();
+    std::fs::create_dir_all(dir.join("content/locked")).expect("mkdir");
+    std::fs::write(dir.join("content/good.md"), GOOD).expect("write");
+    std::fs::write(dir.join("content/locked/a.md"), GOOD).expect("write");
+    for (p, mode) in [("", 0o755), ("content", 0o755), ("content/locked", 0o000)] {
+        std::fs::set_permissions(dir.join(p), std::fs::Permissions::from_mode(mode)).expect("chmod");
+    }
+    let is_root = std::fs::read_dir(dir.join("content/locked")).is_ok();
+    let bin = env!("CARGO_BIN_EXE_seolint");
+    let args = ["--no-config", "--format", "concise", "content"];
+    let mut cmd = if is_root {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]);
+        c
+    } else {
+        Command::new(bin)
+    };
+    let o = cmd.args(args).current_dir(dir).stdin(Stdio::null()).output();
+    let Ok(o) = o.map_err(|e| eprintln!("skipped: cannot run as another user: {e}")) else {
+        return;
+    };
+    let err = String::from_utf8_lossy(&o.stderr);
+    if is_root && err.contains("setpriv:") {
+        eprintln!("skipped: {err}");
+        return;
+    }
+    assert_eq!(err, "seolint: content/locked: permission denied\n");
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("content/good.md:6:4"));
 }

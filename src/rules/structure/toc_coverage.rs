@@ -504,7 +504,11 @@ mod tests {
     /// The toc-coverage fix offered for `text`, if any; the page must have a finding.
     fn fix_of(text: &str) -> Option<Fix> {
         let report = lint_source("a.md".into(), text.into(), &Settings::default());
-        let findings: Vec<_> = report.diagnostics.into_iter().filter(|d| d.rule == "toc-coverage").collect();
+        let findings: Vec<_> = report
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == "toc-coverage")
+            .collect();
         assert!(!findings.is_empty(), "no finding in {text}");
         findings.into_iter().find_map(|d| d.fix.map(|f| *f))
     }
@@ -513,7 +517,9 @@ mod tests {
 
     #[test]
     fn a_list_of_plain_links_to_headings_gets_a_safe_fix_that_keeps_the_authors_link_text() {
-        let fix = fix_of(&format!("# G\n\n## Contents\n\n- [Feed it](#feeding)\n- [Bake](#baking){PAGE}"));
+        let fix = fix_of(&format!(
+            "# G\n\n## Contents\n\n- [Feed it](#feeding)\n- [Bake](#baking){PAGE}"
+        ));
         let fix = fix.expect("a fix");
         assert_eq!(fix.applicability, Applicability::Safe);
         assert_eq!(

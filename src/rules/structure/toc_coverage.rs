@@ -330,24 +330,22 @@ fn read_entries(doc: &Document, toc: &List, heading_of: &HashMap<&str, usize>) -
     Some(entries)
 }
 
-/// The heading level each depth of the list reaches, when that is one level a depth, rising with
-/// depth from H2.
-fn depth_levels(doc: &Document, entries: &[Entry]) -> Option<Vec<u8>> {
-    let mut levels: Vec<Option<u8>> = Vec::new();
+/// The range of heading levels each depth of the list reaches: the top level from H2, and each
+/// depth below the one above (the cargo posts list H4s in one section and H5s in another).
+fn depth_levels(doc: &Document, entries: &[Entry]) -> Option<Vec<(u8, u8)>> {
+    let mut levels: Vec<Option<(u8, u8)>> = Vec::new();
     for e in entries {
         let Some(h) = e.heading else { continue };
         if levels.len() <= e.depth {
             levels.resize(e.depth + 1, None);
         }
         let level = doc.headings[h].level;
-        match levels[e.depth] {
-            None => levels[e.depth] = Some(level),
-            Some(l) if l == level => {}
-            Some(_) => return None,
-        }
+        let range = levels[e.depth].get_or_insert((level, level));
+        *range = (range.0.min(level), range.1.max(level));
     }
-    let levels: Vec<u8> = levels.into_iter().collect::<Option<_>>()?;
-    (levels.first() == Some(&2) && levels.windows(2).all(|w| w[0] < w[1])).then_some(levels)
+    let levels: Vec<(u8, u8)> = levels.into_iter().collect::<Option<_>>()?;
+    let layered = levels.windows(2).all(|w| w[0].1 < w[1].0);
+    (levels.first().is_some_and(|l| l.0 == 2) && layered).then_some(levels)
 }
 
 /// One entry of the regenerated list.
@@ -358,22 +356,23 @@ struct Outline {
     parent: Option<usize>,
 }
 
-/// The headings after the list that the regenerated list holds, depth `d` listing the headings of
-/// level `levels[d]` under the entry above. Structural H2s are left out unless the author listed
-/// them.
-fn outline(doc: &Document, toc: &List, levels: &[u8], listed: &HashSet<usize>) -> Vec<Outline> {
+/// The headings after the list that the regenerated list holds, depth `d` listing the headings
+/// whose level is in `levels[d]` under the entry above. Structural top-level headings are left
+/// out unless the author listed them.
+fn outline(doc: &Document, toc: &List, levels: &[(u8, u8)], listed: &HashSet<usize>) -> Vec<Outline> {
     let mut out = Vec::new();
     let mut open: Vec<Option<usize>> = vec![None; levels.len()];
     for (i, h) in doc.headings.iter().enumerate() {
         if h.span.start <= toc.span.end {
             continue;
         }
-        for (d, &level) in levels.iter().enumerate() {
-            if level >= h.level {
+        // a heading at or above a depth's levels ends that depth's open entry
+        for (d, &(min, _)) in levels.iter().enumerate() {
+            if min >= h.level {
                 open[d] = None;
             }
         }
-        let Some(depth) = levels.iter().position(|&l| l == h.level) else {
+        let Some(depth) = levels.iter().position(|&(min, max)| (min..=max).contains(&h.level)) else {
             continue;
         };
         let parent = match depth.checked_sub(1) {
@@ -417,9 +416,9 @@ fn regenerate(doc: &Document, toc: &List) -> Option<(String, Applicability)> {
     let consistent = depth_levels(doc, &entries);
     let levels = consistent.clone().unwrap_or_else(|| {
         if entries.iter().any(|e| e.depth > 0) {
-            vec![2, 3]
+            vec![(2, 2), (3, 3)]
         } else {
-            vec![2]
+            vec![(2, 2)]
         }
     });
     let listed: HashSet<usize> = entries.iter().filter_map(|e| e.heading).collect();
@@ -557,8 +556,8 @@ mod tests {
             "- [Feeding](#feeding)\n- [Baking](#baking)\n- [Feeding](#feeding)",
             // a sub-entry under the wrong parent
             "- [Feeding](#feeding)\n- [Baking](#baking)\n  - [Flour](#flour)",
-            // one depth reaching two heading levels
-            "- [Feeding](#feeding)\n- [Flour](#flour)\n- [Baking](#baking)",
+            // a sub-entry reaching a level above its parent's
+            "- [Flour](#flour)\n  - [Baking](#baking)",
         ] {
             let fix = fix_of(&format!("# G\n\n## Contents\n\n{list}{PAGE}"));
             let fix = fix.unwrap_or_else(|| panic!("{list}: no fix"));

@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use seolint::diagnostic::Applicability;
 use seolint::engine::{lint_bytes, FileReport, RuleSetting, Settings};
 use seolint::rules;
 use seolint::template::TemplateReqs;
@@ -265,4 +266,90 @@ fn fixes_give_their_expected_result_idempotently_with_crlf_and_bom() {
             assert_eq!(twice.fixed, 0, "{name} ({variant})");
         }
     }
+}
+
+/// The words of Markdown text as a reader sees them (link destinations left out), counted.
+fn word_counts(text: &str) -> std::collections::HashMap<String, usize> {
+    let mut out = std::collections::HashMap::new();
+    let mut rest = text;
+    let mut visible = String::new();
+    // drop `](destination)` and `<tags>`: not words the reader sees
+    while let Some(i) = rest.find("](") {
+        visible.push_str(&rest[..i]);
+        rest = rest[i..].find(')').map_or("", |j| &rest[i + j + 1..]);
+    }
+    visible.push_str(rest);
+    for w in visible.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        *out.entry(w.to_lowercase()).or_insert(0) += 1;
+    }
+    out
+}
+
+/// Every string in a JSON value.
+fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| json_strings(x, out)),
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                // an empty or placeholder answer is what the fix is there to fill
+                let unfilled = k == "text"
+                    && x.as_str().is_some_and(|t| {
+                        t.trim().is_empty() || seolint::rules::content::placeholder::is_placeholder(t)
+                    });
+                if !unfilled {
+                    json_strings(x, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A safe fix changes no word the author wrote outside what it regenerates: over every fixture
+/// (among them the shapes that lost prose on a real corpus: links inside prose, reference-style
+/// links, nested TOC entries, a reading time range), a safe TOC rebuild keeps every word of the
+/// old list, a safe FAQPage rebuild keeps every string of the old JSON but unfilled answers, and
+/// a safe reading-time fix swaps one number for another.
+#[test]
+fn safe_fixes_keep_every_word_the_author_wrote() {
+    let mut checked = 0;
+    for path in fixture_files() {
+        let report = lint(&path);
+        for d in &report.diagnostics {
+            let Some(fix) = d.fix.as_ref().filter(|f| f.applicability == Applicability::Safe) else {
+                continue;
+            };
+            for e in &fix.edits {
+                let old = &report.source[e.span.start..e.span.end];
+                let new = e.content.as_str();
+                let at = format!("{} [{}] {old:?} -> {new:?}", path.display(), d.rule);
+                match d.rule {
+                    "toc-coverage" => {
+                        let after = word_counts(new);
+                        for (w, n) in word_counts(old) {
+                            assert!(after.get(&w).copied().unwrap_or(0) >= n, "{at}: lost {w:?}");
+                        }
+                    }
+                    "faq-schema" => {
+                        let old: serde_json::Value = serde_json::from_str(old).unwrap_or_else(|e| panic!("{at}: {e}"));
+                        let new: serde_json::Value = serde_json::from_str(new).unwrap_or_else(|e| panic!("{at}: {e}"));
+                        let (mut before, mut after) = (Vec::new(), Vec::new());
+                        json_strings(&old, &mut before);
+                        json_strings(&new, &mut after);
+                        for s in before {
+                            assert!(after.contains(&s), "{at}: lost {s:?}");
+                        }
+                    }
+                    "reading-time" => {
+                        let number = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.');
+                        assert!(number(old) && number(new), "{at}");
+                    }
+                    other => panic!("{at}: a safe fix of {other}, which no test here audits"),
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 5, "only {checked} safe fixes over the fixtures");
 }

@@ -12,7 +12,8 @@ declare_rule! {
     /// Checks that a stated reading time matches the article: the `**Estimated Reading Time:** N
     /// minutes` line, or front matter `reading_time` (`readingTime`, `read_time`). The computed
     /// time is words of visible prose / 238 per minute, rounded; a stated time within one minute of
-    /// it passes. The fix rewrites the number.
+    /// it passes. The fix (safe) rewrites the number; it is offered only for a plain number of
+    /// minutes (`9 minutes`, `9 min read`), not for a range (`5-7 minutes`) or another unit.
     ///
     /// ## Why is this bad?
     /// Readers decide whether to start by the stated time; one that is far off breaks that promise.
@@ -47,8 +48,30 @@ pub struct Options {
 
 static FIRST_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]+(?:\.[0-9]+)?").expect("constant regex"));
 
-/// The stated reading time: its number's span, value, and where it is.
-fn stated(doc: &Document) -> Option<(Span, f64, &'static str)> {
+/// Is the number that ends `before` and is followed by `after` a time in minutes and nothing
+/// else: `9 minutes`, `9 min read`, `9-minute read`, `9m`, a bare `9`; not `5-7 minutes`, `5 to
+/// 7 minutes`, `1 hour`. Only then can the fix rewrite it without changing what it says.
+fn plain_minutes(after: &str) -> bool {
+    let rest = after
+        .strip_prefix('-')
+        .unwrap_or(after.trim_start_matches([' ', '\u{a0}']));
+    let unit: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    match unit.as_str() {
+        "" => !rest
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | '—' | '/' | '.' | ',')),
+        "m" | "min" | "mins" | "minute" | "minutes" => true,
+        _ => false,
+    }
+}
+
+/// The stated reading time: its number's span, value, where it is, and whether it is a plain
+/// number of minutes (see `plain_minutes`).
+fn stated(doc: &Document) -> Option<(Span, f64, &'static str, bool)> {
     for p in &doc.paragraphs {
         let Some(label) = p.label.as_deref() else { continue };
         let l = label.to_lowercase();
@@ -60,7 +83,8 @@ fn stated(doc: &Document) -> Option<(Span, f64, &'static str)> {
         let m = FIRST_NUMBER.find(&src[after..])?;
         let value = m.as_str().parse().ok()?;
         let start = p.span.start + after + m.start();
-        return Some((Span::new(start, start + m.len()), value, "the reading time line"));
+        let plain = plain_minutes(&src[after + m.end()..]);
+        return Some((Span::new(start, start + m.len()), value, "the reading time line", plain));
     }
     let fm = doc.front_matter.as_ref()?;
     for key in ["reading_time", "readingTime", "read_time"] {
@@ -76,14 +100,20 @@ fn stated(doc: &Document) -> Option<(Span, f64, &'static str)> {
         let text = doc.text(e.value_span);
         let m = FIRST_NUMBER.find(text)?;
         let start = e.value_span.start + m.start();
-        return Some((Span::new(start, start + m.len()), value, "front matter `reading_time`"));
+        let plain = plain_minutes(&text[m.end()..]);
+        return Some((
+            Span::new(start, start + m.len()),
+            value,
+            "front matter `reading_time`",
+            plain,
+        ));
     }
     None
 }
 
 fn check(ctx: &mut Context) {
     let doc = ctx.doc;
-    let Some((span, value, origin)) = stated(doc) else {
+    let Some((span, value, origin, plain)) = stated(doc) else {
         return;
     };
     let words = doc.words.len();
@@ -100,11 +130,52 @@ fn check(ctx: &mut Context) {
                 thousands(words)
             ),
         )
-        .with_help(format!("state {computed} minutes"))
-        .with_fix(Fix {
+        .with_help(format!("state {computed} minutes"));
+    // a range or another unit would come out garbled ("9-7 minutes", "80 hour")
+    let d = if plain {
+        d.with_fix(Fix {
             message: format!("set the reading time to {computed}"),
             applicability: Applicability::Safe,
-            edits: vec![Edit { span, content: computed.to_string() }],
-        });
+            edits: vec![Edit {
+                span,
+                content: computed.to_string(),
+            }],
+        })
+    } else {
+        d
+    };
     ctx.push(d);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::{lint_source, Settings};
+
+    /// Whether the reading-time finding on a 10-word article stating `line` carries a fix.
+    fn fixable(line: &str) -> bool {
+        let text = format!("# Kettles\n\n**Estimated Reading Time:** {line}\n\nOne two three four five six seven.\n");
+        let report = lint_source("a.md".into(), text, &Settings::default());
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "reading-time")
+            .unwrap_or_else(|| panic!("{line}: no finding"));
+        d.fix.is_some()
+    }
+
+    #[test]
+    fn only_a_plain_number_of_minutes_is_rewritten() {
+        for line in ["9 minutes", "9 min read", "about 9 minutes", "9-minute read", "9m", "9"] {
+            assert!(fixable(line), "{line}");
+        }
+        for line in [
+            "5-7 minutes",
+            "5 – 7 minutes",
+            "5 to 7 minutes",
+            "3 hours",
+            "9,5 minutes",
+        ] {
+            assert!(!fixable(line), "{line}");
+        }
+    }
 }

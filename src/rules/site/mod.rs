@@ -7,7 +7,9 @@ pub mod duplicate_slug;
 pub mod duplicate_title;
 
 use crate::rules::{excerpt, SiteContext};
-use crate::site::{Light, Located};
+use std::collections::HashMap;
+
+use crate::site::{Light, Located, Site};
 
 /// Report every linted file that shares a value with another file of the site (translations of
 /// one article excepted), pointing at its own value and naming the other place.
@@ -26,10 +28,54 @@ pub fn report_duplicates(ctx: &mut SiteContext, what: &str, pick: fn(&Light) -> 
             group_of[i] = Some(g);
         }
     }
+    let mut peers: Vec<Option<Peers>> = groups.iter().map(|_| None).collect();
     for (i, g) in group_of.into_iter().enumerate() {
         if let Some(g) = g {
-            report_member(ctx, what, pick, &groups[g], i);
+            let peers = peers[g].get_or_insert_with(|| Peers::of(site, &groups[g]));
+            report_member(ctx, what, pick, peers, i);
         }
+    }
+}
+
+/// A group of files that share a value, with what each member needs to know about the others
+/// (found once for the group, not once a member: a group can be the whole site).
+struct Peers {
+    /// Each member's translation key, in member order.
+    keys: Vec<String>,
+    /// Members by translation key.
+    count: HashMap<String, usize>,
+    /// The first member, and the first member that is not a translation of it.
+    first: (usize, Option<usize>),
+    /// Position in the group of each member.
+    position: HashMap<usize, usize>,
+}
+
+impl Peers {
+    fn of(site: &Site, members: &[usize]) -> Peers {
+        let keys: Vec<String> = members.iter().map(|&i| site.translation_key(i)).collect();
+        let mut count = HashMap::new();
+        for k in &keys {
+            *count.entry(k.clone()).or_insert(0) += 1;
+        }
+        let second = keys.iter().position(|k| Some(k) != keys.first()).map(|p| members[p]);
+        Peers {
+            count,
+            first: (members.first().copied().unwrap_or(0), second),
+            position: members.iter().enumerate().map(|(p, &i)| (i, p)).collect(),
+            keys,
+        }
+    }
+
+    /// The members that are neither file `i` nor a translation of it: the first, and how many.
+    fn others(&self, i: usize) -> Option<(usize, usize)> {
+        let own = &self.keys[*self.position.get(&i)?];
+        let n = self.keys.len() - self.count.get(own).copied().unwrap_or(0);
+        let first = if Some(own) == self.keys.first() {
+            self.first.1?
+        } else {
+            self.first.0
+        };
+        Some((first, n))
     }
 }
 
@@ -56,26 +102,14 @@ fn shared(n: usize, value: impl Fn(usize) -> Option<String>, hash: fn(&str) -> u
 
 /// Report file `i`, a member of a group of files that share a value (unless the others are
 /// translations of it).
-fn report_member(
-    ctx: &mut SiteContext,
-    what: &str,
-    pick: fn(&Light) -> Option<Located<'_>>,
-    members: &[usize],
-    i: usize,
-) {
+fn report_member(ctx: &mut SiteContext, what: &str, pick: fn(&Light) -> Option<Located<'_>>, peers: &Peers, i: usize) {
     let site = ctx.site;
-    let own = site.translation_key(i);
-    let others: Vec<usize> = members
-        .iter()
-        .copied()
-        .filter(|&j| j != i && site.translation_key(j) != own)
-        .collect();
-    let Some(&first) = others.first() else { return };
+    let Some((first, n)) = peers.others(i) else { return };
     let Some(v) = pick(site.files[i].light()) else { return };
     let other = &site.files[first];
     let line = pick(other.light()).map_or(1, |o| o.line);
-    let more = if others.len() > 1 {
-        format!(" and {} more", others.len() - 1)
+    let more = if n > 1 {
+        format!(" and {} more", n - 1)
     } else {
         String::new()
     };

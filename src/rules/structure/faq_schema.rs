@@ -1,9 +1,11 @@
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Value as Json;
 
 use crate::diagnostic::{Applicability, Edit, Fix, Severity, Span};
-use crate::document::{Document, JsonLd};
+use crate::document::{Document, Heading, JsonLd};
 use crate::rules::content::placeholder;
-use crate::rules::structure::{faq_section, same_text};
+use crate::rules::structure::{faq_section, text_key};
 use crate::rules::{declare_rule, excerpt, Context};
 
 declare_rule! {
@@ -29,9 +31,14 @@ declare_rule! {
     ///
     /// Use instead: an answer that says what the FAQ section says, and a `name` equal to its H3.
     ///
-    /// The fix (safe) regenerates the FAQPage JSON in place from the FAQ section: each H3 a
-    /// Question, the text under it the answer. It is offered only when every question has an
-    /// answer that is not a placeholder, so a block is never replaced by something worse.
+    /// The fix regenerates the FAQPage JSON in place from the FAQ section: each H3 a Question,
+    /// the text under it the answer. What the author wrote in the JSON stays: a Question whose
+    /// name matches a heading keeps its name, its filled answer and any other properties, and
+    /// the page keeps its own properties; only missing Questions and empty or placeholder
+    /// answers are filled in. It is safe when nothing is dropped; a Question that matches no
+    /// heading (the fix would drop it) or a block that does not parse (the fix replaces it
+    /// whole) makes it unsafe. It is offered only when every answer it has to write is there
+    /// and not a placeholder, so a block is never replaced by something worse.
     ///
     /// ## Options
     /// None.
@@ -67,18 +74,45 @@ fn faq_pages(v: &Json) -> Vec<&Json> {
     }
 }
 
-/// The span of a JSON string value inside the block, searching from `from`.
-fn string_span(doc: &Document, block: &JsonLd, text: &str, from: &mut usize) -> Span {
-    let Ok(quoted) = serde_json::to_string(text) else {
+/// Where the string literals of a JSON-LD block are, by their decoded value: a value's places in
+/// order, each the span of its text inside the quotes.
+fn string_places(doc: &Document, block: &JsonLd) -> HashMap<String, Vec<Span>> {
+    let text = doc.text(block.span);
+    let bytes = text.as_bytes();
+    let mut places: HashMap<String, Vec<Span>> = HashMap::new();
+    let mut i = 0;
+    while let Some(open) = bytes.get(i..).and_then(|b| memchr::memchr(b'"', b)).map(|k| i + k) {
+        let mut end = open + 1;
+        while let Some(&b) = bytes.get(end) {
+            match b {
+                b'\\' => end += 2,
+                b'"' => break,
+                _ => end += 1,
+            }
+        }
+        let Some(literal) = text.get(open..end + 1) else { break };
+        if let Ok(value) = serde_json::from_str::<String>(literal) {
+            let start = block.span.start + open + 1;
+            places
+                .entry(value)
+                .or_default()
+                .push(Span::new(start, start + end - open - 1));
+        }
+        i = end + 1;
+    }
+    places
+}
+
+/// The span of the first string literal with value `text` at or after `from` (advanced past
+/// it), else the whole block.
+fn string_span(places: &HashMap<String, Vec<Span>>, block: &JsonLd, text: &str, from: &mut usize) -> Span {
+    let Some(spans) = places.get(text) else {
         return block.span;
     };
-    let hay = doc.text(block.span);
-    let start = (*from).min(hay.len());
-    match hay.get(start..).and_then(|h| h.find(&quoted)) {
-        Some(i) => {
-            let s = block.span.start + start + i + 1;
-            *from = start + i + quoted.len();
-            Span::new(s, s + quoted.len() - 2)
+    match spans.get(spans.partition_point(|s| s.start < *from)) {
+        Some(&s) => {
+            *from = s.end + 1;
+            s
         }
         None => block.span,
     }
@@ -88,7 +122,11 @@ fn check(ctx: &mut Context) {
     let doc = ctx.doc;
     let mut found: Vec<(Span, String, &'static str, Option<Span>)> = Vec::new();
     let faq = faq_section(doc);
-    let mut named: Vec<String> = Vec::new();
+    let headings: HashSet<String> = faq
+        .iter()
+        .flat_map(|(_, questions)| questions.iter().map(|h| text_key(&h.text)))
+        .collect();
+    let mut named: HashSet<String> = HashSet::new();
     let mut any_faq_page = false;
     for block in &doc.json_ld {
         let value = match &block.value {
@@ -106,6 +144,7 @@ fn check(ctx: &mut Context) {
             }
         };
         let mut cursor = 0;
+        let places = string_places(doc, block);
         for page in faq_pages(value) {
             any_faq_page = true;
             let entities = match page.get("mainEntity") {
@@ -123,20 +162,18 @@ fn check(ctx: &mut Context) {
             };
             for q in entities {
                 let name = q.get("name").and_then(Json::as_str).unwrap_or("");
-                let name_span = string_span(doc, block, name, &mut cursor);
-                named.push(name.to_string());
-                if let Some((_, questions)) = &faq {
-                    if !name.is_empty() && !questions.iter().any(|h| same_text(&h.text, name)) {
-                        found.push((
-                            name_span,
-                            format!(
-                                "FAQ schema question \"{}\" matches no heading of the FAQ section",
-                                excerpt(name, 60)
-                            ),
-                            "make the name equal to its H3 question, word for word",
-                            None,
-                        ));
-                    }
+                let name_span = string_span(&places, block, name, &mut cursor);
+                named.insert(text_key(name));
+                if faq.is_some() && !name.is_empty() && !headings.contains(&text_key(name)) {
+                    found.push((
+                        name_span,
+                        format!(
+                            "FAQ schema question \"{}\" matches no heading of the FAQ section",
+                            excerpt(name, 60)
+                        ),
+                        "make the name equal to its H3 question, word for word",
+                        None,
+                    ));
                 }
                 let answer = q
                     .get("acceptedAnswer")
@@ -153,7 +190,7 @@ fn check(ctx: &mut Context) {
                         None,
                     )),
                     Some(a) if a.trim().is_empty() => {
-                        let span = string_span(doc, block, a, &mut cursor);
+                        let span = string_span(&places, block, a, &mut cursor);
                         found.push((
                             span,
                             format!("FAQ schema answer to \"{}\" is empty", excerpt(name, 60)),
@@ -162,7 +199,7 @@ fn check(ctx: &mut Context) {
                         ));
                     }
                     Some(a) if placeholder::is_placeholder(a) => {
-                        let span = string_span(doc, block, a, &mut cursor);
+                        let span = string_span(&places, block, a, &mut cursor);
                         found.push((
                             span,
                             format!(
@@ -175,7 +212,7 @@ fn check(ctx: &mut Context) {
                         ));
                     }
                     Some(a) => {
-                        string_span(doc, block, a, &mut cursor);
+                        string_span(&places, block, a, &mut cursor);
                     }
                 }
             }
@@ -184,7 +221,7 @@ fn check(ctx: &mut Context) {
     if any_faq_page {
         if let Some((_, questions)) = &faq {
             for h in questions {
-                if !named.iter().any(|n| same_text(n, &h.text)) {
+                if !named.contains(&text_key(&h.text)) {
                     found.push((
                         h.text_span,
                         format!(
@@ -200,7 +237,7 @@ fn check(ctx: &mut Context) {
     }
     // the fix goes on the first finding about the block it rebuilds or about an FAQ question
     let mut fix = regenerate_fix(doc);
-    let questions: Vec<Span> = faq
+    let questions: HashSet<Span> = faq
         .as_ref()
         .map(|(_, q)| q.iter().map(|h| h.text_span).collect())
         .unwrap_or_default();
@@ -221,42 +258,106 @@ fn check(ctx: &mut Context) {
     }
 }
 
-/// The FAQPage JSON rebuilt from a complete FAQ section, replacing the first block that is (or,
-/// not parsing, looks like) a top-level FAQPage.
+/// The text under FAQ question `h` (an H3 of the FAQ section): its paragraphs, joined.
+fn answer_of(doc: &Document, h: &Heading) -> String {
+    // sections are one a heading, in the headings' order
+    let i = doc.headings.partition_point(|x| x.span.start < h.span.start);
+    let Some(section) = doc.sections.get(i).filter(|s| s.heading == i) else {
+        return String::new();
+    };
+    let from = doc.paragraphs.partition_point(|p| p.span.start < section.own.start);
+    doc.paragraphs[from..]
+        .iter()
+        .take_while(|p| p.span.start < section.own.end)
+        .filter(|p| section.own.covers(p.span))
+        .map(|p| p.text.as_deref().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A filled answer: there, not blank, not a placeholder.
+fn filled(answer: &str) -> bool {
+    !answer.trim().is_empty() && !placeholder::is_placeholder(answer)
+}
+
+/// The FAQPage JSON rebuilt from the FAQ section, replacing the first block that is (or, not
+/// parsing, looks like) a top-level FAQPage. What the author wrote there is kept (see the docs);
+/// the fix is unsafe when it would drop a Question or replace a block that does not parse.
 fn regenerate_fix(doc: &Document) -> Option<(Fix, Span)> {
     let (_, questions) = faq_section(doc)?;
     if questions.is_empty() {
         return None;
     }
-    let mut entities = Vec::new();
-    for h in &questions {
-        let section = doc.sections.iter().find(|s| doc.headings[s.heading].span == h.span)?;
-        let answer = doc
-            .paragraphs
-            .iter()
-            .filter(|p| section.own.covers(p.span))
-            .map(|p| p.text.as_deref().unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if answer.trim().is_empty() || placeholder::is_placeholder(&answer) {
-            return None;
-        }
-        entities.push(serde_json::json!({
-            "@type": "Question",
-            "name": h.text,
-            "acceptedAnswer": { "@type": "Answer", "text": answer },
-        }));
-    }
     let block = doc.json_ld.iter().find(|b| match &b.value {
         Ok(v) => v.get("@type").and_then(Json::as_str) == Some("FAQPage"),
         Err(_) => doc.text(b.span).contains("FAQPage"),
     })?;
-    let page = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "FAQPage",
-        "mainEntity": entities,
-    });
-    let mut json = serde_json::to_string_pretty(&page).ok()?;
+    let mut page = match &block.value {
+        Ok(Json::Object(map)) => map.clone(),
+        _ => serde_json::Map::new(),
+    };
+    let mut dropped = block.value.is_err();
+    // the author's Questions by their name, each to be used once
+    let mut existing: HashMap<String, Vec<serde_json::Map<String, Json>>> = HashMap::new();
+    let authored: Vec<Json> = match page.remove("mainEntity") {
+        Some(Json::Array(a)) => a,
+        Some(one @ Json::Object(_)) => vec![one],
+        Some(_) => {
+            dropped = true;
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    let wanted: HashSet<String> = questions.iter().map(|h| text_key(&h.text)).collect();
+    for q in authored.into_iter().rev() {
+        let name = q.get("name").and_then(Json::as_str).map(text_key);
+        match (name, q) {
+            (Some(name), Json::Object(map)) if wanted.contains(&name) => existing.entry(name).or_default().push(map),
+            _ => dropped = true,
+        }
+    }
+    let mut entities = Vec::new();
+    for h in &questions {
+        let mut q = existing
+            .get_mut(&text_key(&h.text))
+            .and_then(Vec::pop)
+            .unwrap_or_else(|| {
+                let mut q = serde_json::Map::new();
+                q.insert("@type".into(), Json::from("Question"));
+                q.insert("name".into(), Json::from(h.text.as_str()));
+                q
+            });
+        let answer = q
+            .get("acceptedAnswer")
+            .and_then(|a| a.get("text"))
+            .and_then(Json::as_str);
+        if !answer.is_some_and(filled) {
+            let text = answer_of(doc, h);
+            if !filled(&text) {
+                return None;
+            }
+            match q.get_mut("acceptedAnswer") {
+                Some(Json::Object(a)) => {
+                    a.insert("text".into(), Json::from(text));
+                }
+                other => {
+                    dropped |= other.is_some();
+                    q.insert(
+                        "acceptedAnswer".into(),
+                        serde_json::json!({ "@type": "Answer", "text": text }),
+                    );
+                }
+            }
+        }
+        entities.push(Json::Object(q));
+    }
+    // the same name twice in the JSON, once under the headings: the other is dropped
+    dropped |= existing.values().any(|v| !v.is_empty());
+    page.entry("@context")
+        .or_insert_with(|| Json::from("https://schema.org"));
+    page.entry("@type").or_insert_with(|| Json::from("FAQPage"));
+    page.insert("mainEntity".into(), Json::Array(entities));
+    let mut json = serde_json::to_string_pretty(&Json::Object(page)).ok()?;
     if doc.source.contains("\r\n") {
         json = json.replace('\n', "\r\n");
     }
@@ -265,11 +366,66 @@ fn regenerate_fix(doc: &Document) -> Option<(Fix, Span)> {
     let end = block.span.start + text.rfind(['}', ']'])? + 1;
     let fix = Fix {
         message: "regenerate the FAQPage JSON-LD from the FAQ section".to_string(),
-        applicability: Applicability::Safe,
+        applicability: if dropped {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        },
         edits: vec![Edit {
             span: Span::new(start, end.max(start)),
             content: json,
         }],
     };
     Some((fix, block.span))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Applicability;
+    use crate::engine::{lint_source, Settings};
+
+    const FAQ: &str = "# G\n\n## FAQ\n\n### Is rye quicker?\n\nYes, much quicker.\n\n";
+
+    fn report(json: &str) -> crate::engine::FileReport {
+        let text = format!("{FAQ}<script type=\"application/ld+json\">\n{json}\n</script>\n");
+        lint_source("a.md".into(), text, &Settings::default())
+    }
+
+    fn applicability(json: &str) -> Option<Applicability> {
+        report(json)
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "faq-schema")
+            .find_map(|d| d.fix.as_ref().map(|f| f.applicability))
+    }
+
+    #[test]
+    fn a_fix_that_would_drop_what_the_author_wrote_is_unsafe() {
+        let q =
+            r#"{"@type": "Question", "name": "Is rye quicker?", "acceptedAnswer": {"@type": "Answer", "text": ""}}"#;
+        let stale =
+            r#"{"@type": "Question", "name": "Old question", "acceptedAnswer": {"@type": "Answer", "text": "Kept?"}}"#;
+        let page = |entities: &str| format!(r#"{{"@type": "FAQPage", "mainEntity": [{entities}]}}"#);
+        assert_eq!(applicability(&page(q)), Some(Applicability::Safe));
+        assert_eq!(
+            applicability(&page(&format!("{q}, {stale}"))),
+            Some(Applicability::Unsafe)
+        );
+        assert_eq!(applicability(&page(&format!("{q}, {q}"))), Some(Applicability::Unsafe));
+        assert_eq!(applicability(&format!("{},", page(q))), Some(Applicability::Unsafe));
+    }
+
+    #[test]
+    fn names_written_with_other_escapes_are_still_found() {
+        let r = report(
+            r#"{"@type": "FAQPage", "mainEntity": [{"@type": "Question", "name": "Is \u0072ye quicker?", "acceptedAnswer": {"@type": "Answer", "text": "YOUR_ANSWER_HERE"}}, {"@type": "Question", "name": "Fl\u006fur?", "acceptedAnswer": {"@type": "Answer", "text": "Any."}}]}"#,
+        );
+        let spans: Vec<&str> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "faq-schema")
+            .map(|d| &r.source[d.span.start..d.span.end])
+            .collect();
+        assert_eq!(spans, ["YOUR_ANSWER_HERE", r"Fl\u006fur?"]);
+    }
 }

@@ -23,6 +23,10 @@ pub fn faq_section(doc: &Document) -> Option<(&Section, Vec<&Heading>)> {
 
 /// Compare FAQ texts loosely: whitespace collapsed, case ignored.
 pub fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    norm(a) == norm(b)
+    text_key(a) == text_key(b)
+}
+
+/// A FAQ text as `same_text` compares it, to look texts up by.
+pub fn text_key(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }

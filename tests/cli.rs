@@ -448,6 +448,7 @@ fn a_file_of_lone_carriage_returns_is_located_and_fixed_in_place() {
     assert_no_panic(&o);
     let fixed = std::fs::read_to_string(d.path().join("a.md")).expect("read");
     assert_eq!(fixed, src.replace("Time:** 12 minutes", "Time:** 1 minutes"));
+}
 
 /// A reader that goes away (`| head`, `| true`) ends every subcommand quietly: no panic, nothing
 /// on standard error, and the exit code the run would have had with its output read.

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use crate::engine::{display_path, FileError};
+use crate::engine::FileError;
 
 pub const EXTENSIONS: &[&str] = &["md", "markdown", "mdx"];
 
@@ -55,10 +55,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
     let mut errors = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Err(e) => errors.push(FileError {
-                path: display_path(path),
-                message: crate::files::io_reason(&e),
-            }),
+            Err(e) => errors.push(FileError::at(path, crate::files::io_reason(&e))),
             Ok(m) if m.is_dir() => walk(path, &mut files, &mut errors),
             Ok(_) => files.push(path.clone()),
         }
@@ -89,9 +86,8 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
                         )
                     }
                     Err(err) => {
-                        let path = err_path(&err).map_or_else(|| display_path(root), |p| display_path(&p));
-                        let message = walk_error_message(&err);
-                        (None, Some(FileError { path, message }))
+                        let path = err_path(&err).unwrap_or_else(|| root.to_path_buf());
+                        (None, Some(FileError::at(&path, walk_error_message(&err))))
                     }
                 };
                 if file.is_some() || error.is_some() {

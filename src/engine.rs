@@ -268,7 +268,29 @@ fn escape_invalid_utf8(bytes: &[u8]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
     pub path: String,
+    /// The path's bytes when they are not UTF-8 (as [`FileReport::path_bytes`]).
+    pub path_bytes: Option<Arc<[u8]>>,
     pub message: String,
+}
+
+impl FileError {
+    /// The error of a path on disk.
+    pub fn at(path: &Path, message: impl Into<String>) -> FileError {
+        FileError {
+            path: display_path(path),
+            path_bytes: path_bytes(path),
+            message: message.into(),
+        }
+    }
+
+    /// The error of an input: a file, or standard input.
+    pub fn of(input: &Input, message: impl Into<String>) -> FileError {
+        FileError {
+            path: input.display(),
+            path_bytes: input.path_bytes(),
+            message: message.into(),
+        }
+    }
 }
 
 /// Lint every input in parallel, each with its own settings; reports come back in input order.
@@ -395,10 +417,10 @@ pub fn lint_inputs_map<T: Send>(
 /// A bug in a rule must not take the other files down: a panic becomes this file's error.
 fn lint_input_guarded(input: &Input, settings: &Settings) -> Result<FileReport, FileError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint_input(input, settings))).unwrap_or_else(|_| {
-        Err(FileError {
-            path: input.display(),
-            message: "internal error: seolint crashed on this file; please report it with the file".to_string(),
-        })
+        Err(FileError::of(
+            input,
+            "internal error: seolint crashed on this file; please report it with the file",
+        ))
     })
 }
 
@@ -477,10 +499,7 @@ pub fn decode(path: String, bytes: Vec<u8>) -> Result<(String, String), Box<File
 pub fn read_input(input: &Input) -> Result<Vec<u8>, FileError> {
     match input {
         Input::Stdin(piped) => Ok(piped.text.clone()),
-        Input::File(p) => read_file(p).map_err(|message| FileError {
-            path: input.display(),
-            message,
-        }),
+        Input::File(p) => read_file(p).map_err(|message| FileError::at(p, message)),
     }
 }
 

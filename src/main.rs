@@ -193,8 +193,10 @@ fn fail(message: impl std::fmt::Display) -> u8 {
 
 /// A line on standard error. `2>&1 | head` closes it too: nothing more can be said then, and
 /// that is no reason to crash.
+/// Control and bidi characters in it (a file name's, say) are shown as escapes.
 fn say(message: impl std::fmt::Display) {
-    let _ = writeln!(io::stderr().lock(), "seolint: {message}");
+    let message = message.to_string();
+    let _ = writeln!(io::stderr().lock(), "seolint: {}", seolint::output::sanitize(&message));
 }
 
 /// Write to standard output. A reader that has gone (`| head`, `| true`) ends the output
@@ -249,18 +251,18 @@ fn stats(paths: &[PathBuf], format: Format, keyword: Option<String>) -> u8 {
     let mut all = Vec::new();
     let mut failed = !errors.is_empty();
     for e in &errors {
-        say(format_args!("{}: {}", e.path, e.message));
+        say(format_args!("{}: {}", seolint::output::escape_path(&e.path), e.message));
     }
     for file in files {
         let name = engine::display_path(&file);
         match engine::read_input(&Input::File(file)).map(String::from_utf8) {
             Ok(Ok(text)) => all.push(seolint::stats::compute(&name, text, &settings)),
             Ok(Err(_)) => {
-                say(format_args!("{name}: not valid UTF-8"));
+                say(format_args!("{}: not valid UTF-8", seolint::output::escape_path(&name)));
                 failed = true;
             }
             Err(e) => {
-                say(format_args!("{name}: {}", e.message));
+                say(format_args!("{}: {}", seolint::output::escape_path(&name), e.message));
                 failed = true;
             }
         }
@@ -418,10 +420,7 @@ fn check(mut args: CheckArgs) -> u8 {
                     mut outcome,
                 }) => {
                     if let Some(reason) = &outcome.refused {
-                        errors.push(FileError {
-                            path: input.display(),
-                            message: reason.clone(),
-                        });
+                        errors.push(FileError::of(&input, reason.clone()));
                     }
                     let differs = outcome.source != before;
                     changed |= differs;
@@ -436,10 +435,7 @@ fn check(mut args: CheckArgs) -> u8 {
                                 // not written: the file's findings are those of what it still holds
                                 fixed -= outcome.fixed;
                                 outcome.report = engine::lint_source(input.display(), before.clone(), settings);
-                                errors.push(FileError {
-                                    path: input.display(),
-                                    message,
-                                });
+                                errors.push(FileError::of(&input, message));
                             }
                         }
                         _ => {}
@@ -462,7 +458,7 @@ fn check(mut args: CheckArgs) -> u8 {
             }
         }
         for e in &errors {
-            say(format_args!("{}: {}", e.path, e.message));
+            say(format_args!("{}: {}", seolint::output::escape_path(&e.path), e.message));
         }
         if args.diff {
             if let Err(code) = emit(&diffs) {
@@ -493,7 +489,7 @@ fn check(mut args: CheckArgs) -> u8 {
             engine::run_site_checks(&mut reports, &linted, site_others(&linted), |_| {});
         }
         for e in &errors {
-            say(format_args!("{}: {}", e.path, e.message));
+            say(format_args!("{}: {}", seolint::output::escape_path(&e.path), e.message));
         }
     }
 
@@ -628,7 +624,7 @@ fn check_streaming(
     }
     let (summary, written) = stream.finish(&errors);
     for e in &errors {
-        say(format_args!("{}: {}", e.path, e.message));
+        say(format_args!("{}: {}", seolint::output::escape_path(&e.path), e.message));
     }
     if args.format == Format::Human && !args.quiet && written.is_ok() {
         if let Err(code) = print_fixable_hint(fixable) {
@@ -724,7 +720,8 @@ fn show_config(path: &std::path::Path, config: Option<&std::path::Path>, no_conf
             text.push_str(&format!("warning: {c}\n"));
         }
     }
-    emit(&text).err().unwrap_or(0)
+    // paths in it (the config's, a template's) are shown with their control characters escaped
+    emit(&seolint::output::sanitize(&text)).err().unwrap_or(0)
 }
 
 fn init(preset: Option<&str>, template: Option<&std::path::Path>, force: bool) -> u8 {

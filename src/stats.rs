@@ -131,7 +131,7 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
 /// The human table for one article.
 pub fn render(s: &Stats) -> String {
     use crate::text::thousands;
-    let mut out = format!("{}\n", s.file);
+    let mut out = format!("{}\n", crate::output::escape_path(&s.file));
     out.push_str(&format!("  words                {}\n", thousands(s.words)));
     out.push_str(&format!(
         "  reading time         {} min (words / 238)\n",

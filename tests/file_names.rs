@@ -93,3 +93,28 @@ fn decode_percent(s: &str) -> Vec<u8> {
     }
     out
 }
+
+/// A file that cannot be read is named on standard error with its name escaped, and in JSON's
+/// `errors` with its bytes recoverable.
+#[test]
+fn errors_name_a_file_safely() {
+    let d = tempfile::tempdir().expect("tmp");
+    let missing = OsStr::from_bytes(b"gone\x1b[2J\xe9.md");
+    let o = Command::new(env!("CARGO_BIN_EXE_seolint"))
+        .args([
+            OsStr::new("--no-config"),
+            OsStr::new("--format"),
+            OsStr::new("json"),
+            missing,
+        ])
+        .current_dir(d.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).expect("stderr is UTF-8");
+    assert_eq!(err, "seolint: gone\\u{1b}[2J\\xE9.md: no such file or directory\n");
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(json["errors"][0]["file"], "gone\u{1b}[2J\\xE9.md");
+    assert_eq!(json["errors"][0]["file_uri"], "gone%1B%5B2J%E9.md");
+}

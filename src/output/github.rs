@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use crate::diagnostic::Severity;
 use crate::engine::FileReport;
-use crate::output::{escape_path, sanitize};
+use crate::output::escape_path;
 
 /// Escape the message part of a workflow command.
 pub fn escape_data(s: &str) -> String {
@@ -34,9 +34,11 @@ pub fn write_file(r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let s = r.line_col(d.span.start);
         let e = r.line_col(d.span.end);
         // the log shows the command as it is: no terminal escapes in it, as in the other formats
-        let mut message = sanitize(&d.message).into_owned();
+        // (line breaks stay: GitHub's own escapes carry them)
+        let shown = |t: &str| super::escape_chars(t, &['\n', '\r', '\t']).into_owned();
+        let mut message = shown(&d.message);
         if let Some(h) = &d.help {
-            message.push_str(&format!("\nhelp: {}", sanitize(h)));
+            message.push_str(&format!("\nhelp: {}", shown(h)));
         }
         writeln!(
             out,

@@ -93,7 +93,13 @@ impl Writer {
     pub fn finish(self, out: &mut dyn Write, errors: &[FileError], summary: &Summary) -> io::Result<()> {
         end_array(out, 2, self.any)?;
         out.write_all(b",\n  \"errors\": ")?;
-        let errors = errors.iter().map(|e| json!({ "file": e.path, "message": e.message }));
+        let errors = errors.iter().map(|e| {
+            let mut value = json!({ "file": e.path, "message": e.message });
+            if let Some(bytes) = &e.path_bytes {
+                value["file_uri"] = Value::String(crate::output::sarif::uri(bytes));
+            }
+            value
+        });
         write_array(out, errors, 2)?;
         out.write_all(b",\n  \"summary\": ")?;
         let summary = json!({

@@ -36,8 +36,11 @@ for target in ${TARGETS:-lint front_matter config fix}; do
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 >"$log" 2>&1; then
     grep -E "DONE|^Done" "$log" || true
   else
-    # the report from the panic or libFuzzer's error on, without progress lines and stack frames
-    report=$(sed -n '/panicked at\|ERROR: libFuzzer/,$p' "$log" | grep -vE '^#[0-9]+[[:space:]]|^ +([0-9]+: |at )')
+    # the report from the panic or libFuzzer's error on, without progress lines, stack frames and
+    # the input's bytes (the artifact holds them), long lines cut
+    report=$(sed -n '/panicked at\|ERROR: libFuzzer/,$p' "$log" \
+      | sed '/^Output of `std::fmt::Debug`:/,/^Reproduce with:/{/^Reproduce with:/!d}' \
+      | grep -vE '^#[0-9]+[[:space:]]|^ +([0-9]+: |at )|^0x' | cut -c1-400)
     if [[ -n $report ]]; then echo "$report"; else tail -n 40 "$log"; fi
     failed+=("$target")
   fi

@@ -330,4 +330,18 @@ mod fuzz_regressions {
             assert!(once.source.is_char_boundary(d.span.start) && once.source.is_char_boundary(d.span.end));
         }
     }
+
+    /// Found by fuzzing (fix target, in CI): an FAQ answer holding `-->`, written into a JSON-LD
+    /// block inside a comment, ended the comment early; each `--fix` then wrote the block again.
+    #[test]
+    fn an_faq_answer_holding_a_comment_end_is_fixed_once() {
+        for text in [
+            "\n## Frequently Asked Questions\n<!-- <script type=\"application/ld+json\">\ne \"FAQPage [ ] -->\n###\n  [] -->\n",
+            "#\n## Frequently Asked Questions\n\n### \n<!--\n<script type=\"application/ld+json\">\n{grFAQPage}</js-->\n]-->\n",
+        ] {
+            let once = fix_source("a.md", text.to_string(), &Settings::default(), true);
+            let twice = fix_source("a.md", once.source.clone(), &Settings::default(), true);
+            assert_eq!(twice.source, once.source, "{text:?}");
+        }
+    }
 }

@@ -358,6 +358,12 @@ fn regenerate_fix(doc: &Document) -> Option<(Fix, Span)> {
     page.entry("@type").or_insert_with(|| Json::from("FAQPage"));
     page.insert("mainEntity".into(), Json::Array(entities));
     let mut json = serde_json::to_string_pretty(&Json::Object(page)).ok()?;
+    // the block sits in a `<script>`, often inside a comment: a string holding `-->`, `<!--` or
+    // `</script` would end either early, so those are written with JSON escapes (same strings)
+    json = json
+        .replace("-->", "--\\u003e")
+        .replace("<!--", "\\u003c!--")
+        .replace("</", "<\\/");
     if doc.source.contains("\r\n") {
         json = json.replace('\n', "\r\n");
     }

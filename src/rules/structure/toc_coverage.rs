@@ -7,11 +7,11 @@ use crate::rules::{declare_rule, excerpt, Context};
 declare_rule! {
     /// ## What it does
     /// Checks that every H2 after the table of contents appears in it, in the page's order. The
-    /// table of contents is the first list under a "Table of Contents" / "Contents" / "In this
-    /// article" heading, else a list of three or more `#fragment` links and nothing else before
-    /// the first H2. Structural sections
-    /// the template leaves out of its TOC are skipped: key takeaways, FAQ, related articles, the
-    /// closing call to action ("Ready to ...").
+    /// table of contents is the first list under a heading that names one ("Table of Contents",
+    /// "Contents", "In this article", "In this guide", "In this post", "On this page"), as in the
+    /// template; any other list of jump links is the author's own selection and is not checked.
+    /// Structural sections the template leaves out of its TOC are skipped: key takeaways, FAQ,
+    /// related articles, the closing call to action ("Ready to ...").
     ///
     /// ## Why is this bad?
     /// A section missing from the table of contents is a section skimmers never find; entries out
@@ -70,32 +70,13 @@ fn lists_in(doc: &Document, span: Span) -> impl Iterator<Item = &List> {
         .filter(move |l| span.covers(l.span))
 }
 
-/// The table of contents list.
+/// The table of contents list: the first list of a section whose heading names one ("Table of
+/// Contents", "Contents", "In this article", "On this page", ...), as the template's is. A list
+/// of jump links elsewhere is a list the author chose, often of some headings only (the Rust
+/// blog's cycle posts leave out their closing "How you can help"): no table of contents.
 pub fn toc_list(doc: &Document) -> Option<&List> {
-    if let Some(section) = doc.section_where(|h| h.is_toc()) {
-        if let Some(list) = lists_in(doc, section.own).find(|l| l.depth == 0) {
-            return Some(list);
-        }
-    }
-    // else a list of nothing but jump links, of three or more entries, before the first H2: a list
-    // of links further down is a section's own list, not the page's table of contents
-    let first_h2 = doc
-        .headings
-        .iter()
-        .find(|h| h.level == 2)
-        .map_or(usize::MAX, |h| h.span.start);
-    doc.lists
-        .iter()
-        .take_while(|l| l.span.start < first_h2)
-        .filter(|l| l.depth == 0 && l.items.len() >= 3 && l.span.end <= first_h2)
-        .find(|l| {
-            let (mut all, mut fragments) = (0, 0);
-            for k in links_in(doc, l.span) {
-                all += 1;
-                fragments += usize::from(k.kind == LinkKind::Fragment);
-            }
-            all > 0 && fragments == all && all >= l.items.len()
-        })
+    let section = doc.section_where(|h| h.is_toc())?;
+    lists_in(doc, section.own).find(|l| l.depth == 0)
 }
 
 fn check(ctx: &mut Context) {

@@ -64,4 +64,19 @@ mod tests {
         assert_eq!(escape_data("50% done\r\n::error::x"), "50%25 done%0D%0A::error::x");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
     }
+
+    /// A finding's message quotes the article: its terminal escapes reach the log as text.
+    #[test]
+    fn control_characters_in_a_message_are_escaped() {
+        let text = "# Title\n\nBy [AUTHOR_NAME: \u{1b}[2J\u{7} \u{8}].\n";
+        let report = crate::engine::lint_source("a.md".into(), text.into(), &crate::engine::Settings::default());
+        let mut out = Vec::new();
+        write_file(&report, &mut out).expect("write");
+        let out = String::from_utf8(out).expect("utf-8");
+        assert!(out.contains("placeholder"), "{out}");
+        for c in ['\u{1b}', '\u{7}', '\u{8}'] {
+            assert!(!out.contains(c), "{c:?} in {out:?}");
+        }
+        assert!(out.contains("\\u{1b}[2J\\u{7} \\u{8}]"), "{out}");
+    }
 }

@@ -9,16 +9,26 @@ use crate::rules::{declare_rule, excerpt, Context};
 
 declare_rule! {
     /// ## What it does
-    /// Reports template placeholders and writing instructions left in the article: bracketed
-    /// ALL_CAPS tokens (`[AUTHOR_NAME]`, `[INTERNAL_LINK: ...]`), bracketed labels (`[HOOK: ...]`),
-    /// bracketed instructions that start with a verb (`[Write 200-300 words ...]`),
-    /// `[Key takeaway 1]`, `[X]`, `YOUR_ANSWER_HERE`, `REPLACE alt text`, TODO/TBD/FIXME and
-    /// lorem ipsum. The patterns live in `rules/placeholders.yaml`.
+    /// Reports template placeholders and writing instructions left in the article, by kind (the
+    /// patterns live in `rules/placeholders.yaml`):
+    /// - bracketed tokens, labels and instructions: `[AUTHOR_NAME]`, `[HOOK: ...]`,
+    ///   `[Write 200-300 words ...]`, `[Key takeaway 1]`, `[X]`;
+    /// - bracketed fill-ins in any case: `[Your Name]`, `[INSERT STATISTIC]`, `[Client Name]`,
+    ///   `[date of launch]`, `[Source]`, `[LINK]`, and notes such as `[Image: ...]` or
+    ///   `[Screenshot of ...]` (an editorial bracket such as "[the shop]" is prose);
+    /// - markers: TODO/TBD/TBC/FIXME opening a line, list item, heading or table cell, and
+    ///   TBD/TBC/TK/XXX/20XX as a whole front matter value or list item, cell, heading or list item;
+    /// - fill-in numbers and dates: `XX%`, `$X,XXX`, `X,XXX`, `(c) 20XX`, `MM/DD/YYYY` as a value;
+    /// - slots: `{{first_name}}`, `<insert phone number>`, "(link)", `YOUR_EMAIL_HERE`, `INSERT_URL`;
+    /// - instructions: "... goes here", "Insert your bio here", "Replace this text", lorem ipsum;
+    /// - link targets left empty (`[text](#)`, `[text]()`) or pointing at a placeholder URL
+    ///   (`yourdomain.com`, `example.com/your-...`), and stock alt texts ("Alt text here").
     ///
-    /// It searches visible text, headings, front matter values, image alt text, link text and
-    /// URLs, and JSON-LD (also the FAQ schema the template keeps inside a comment). It never
-    /// searches code, HTML comments (the template's guidance comments and SEO checklist), and
-    /// never reports task-list boxes, footnotes, the `[text]` of a real link, or GitHub alerts
+    /// It searches visible text, headings, table cells, front matter values (list items too),
+    /// image alt text, link text and targets, HTML, and JSON-LD (also the FAQ schema the template
+    /// keeps inside a comment). It never searches code, HTML comments (the template's guidance
+    /// comments and SEO checklist), shortcodes, and never reports task-list boxes, footnotes,
+    /// citations (`[1]`, `[RFC 9110]`, `[sic]`), the `[text]` of a real link, or GitHub alerts
     /// such as `[!NOTE]`. A fenced code block that holds nothing but a placeholder (the
     /// template's `[CODE_BLOCK or EXAMPLE: ...]` slot) is an unfilled slot and is reported.
     ///
@@ -55,8 +65,56 @@ pub struct Options {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PackFile {
     patterns: Vec<PatternDef>,
+    #[serde(default)]
+    values: Vec<ValueDef>,
+    #[serde(default)]
+    brackets: Vec<BracketDef>,
+}
+
+/// A pattern for the text between a pair of brackets (see the pack's `brackets`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BracketDef {
+    id: String,
+    what: String,
+    regex: String,
+}
+
+/// A pattern for a whole value (see the pack's `values`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ValueDef {
+    id: String,
+    what: String,
+    regex: String,
+    #[serde(rename = "in")]
+    places: Vec<ValuePlace>,
+}
+
+/// Where a whole-value pattern applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum ValuePlace {
+    FrontMatter,
+    TableCell,
+    Heading,
+    ListItem,
+    AltText,
+    LinkTarget,
+}
+
+impl ValuePlace {
+    /// The longest value asked about here, in bytes: a placeholder value is a marker, a stock
+    /// phrase or a URL, never a sentence (most list items, cells and headings are passed over).
+    fn longest(self) -> usize {
+        match self {
+            ValuePlace::LinkTarget => 200,
+            _ => 40,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -86,58 +144,84 @@ pub const PACK_SOURCE: &str = include_str!("../../../rules/placeholders.yaml");
 /// The placeholder patterns, compiled once per run into alternations with a group per pattern.
 pub struct Pack {
     defs: Vec<PatternDef>,
+    /// The whole-value patterns, compiled; a finding's index past `defs` points here.
+    values: Vec<ValueDef>,
+    /// Every value pattern as one alternation, and each on its own: a value is searched once
+    /// (nearly all match none), and the one it matches is found among those for its place.
+    value_any: LazyRegex,
+    value_each: Vec<LazyRegex>,
+    /// The bracket patterns, and their alternation anchored at both ends with a group `b{index}`
+    /// each; a finding's index past `defs` and `values` points here.
+    brackets: Vec<BracketDef>,
+    bracket_regex: Option<LazyRegex>,
     /// `p0`, `p1`, ...: the capture group of each pattern.
     groups: Vec<String>,
-    /// Every pattern. With gates it is compiled on first need (a file with a gate match: few
-    /// have one), which keeps it out of a one-file run's start-up; the pack's test compiles it.
-    all: OnceLock<Result<Regex, String>>,
-    /// Where some patterns have a gate: the patterns without one, and the gates. A text without a
-    /// gate match cannot match a gated pattern, and an alternation finds the same leftmost-first
-    /// matches without alternatives that match nowhere in the text.
-    gated: Option<Gated>,
+    /// The patterns without a gate, as one alternation (None when every pattern has a gate).
+    ungated: Option<Regex>,
+    /// The patterns with a gate, each on its own: a file is searched with those whose gate it
+    /// holds (few files hold any). One alternation of every pattern, or of every gate, loses the
+    /// literal prefilters that keep each search fast (measured: each scan several times slower).
+    gated: Vec<GatedPattern>,
     /// The patterns without a gate may be searched once over a whole file and the matches read
     /// off per text ([`Scope::read_off_file`]): none holds an anchor or can match empty.
     whole_file: bool,
 }
 
-struct Gated {
-    /// None when every pattern has a gate.
-    ungated: Option<Regex>,
-    gates: Regex,
+struct GatedPattern {
+    gate: Regex,
+    /// The pattern, with its capture group, compiled when a file first holds its gate.
+    regex: LazyRegex,
+}
+
+/// A regex compiled on first use: the word lists of some patterns take most of a one-file run's
+/// start-up to compile, and most files never need them. The pack's test compiles every one.
+struct LazyRegex {
+    source: String,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    fn new(source: String) -> LazyRegex {
+        LazyRegex {
+            source,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// The regex (`None` only if a pattern that parses does not compile: a size limit).
+    fn get(&self) -> Option<&Regex> {
+        self.regex.get_or_init(|| Regex::new(&self.source).ok()).as_ref()
+    }
 }
 
 impl Pack {
     pub fn load(source: &str) -> Result<Pack, String> {
         let file: PackFile = serde_yaml::from_str(source).map_err(|e| format!("placeholder pack: {e}"))?;
-        let all = OnceLock::new();
-        let gated = if file.patterns.iter().any(|d| d.gate.is_some()) {
-            let ungated = file
-                .patterns
-                .iter()
-                .any(|d| d.gate.is_none())
-                .then(|| alternation(&file.patterns, |d| d.gate.is_none()))
-                .transpose()?;
-            file.patterns.iter().try_for_each(check_gate)?;
-            let gates: Vec<String> = file
-                .patterns
-                .iter()
-                .filter_map(|d| d.gate.as_ref())
-                .map(|g| format!("(?:{g})"))
-                .collect();
-            let gates = Regex::new(&gates.join("|")).map_err(|e| {
-                match file
-                    .patterns
-                    .iter()
-                    .find(|d| d.gate.as_ref().is_some_and(|g| Regex::new(g).is_err()))
-                {
-                    Some(d) => format!("placeholder pattern `{}`: gate: {e}", d.id),
-                    None => format!("placeholder pack: gates: {e}"),
-                }
-            })?;
-            Some(Gated { ungated, gates })
-        } else {
-            let _ = all.set(Ok(alternation(&file.patterns, |_| true)?));
+        file.patterns.iter().try_for_each(check_gate)?;
+        let ungated = file
+            .patterns
+            .iter()
+            .any(|d| d.gate.is_none())
+            .then(|| alternation(&file.patterns, |_, d| d.gate.is_none()))
+            .transpose()?;
+        let mut gated = Vec::new();
+        for (i, d) in file.patterns.iter().enumerate() {
+            let Some(gate) = &d.gate else { continue };
+            let gate = Regex::new(gate).map_err(|e| format!("placeholder pattern `{}`: gate: {e}", d.id))?;
+            let regex = LazyRegex::new(alternation_source(&file.patterns, |j, _| j == i));
+            gated.push(GatedPattern { gate, regex });
+        }
+        let values = file.values;
+        let any: Vec<String> = values.iter().map(|v| format!("(?:{})", v.regex)).collect();
+        let value_any = LazyRegex::new(any.join("|"));
+        let value_each = values.iter().map(|v| LazyRegex::new(v.regex.clone())).collect();
+        let bracket_regex = if file.brackets.is_empty() {
             None
+        } else {
+            let groups: Vec<String> = (file.brackets.iter().enumerate())
+                .map(|(i, b)| format!("(?P<b{i}>{})", b.regex))
+                .collect();
+            Some(LazyRegex::new(format!("^(?:{})$", groups.join("|"))))
         };
         let whole_file = file.patterns.iter().filter(|d| d.gate.is_none()).all(|d| {
             let hir = regex_syntax::parse(&d.compiled());
@@ -147,7 +231,12 @@ impl Pack {
             whole_file,
             groups: (0..file.patterns.len()).map(|i| format!("p{i}")).collect(),
             defs: file.patterns,
-            all,
+            values,
+            value_any,
+            value_each,
+            brackets: file.brackets,
+            bracket_regex,
+            ungated,
             gated,
         })
     }
@@ -157,39 +246,93 @@ impl Pack {
         self.scope(text).matches(text, base, out);
     }
 
-    /// A search of texts that are all slices of `whole` (one file): where `whole` holds no gate
-    /// match, none of its slices does (a gate has no anchor or word boundary that a slice's ends
-    /// could satisfy), so no text of it is asked again.
+    /// The first whole-value pattern for `place` that `value` (trimmed) matches, as a finding's
+    /// pattern index.
+    fn value_match(&self, place: ValuePlace, value: &str) -> Option<usize> {
+        let value = value.trim();
+        if value.len() > place.longest() {
+            return None;
+        }
+        if !self.value_any.get()?.is_match(value) {
+            return None;
+        }
+        (0..self.values.len())
+            .find(|&i| {
+                self.values[i].places.contains(&place) && self.value_each[i].get().is_some_and(|r| r.is_match(value))
+            })
+            .map(|i| self.defs.len() + i)
+    }
+
+    /// A finding's pattern: (id, what it catches).
+    fn describe(&self, idx: usize) -> (&str, &str) {
+        if let Some(d) = self.defs.get(idx) {
+            return (&d.id, &d.what);
+        }
+        let idx = idx - self.defs.len();
+        if let Some(v) = self.values.get(idx) {
+            return (&v.id, &v.what);
+        }
+        self.brackets
+            .get(idx - self.values.len())
+            .map_or(("", ""), |b| (&b.id, &b.what))
+    }
+
+    /// The bracketed slots in `text` (which starts at `base` in the file), in order: each `[...]`
+    /// on one line whose text starts with a letter and a bracket pattern matches whole, that is
+    /// no index (`a[i]`), escape, image, link or reference. One scan for `[` over a whole file;
+    /// the texts the rule searches take theirs from it.
+    fn bracket_slots(&self, text: &str, base: usize) -> Vec<(Span, usize)> {
+        let mut out = Vec::new();
+        let Some(lazy) = &self.bracket_regex else { return out };
+        let bytes = text.as_bytes();
+        for open in memchr::memchr_iter(b'[', bytes) {
+            let after = |b: u8| b.is_ascii_alphanumeric() || b"\\_!".contains(&b);
+            if open > 0 && after(bytes[open - 1]) || !bytes.get(open + 1).is_some_and(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            let Some(len) = bytes[open + 1..].iter().take(120).position(|b| b"[]\n\r".contains(b)) else {
+                continue;
+            };
+            let close = open + 1 + len;
+            if len < 3 || bytes[close] != b']' || matches!(bytes.get(close + 1), Some(b'(' | b'[' | b':')) {
+                continue;
+            }
+            let Some(regex) = lazy.get() else { return out };
+            let Some(inner) = text.get(open + 1..close).filter(|t| regex.is_match(t)) else {
+                continue;
+            };
+            let Some(caps) = regex.captures(inner) else { continue };
+            if let Some(i) = (0..self.brackets.len()).find(|i| caps.name(&format!("b{i}")).is_some()) {
+                out.push((
+                    Span::new(base + open, base + close + 1),
+                    self.defs.len() + self.values.len() + i,
+                ));
+            }
+        }
+        out
+    }
+
+    /// A search of texts that are all slices of `whole` (one file), with the gated patterns whose
+    /// gate `whole` holds: a gate has no anchor or word boundary that a slice's ends could
+    /// satisfy, so a slice holds no match of the others.
     fn scope<'w>(&self, whole: &'w str) -> Scope<'_, 'w> {
-        let ungated_only = self.gated.as_ref().is_some_and(|g| !g.gates.is_match(whole));
+        let live = self.gated.iter().filter(|g| g.gate.is_match(whole)).collect();
         Scope {
             pack: self,
-            ungated_only,
+            live,
             file: None,
         }
     }
 
-    /// [`Pack::scope`], and where the texts would all be searched with one alternation (the
-    /// file has no gate match, or the pack no gates), its matches over the whole file: one
-    /// search instead of one per text (~140,000 over the corpus, each paying the regex's set-up).
+    /// [`Pack::scope`], and the ungated patterns' matches over the whole file: one search
+    /// instead of one per text (~140,000 over the corpus, each paying the regex's set-up).
     fn file_scope<'w>(&self, whole: &'w str) -> Scope<'_, 'w> {
         let mut scope = self.scope(whole);
-        let regex = match &self.gated {
-            Some(g) if scope.ungated_only => g.ungated.as_ref(),
-            Some(_) => None,
-            None => self.all().ok(),
-        };
-        if let Some(regex) = regex.filter(|_| self.whole_file) {
+        if let Some(regex) = self.ungated.as_ref().filter(|_| self.whole_file) {
             let found = regex.find_iter(whole).map(|m| (m.start(), m.end())).collect();
             scope.file = Some(FileMatches { whole, regex, found });
         }
         scope
-    }
-
-    /// The alternation of every pattern.
-    fn all(&self) -> Result<&Regex, &str> {
-        let all = self.all.get_or_init(|| alternation(&self.defs, |_| true));
-        all.as_ref().map_err(String::as_str)
     }
 
     /// [`Pack::matches`] with one of the pack's alternations.
@@ -229,12 +372,17 @@ impl Pack {
                 return;
             }
         }
-        // a pattern anchored at a line start reports the marker, not the markup before it
-        let lead = whole.as_str().len()
-            - whole
-                .as_str()
-                .trim_start_matches(|c: char| c.is_whitespace() || "*+-|>.)".contains(c) || c.is_ascii_digit())
-                .len();
+        // a pattern anchored at a line start reports the marker, not the markup before it (a
+        // list number's digits with it, but not the digits of a number: `20XX`)
+        let rest = whole
+            .as_str()
+            .trim_start_matches(|c: char| c.is_whitespace() || "*+-|>.)#".contains(c) || c.is_ascii_digit());
+        let markup = &whole.as_str()[..whole.as_str().len() - rest.len()];
+        let lead = if markup.ends_with(|c: char| c.is_ascii_digit()) {
+            0
+        } else {
+            markup.len()
+        };
         out.push((Span::new(base + whole.start() + lead, base + whole.end()), idx));
     }
 }
@@ -242,8 +390,8 @@ impl Pack {
 /// The pack's search over the texts of one file (see [`Pack::scope`]).
 struct Scope<'p, 'w> {
     pack: &'p Pack,
-    /// The file holds no gate match: search without the gated patterns.
-    ungated_only: bool,
+    /// The gated patterns whose gate the file holds.
+    live: Vec<&'p GatedPattern>,
     /// See [`Pack::file_scope`].
     file: Option<FileMatches<'p, 'w>>,
 }
@@ -259,24 +407,18 @@ struct FileMatches<'p, 'w> {
 impl Scope<'_, '_> {
     /// Every match in `text` (which starts at `base` in the file): (span, pattern index).
     fn matches(&self, text: &str, base: usize, out: &mut Vec<(Span, usize)>) {
-        if self
+        let read_off = self
             .file
             .as_ref()
-            .is_some_and(|f| self.read_off_file(f, text, base, out))
-        {
-            return;
-        }
-        let pack = self.pack;
-        match &pack.gated {
-            Some(g) if self.ungated_only || !g.gates.is_match(text) => {
-                if let Some(ungated) = &g.ungated {
-                    pack.matches_with(ungated, text, base, out);
-                }
+            .is_some_and(|f| self.read_off_file(f, text, base, out));
+        if !read_off {
+            if let Some(ungated) = &self.pack.ungated {
+                self.pack.matches_with(ungated, text, base, out);
             }
-            _ => {
-                if let Ok(all) = pack.all() {
-                    pack.matches_with(all, text, base, out);
-                }
+        }
+        for g in &self.live {
+            if let Some(regex) = g.regex.get() {
+                self.pack.matches_with(regex, text, base, out);
             }
         }
     }
@@ -324,16 +466,10 @@ fn check_gate(def: &PatternDef) -> Result<(), String> {
     }
 }
 
-/// The patterns `keep` picks, as one alternation with a group `p{index}` per pattern.
-fn alternation(defs: &[PatternDef], keep: impl Fn(&PatternDef) -> bool) -> Result<Regex, String> {
-    let mut alternation = String::new();
-    for (i, def) in defs.iter().enumerate().filter(|(_, d)| keep(d)) {
-        let pattern = def.compiled();
-        if !alternation.is_empty() {
-            alternation.push('|');
-        }
-        alternation.push_str(&format!("(?P<p{i}>{pattern})"));
-    }
+/// The patterns `keep` picks (by index and definition), as one alternation with a group
+/// `p{index}` per pattern.
+fn alternation(defs: &[PatternDef], keep: impl Fn(usize, &PatternDef) -> bool) -> Result<Regex, String> {
+    let alternation = alternation_source(defs, keep);
     // one compile (it is most of a one-file run's start-up); on an error, name the pattern
     Regex::new(&alternation).map_err(|e| {
         let bad = defs.iter().find(|d| Regex::new(&d.compiled()).is_err());
@@ -342,6 +478,19 @@ fn alternation(defs: &[PatternDef], keep: impl Fn(&PatternDef) -> bool) -> Resul
             None => format!("placeholder pack: {e}"),
         }
     })
+}
+
+/// The source of [`alternation`].
+fn alternation_source(defs: &[PatternDef], keep: impl Fn(usize, &PatternDef) -> bool) -> String {
+    let mut alternation = String::new();
+    for (i, def) in defs.iter().enumerate().filter(|(i, d)| keep(*i, d)) {
+        let pattern = def.compiled();
+        if !alternation.is_empty() {
+            alternation.push('|');
+        }
+        alternation.push_str(&format!("(?P<p{i}>{pattern})"));
+    }
+    alternation
 }
 
 static PACK: LazyLock<Result<Pack, String>> = LazyLock::new(|| Pack::load(PACK_SOURCE));
@@ -356,7 +505,7 @@ pub fn is_placeholder(text: &str) -> bool {
     let Ok(pack) = pack() else { return false };
     let mut out = Vec::new();
     pack.matches(text, 0, &mut out);
-    !out.is_empty()
+    !out.is_empty() || !pack.bracket_slots(text, 0).is_empty()
 }
 
 /// Where a match was found, for the message.
@@ -367,6 +516,8 @@ enum Place<'a> {
     JsonLd,
     Html,
     CodeSlot,
+    /// A link's target: the link's text, and whether the target is empty.
+    LinkTarget(&'a str, bool),
 }
 
 fn check(ctx: &mut Context) {
@@ -374,6 +525,15 @@ fn check(ctx: &mut Context) {
     let opts = ctx.options::<Options>();
     let doc = ctx.doc;
     let search = pack.file_scope(&doc.source);
+    let brackets = pack.bracket_slots(&doc.source, 0);
+    // the bracketed slots inside a span of the file
+    let brackets_in = |span: Span| {
+        let from = brackets.partition_point(|(s, _)| s.start < span.start);
+        brackets[from..]
+            .iter()
+            .take_while(move |(s, _)| s.end <= span.end)
+            .copied()
+    };
     let mut found: Vec<(Span, usize, Place)> = Vec::new();
     let mut buf = Vec::new();
 
@@ -381,6 +541,7 @@ fn check(ctx: &mut Context) {
     if let Some(fm) = doc.front_matter.as_ref() {
         for e in fm.entries.iter().filter(|e| e.depth == 0) {
             scan_lines(doc, &search, e.value_span, &mut buf);
+            buf.extend(brackets_in(e.value_span));
             found.extend(buf.drain(..).map(|(s, i)| (s, i, Place::FrontMatter(e.key.as_str()))));
         }
     }
@@ -394,6 +555,7 @@ fn check(ctx: &mut Context) {
         .chain(doc.tables.iter().copied());
     for span in text_blocks {
         search.matches(doc.text(span), span.start, &mut buf);
+        buf.extend(brackets_in(span));
         found.extend(
             buf.drain(..)
                 .filter(|(s, _)| visible(doc, *s))
@@ -405,6 +567,7 @@ fn check(ctx: &mut Context) {
     for &span in &doc.html_blocks {
         for part in html_text_parts(doc, span) {
             search.matches(doc.text(part), part.start, &mut buf);
+            buf.extend(brackets_in(part));
             found.extend(buf.drain(..).map(|(s, i)| (s, i, Place::Html)));
         }
     }
@@ -432,36 +595,199 @@ fn check(ctx: &mut Context) {
         buf.clear();
     }
 
-    found.sort_by_key(|(s, _, _)| (s.start, std::cmp::Reverse(s.end)));
-    let mut last_end = 0;
-    for (span, idx, place) in found {
-        if span.start < last_end {
-            continue; // inside a placeholder already reported
-        }
-        last_end = span.end;
+    whole_values(doc, pack, &mut found);
+
+    for (span, idx, place) in settle(found) {
         let text = doc.text(span);
         if opts.ignore.iter().any(|i| i == text) {
             continue;
         }
-        let def = &pack.defs[idx];
+        let (id, what) = pack.describe(idx);
         let shown = excerpt(text, 60);
         let message = match place {
-            Place::Text => format!("unfilled placeholder `{shown}` ({})", def.what),
-            Place::Html => format!("unfilled placeholder `{shown}` in HTML ({})", def.what),
-            Place::FrontMatter(key) => format!("unfilled placeholder `{shown}` in front matter `{key}` ({})", def.what),
-            Place::JsonLd => format!("unfilled placeholder `{shown}` in JSON-LD ({})", def.what),
-            Place::CodeSlot => format!("code block holds only the placeholder `{shown}` ({})", def.what),
+            Place::Text => format!("unfilled placeholder `{shown}` ({what})"),
+            Place::Html => format!("unfilled placeholder `{shown}` in HTML ({what})"),
+            Place::FrontMatter(key) => format!("unfilled placeholder `{shown}` in front matter `{key}` ({what})"),
+            Place::JsonLd => format!("unfilled placeholder `{shown}` in JSON-LD ({what})"),
+            Place::CodeSlot => format!("code block holds only the placeholder `{shown}` ({what})"),
+            Place::LinkTarget(_, true) => format!("link `{shown}` has no target ({what})"),
+            Place::LinkTarget(link, false) => format!(
+                "link \"{}\" points to the placeholder `{shown}` ({what})",
+                excerpt(link, 40)
+            ),
         };
         let help = match place {
             Place::CodeSlot => "replace the block with a real, working example".to_string(),
-            _ => format!(
-                "replace it with the real content (pattern `{}` in rules/placeholders.yaml)",
-                def.id
-            ),
+            Place::LinkTarget(..) => format!("link to the real page (pattern `{id}` in rules/placeholders.yaml)"),
+            _ => format!("replace it with the real content (pattern `{id}` in rules/placeholders.yaml)"),
         };
         let d = ctx.diagnostic(span, message).with_help(help);
         ctx.push(d);
     }
+}
+
+/// Matches in file order, each reported once: a match that starts inside an earlier one (the
+/// longest of those starting together) is part of it.
+fn settle<T>(mut found: Vec<(Span, usize, T)>) -> Vec<(Span, usize, T)> {
+    found.sort_by_key(|(s, _, _)| (s.start, std::cmp::Reverse(s.end)));
+    let mut last_end = 0;
+    found.retain(|(span, _, _)| {
+        let keep = span.start >= last_end;
+        if keep {
+            last_end = span.end;
+        }
+        keep
+    });
+    found
+}
+
+/// The pack's whole-value patterns over every value they apply to: front matter values and list
+/// items, table cells, headings, list items, alt texts and link targets.
+fn whole_values<'d>(doc: &'d Document, pack: &Pack, found: &mut Vec<(Span, usize, Place<'d>)>) {
+    if pack.values.is_empty() {
+        return;
+    }
+    let mut check = |place: ValuePlace, span: Span, at: Place<'d>| {
+        if span.len() > 2 * place.longest() {
+            return;
+        }
+        let span = trimmed(doc, span);
+        if let Some(idx) = pack.value_match(place, doc.text(span)) {
+            found.push((span, idx, at));
+        }
+    };
+    if let Some(fm) = doc.front_matter.as_ref() {
+        for e in fm.entries.iter().filter(|e| e.depth == 0) {
+            for item in value_items(doc, e.value_span) {
+                check(ValuePlace::FrontMatter, item, Place::FrontMatter(e.key.as_str()));
+            }
+        }
+    }
+    for &table in &doc.tables {
+        for cell in table_cells(doc, table) {
+            if !doc.in_code(cell) {
+                check(ValuePlace::TableCell, cell, Place::Text);
+            }
+        }
+    }
+    for h in &doc.headings {
+        check(ValuePlace::Heading, h.text_span, Place::Text);
+    }
+    for list in &doc.lists {
+        for &item in &list.items {
+            let text = doc.text(item);
+            // a one-line item: its text after the marker (and a task box)
+            if text.trim_end().contains('\n') {
+                continue;
+            }
+            let marker = text.len()
+                - text
+                    .trim_start()
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .trim_start_matches(['-', '*', '+', '.', ')'])
+                    .trim_start()
+                    .len();
+            check(
+                ValuePlace::ListItem,
+                Span::new(item.start + marker, item.end),
+                Place::Text,
+            );
+        }
+    }
+    for img in doc.images.iter().filter(|i| !i.hidden) {
+        if let Some(alt) = img.alt_span.filter(|s| !s.is_empty()) {
+            check(ValuePlace::AltText, alt, Place::Text);
+        }
+    }
+    for link in doc.links.iter().filter(|l| !l.html && !l.hidden && !l.reference) {
+        let url = link.url_span.filter(|s| !s.is_empty());
+        let target = match url {
+            Some(span) => doc.text(span),
+            None => link.url.as_str(),
+        };
+        if let Some(idx) = pack.value_match(ValuePlace::LinkTarget, target) {
+            let empty = target.trim().is_empty();
+            found.push((
+                url.unwrap_or(link.span),
+                idx,
+                Place::LinkTarget(link.text.as_str(), empty),
+            ));
+        }
+    }
+}
+
+/// `span` without the spaces and one pair of quotes around it.
+fn trimmed(doc: &Document, span: Span) -> Span {
+    let text = doc.text(span);
+    let start = span.start + (text.len() - text.trim_start().len());
+    let span = Span::new(start, start + text.trim().len());
+    crate::document::front_matter::unquoted(&doc.source, span)
+}
+
+/// The values of a front matter entry: each item of a list (block `- x` or flow `[x, y]`), else
+/// the value itself.
+fn value_items(doc: &Document, span: Span) -> Vec<Span> {
+    let text = doc.text(span);
+    let body = text.trim();
+    let at = span.start + (text.len() - text.trim_start().len());
+    if let Some(inner) = body.strip_prefix('[').and_then(|b| b.strip_suffix(']')) {
+        // a flow list: split at commas outside quotes
+        let mut items = Vec::new();
+        let (mut start, mut quote) = (at + 1, None);
+        for (i, c) in inner.char_indices() {
+            match (c, quote) {
+                ('"' | '\'', None) => quote = Some(c),
+                (c, Some(q)) if c == q => quote = None,
+                (',', None) => {
+                    items.push(Span::new(start, at + 1 + i));
+                    start = at + 2 + i;
+                }
+                _ => {}
+            }
+        }
+        items.push(Span::new(start, at + 1 + inner.len()));
+        return items;
+    }
+    let mut items = Vec::new();
+    let mut pos = span.start;
+    for line in text.split_inclusive(['\n', '\r']) {
+        if let Some(item) = line.trim_start().strip_prefix("- ") {
+            let start = pos + (line.len() - item.len());
+            items.push(Span::new(start, start + item.trim_end().len()));
+        }
+        pos += line.len();
+    }
+    if items.is_empty() && !body.contains(['\n', '\r']) {
+        items.push(span);
+    }
+    items
+}
+
+/// The cells of a table's rows (not its delimiter row): the text between unescaped pipes.
+fn table_cells(doc: &Document, table: Span) -> Vec<Span> {
+    let mut cells = Vec::new();
+    let mut pos = table.start;
+    for line in doc.text(table).split_inclusive(['\n', '\r']) {
+        let row = line.trim_end();
+        let delimiter = row.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+        if !delimiter {
+            let bytes = row.as_bytes();
+            let mut start = 0;
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'|' && (i == 0 || bytes[i - 1] != b'\\') {
+                    if i > start || start > 0 {
+                        cells.push(Span::new(pos + start, pos + i));
+                    }
+                    start = i + 1;
+                }
+            }
+            if start < row.len() {
+                cells.push(Span::new(pos + start, pos + row.len()));
+            }
+        }
+        pos += line.len();
+    }
+    cells
 }
 
 /// Scan a front matter value line by line, skipping YAML/TOML comment lines.
@@ -483,7 +809,7 @@ fn visible(doc: &Document, span: Span) -> bool {
         return false;
     }
     let overlaps = |spans: &[Span]| spans.iter().any(|s| s.overlaps(span));
-    if overlaps(&doc.task_markers) || overlaps(&doc.footnote_references) {
+    if overlaps(&doc.task_markers) || overlaps(&doc.footnote_references) || overlaps(&doc.shortcodes) {
         return false;
     }
     if doc.comments.iter().any(|c| c.span.overlaps(span)) {
@@ -529,11 +855,26 @@ mod tests {
     fn builtin_pack_compiles() {
         let pack = pack().expect("built-in pack loads");
         assert!(pack.defs.len() >= 8);
-        assert_eq!(pack.all().err(), None, "the alternation of every pattern compiles");
+        for g in &pack.gated {
+            assert!(g.regex.get().is_some(), "{}", g.regex.source);
+        }
+        assert!(pack.bracket_regex.as_ref().is_some_and(|b| b.get().is_some()));
+        assert!(pack.value_any.get().is_some(), "the value patterns compile");
+        for v in &pack.value_each {
+            assert!(v.get().is_some(), "{}", v.source);
+        }
         assert!(
             pack.whole_file,
             "the ungated patterns can be searched over a whole file"
         );
+    }
+
+    /// Matches as the rule reports them.
+    fn settled(found: Vec<(Span, usize)>) -> Vec<(Span, usize)> {
+        settle(found.into_iter().map(|(s, i)| (s, i, ())).collect())
+            .into_iter()
+            .map(|(s, i, ())| (s, i))
+            .collect()
     }
 
     fn ids(text: &str) -> Vec<String> {
@@ -546,22 +887,29 @@ mod tests {
     }
 
     /// Matches through the gates (per file and per text) and read off the whole file's search,
-    /// against the one alternation of every pattern over each part: a gate that missed a match
-    /// would hide a placeholder, a file match read off wrongly would add or move one.
-    /// `parts` are slices of `whole`.
+    /// against every pattern searched without gates over each part (the ungated ones as one
+    /// alternation, each gated one on its own): a gate that missed a match would hide a
+    /// placeholder, a file match read off wrongly would add or move one. `parts` are slices of
+    /// `whole`.
     fn assert_gates_agree(pack: &Pack, whole: &str, parts: &[&str]) -> usize {
-        let all = pack.all().expect("alternation");
         let scope = pack.scope(whole);
         let file_scope = pack.file_scope(whole);
         let mut read_off = 0;
         for part in parts {
             let base = part.as_ptr() as usize - whole.as_ptr() as usize;
             let mut expected = Vec::new();
-            pack.matches_with(all, part, base, &mut expected);
+            if let Some(ungated) = &pack.ungated {
+                pack.matches_with(ungated, part, base, &mut expected);
+            }
+            for g in &pack.gated {
+                pack.matches_with(g.regex.get().expect("compiles"), part, base, &mut expected);
+            }
+            let expected = settled(expected);
             let (mut per_text, mut per_file, mut from_file) = (Vec::new(), Vec::new(), Vec::new());
             pack.matches(part, base, &mut per_text);
             scope.matches(part, base, &mut per_file);
             file_scope.matches(part, base, &mut from_file);
+            let (per_text, per_file, from_file) = (settled(per_text), settled(per_file), settled(from_file));
             assert_eq!(per_text, expected, "gated per text: {part:?}");
             assert_eq!(per_file, expected, "gated per file: {part:?} in {whole:?}");
             assert_eq!(from_file, expected, "read off the file: {part:?} in {whole:?}");
@@ -580,7 +928,7 @@ mod tests {
     #[test]
     fn gates_hide_no_match() {
         let pack = pack().expect("pack");
-        assert!(pack.gated.is_some(), "the built-in pack has gated patterns");
+        assert!(!pack.gated.is_empty(), "the built-in pack has gated patterns");
         // every fixture, whole and paragraph by paragraph
         let mut dirs = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
         let (mut files, mut read_off) = (0, 0);
@@ -627,6 +975,21 @@ mod tests {
             "[Write",
             "more words here",
             "matrix[X]",
+            "goes here",
+            "Image",
+            "go here",
+            "replace me",
+            "Replace this text",
+            "insert your",
+            "$X,XXX",
+            "20XX",
+            "XX%",
+            "(c) 20XX",
+            "(link)",
+            "{{first_name}}",
+            "{{ end }}",
+            "<insert",
+            "phone>",
             "é",
             "\\[",
             "word",

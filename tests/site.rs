@@ -83,9 +83,29 @@ fn duplicate_titles_descriptions_and_slugs_but_not_translations() {
     .expect("expected.txt");
     let o = seolint(&["fixtures/site-duplicates", "--format", "concise"]);
     assert_eq!(site_findings(&o), expected);
+    for translated in ["guides/", "tutorial/", "en/pricing.md", "de/pricing.md"] {
+        assert!(
+            !expected.contains(translated),
+            "translations may share a slug: {translated}"
+        );
+    }
     assert!(
-        !expected.contains("01.en.md") && !expected.contains("01.de.md"),
-        "translations may share a slug"
+        expected.contains("steps/01.en.md"),
+        "one language, two pages: still reported"
+    );
+}
+
+/// A folder with its own `.seolint.yaml` or generator config (here `mkdocs.yml`) is a site of
+/// its own: one run over two sites compares each site's pages with its own only.
+#[test]
+fn two_sites_in_one_run_are_compared_apart() {
+    let expected = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/site-multi/expected.txt"))
+        .expect("expected.txt");
+    let o = seolint(&["fixtures/site-multi", "--format", "concise"]);
+    assert_eq!(site_findings(&o), expected);
+    assert!(
+        !expected.contains("blog/"),
+        "the blog shares a title with the docs only"
     );
 }
 

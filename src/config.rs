@@ -380,6 +380,17 @@ impl ConfigFile {
                 ));
             }
         }
+        let partials = raw
+            .site
+            .as_ref()
+            .and_then(|s| s.partials.as_deref())
+            .unwrap_or_default();
+        if let Some(bad) = partials.iter().find(|p| p.is_empty() || p.contains(['/', '\\'])) {
+            return Err(err_at(
+                "partials",
+                format!("`site.partials` lists folder names, not paths: `{bad}`"),
+            ));
+        }
         let mut loaded_packs = Vec::new();
         for p in &raw.packs {
             let pack_path = dir.join(p);
@@ -724,6 +735,18 @@ mod tests {
         let e = parse("rules:\n  \"\": off\n").unwrap_err();
         assert!(e.message.contains("unknown rule ``"), "{e}");
         assert_eq!(key_line("a: b", "", 0), None);
+    }
+
+    #[test]
+    fn partial_folders_are_names() {
+        let c = parse("site:\n  partials: [snippets]\n").expect("valid");
+        assert!(is_partial(Some(&c), Path::new("docs/snippets/a.md")));
+        assert!(!is_partial(Some(&c), Path::new("docs/_includes/a.md")));
+        assert!(!is_partial(Some(&c), Path::new("snippets.md")));
+        assert!(is_partial(None, Path::new("docs/_includes/a.md")));
+        let e = parse("site:\n  partials: [docs/snippets]\n").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("folder names, not paths"), "{e}");
     }
 
     #[test]

@@ -34,6 +34,11 @@ const NAMED: &[(&str, Generator)] = &[
     ("hugo.yaml", Generator::Hugo),
     ("hugo.yml", Generator::Hugo),
     ("hugo.json", Generator::Hugo),
+    // Hugo's configuration directory
+    ("config/_default/hugo.toml", Generator::Hugo),
+    ("config/_default/hugo.yaml", Generator::Hugo),
+    ("config/_default/config.toml", Generator::Hugo),
+    ("config/_default/config.yaml", Generator::Hugo),
     ("_config.yml", Generator::Jekyll),
     ("_config.yaml", Generator::Jekyll),
     ("mkdocs.yml", Generator::MkDocs),
@@ -91,6 +96,7 @@ mod tests {
     fn each_generator_is_known_by_its_config() {
         let cases: &[(&str, &str, Option<Generator>)] = &[
             ("hugo.toml", "title = 'x'\n", Some(Generator::Hugo)),
+            ("config/_default/hugo.yaml", "title: x\n", Some(Generator::Hugo)),
             (
                 "config.toml",
                 "baseURL = 'https://example.org/'\n",
@@ -114,7 +120,9 @@ mod tests {
         ];
         for (name, text, expected) in cases {
             let d = tempfile::tempdir().expect("tmp");
-            std::fs::write(d.path().join(name), text).expect("write");
+            let path = d.path().join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
             assert_eq!(detect(d.path()), *expected, "{name}: {text}");
             assert_eq!(is_site_root(d.path()), expected.is_some(), "{name}");
         }

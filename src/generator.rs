@@ -81,11 +81,23 @@ pub fn detect(dir: &Path) -> Option<Generator> {
 }
 
 /// Whether `dir` starts a site: it holds a seolint config, a generator's config, or is the root
-/// of a repository (where config discovery stops too).
+/// of a repository (where config discovery stops too). One listing of the folder, not a look for
+/// each name: a run asks this of every folder of the site.
 pub fn is_site_root(dir: &Path) -> bool {
-    crate::config::FILE_NAMES.iter().any(|n| dir.join(n).is_file())
-        || dir.join(".git").exists()
-        || detect(dir).is_some()
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    let mut maybe = false;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name == ".git" || crate::config::FILE_NAMES.contains(&name) || NAMED.iter().any(|(n, _)| *n == name) {
+            return true;
+        }
+        // a `config.toml` or `config/` is a site's only with a site URL or Hugo's layout
+        maybe |= matches!(name, "config" | "config.toml" | "config.yaml" | "config.yml");
+    }
+    maybe && detect(dir).is_some()
 }
 
 #[cfg(test)]

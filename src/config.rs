@@ -54,6 +54,38 @@ struct RawConfig {
 pub struct RawSite {
     pub url: Option<String>,
     pub content_root: Option<String>,
+    /// Folders whose Markdown files are fragments included into pages, not articles.
+    pub partials: Option<Vec<String>>,
+}
+
+/// Where generators keep Markdown that pages include: Jekyll's `_includes`, the `_partials` of
+/// Docusaurus and Astro, Antora's `partials`, and the `includes` of Microsoft Docs and MkDocs
+/// snippets. Hugo's own `layouts/partials` hold templates, not Markdown; Hugo sites that include
+/// Markdown keep it in `_includes` (Docsy's convention).
+pub const DEFAULT_PARTIALS: &[&str] = &["_includes", "_partials", "partials", "includes"];
+
+/// Whether `file` is a partial: a folder of its path, below the config's folder (or the
+/// working directory without a config), is named in `site.partials` (default
+/// [`DEFAULT_PARTIALS`]). Partials are not linted and are not pages of the site.
+pub fn is_partial(config: Option<&ConfigFile>, file: &Path) -> bool {
+    let rel = match config {
+        Some(c) => c.relative(file),
+        None => {
+            let abs = crate::discover::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+            crate::discover::working_dir()
+                .and_then(|cwd| abs.strip_prefix(cwd).ok().map(Path::to_path_buf))
+                .unwrap_or_else(|| file.to_path_buf())
+        }
+    };
+    let Some(dir) = rel.parent() else { return false };
+    let names = config.and_then(|c| c.site.partials.as_deref());
+    dir.components().any(|c| {
+        let c = c.as_os_str();
+        match names {
+            Some(names) => names.iter().any(|n| c == n.as_str()),
+            None => DEFAULT_PARTIALS.iter().any(|n| c == *n),
+        }
+    })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -348,6 +380,17 @@ impl ConfigFile {
                 ));
             }
         }
+        let partials = raw
+            .site
+            .as_ref()
+            .and_then(|s| s.partials.as_deref())
+            .unwrap_or_default();
+        if let Some(bad) = partials.iter().find(|p| p.is_empty() || p.contains(['/', '\\'])) {
+            return Err(err_at(
+                "partials",
+                format!("`site.partials` lists folder names, not paths: `{bad}`"),
+            ));
+        }
         let mut loaded_packs = Vec::new();
         for p in &raw.packs {
             let pack_path = dir.join(p);
@@ -559,6 +602,9 @@ pub fn describe(file: &Path, config: Option<&ConfigFile>, settings: &Settings) -
             if let Some(r) = &c.site.content_root {
                 out.push_str(&format!("site.content_root: {r}\n"));
             }
+            if let Some(p) = &c.site.partials {
+                out.push_str(&format!("site.partials: {}\n", p.join(", ")));
+            }
             if c.excludes(file) {
                 out.push_str("excluded: yes (include/exclude)\n");
             }
@@ -573,6 +619,9 @@ pub fn describe(file: &Path, config: Option<&ConfigFile>, settings: &Settings) -
             }
         }
         None => out.push_str("config: none (built-in defaults)\n"),
+    }
+    if is_partial(config, file) {
+        out.push_str("partial: yes (site.partials): not linted, not a page of the site\n");
     }
     out.push_str(&format!("fields: {}\n", settings.fields.describe()));
     out.push_str("rules:\n");
@@ -607,7 +656,7 @@ pub fn init_text(preset: Option<&str>, template: Option<&Path>, derived: Option<
         None => out.push_str("# extends: pillar          # preset: pillar, cluster or blog\n"),
     }
     out.push_str(
-        "\n# site:\n#   url: https://example.com      # links to this host count as internal\n#   content_root: content\n\n# include: [\"content/**/*.md\"]\n# exclude: [\"content/drafts/**\"]\n",
+        "\n# site:\n#   url: https://example.com      # links to this host count as internal\n#   content_root: content\n#   partials: [_includes, _partials, partials, includes]   # fragments, not articles\n\n# include: [\"content/**/*.md\"]\n# exclude: [\"content/drafts/**\"]\n",
     );
     if let Some(t) = template {
         out.push_str(&format!("\ntemplate: {}\n", t.display()));
@@ -686,6 +735,18 @@ mod tests {
         let e = parse("rules:\n  \"\": off\n").unwrap_err();
         assert!(e.message.contains("unknown rule ``"), "{e}");
         assert_eq!(key_line("a: b", "", 0), None);
+    }
+
+    #[test]
+    fn partial_folders_are_names() {
+        let c = parse("site:\n  partials: [snippets]\n").expect("valid");
+        assert!(is_partial(Some(&c), Path::new("docs/snippets/a.md")));
+        assert!(!is_partial(Some(&c), Path::new("docs/_includes/a.md")));
+        assert!(!is_partial(Some(&c), Path::new("snippets.md")));
+        assert!(is_partial(None, Path::new("docs/_includes/a.md")));
+        let e = parse("site:\n  partials: [docs/snippets]\n").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("folder names, not paths"), "{e}");
     }
 
     #[test]

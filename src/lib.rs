@@ -9,6 +9,7 @@ pub mod engine;
 pub mod fields;
 pub mod files;
 pub mod fix;
+pub mod generator;
 pub mod output;
 pub mod packs;
 pub mod requirements;

@@ -359,7 +359,8 @@ fn check(mut args: CheckArgs) -> u8 {
             Ok(s) => s,
             Err(e) => return fail(e),
         };
-        if !(excluded && args.force_exclude) {
+        let partial = is_partial(&resolver, std::path::Path::new(&name));
+        if !(partial || (excluded && args.force_exclude)) {
             inputs.push((Input::Stdin(Box::new(engine::Piped { name, text })), settings));
         }
     }
@@ -374,7 +375,8 @@ fn check(mut args: CheckArgs) -> u8 {
             Ok(s) => s,
             Err(e) => return fail(e),
         };
-        if excluded && (!found.explicit || args.force_exclude) {
+        // a partial is a fragment of the pages that include it, named or not: no article rules
+        if (excluded && (!found.explicit || args.force_exclude)) || is_partial(&resolver, &found.path) {
             continue;
         }
         inputs.push((Input::File(found.path), settings));
@@ -403,7 +405,7 @@ fn check(mut args: CheckArgs) -> u8 {
     release_freed_memory();
 
     if !args.fix && !args.diff && output::streams(args.format) {
-        return check_streaming(&args, &inputs, errors, site_run);
+        return check_streaming(&args, &inputs, errors, site_run, &resolver);
     }
 
     let mut reports: Vec<FileReport> = Vec::new();
@@ -486,7 +488,7 @@ fn check(mut args: CheckArgs) -> u8 {
             }
         }
         if site_run {
-            engine::run_site_checks(&mut reports, &linted, site_others(&linted), |_| {});
+            engine::run_site_checks(&mut reports, &linted, site_others(&linted, &resolver), |_| {});
         }
         for e in &errors {
             say(format_args!("{}: {}", seolint::output::escape_path(&e.path), e.message));
@@ -557,6 +559,7 @@ fn check_streaming(
     inputs: &[(Input, Arc<Settings>)],
     mut errors: Vec<FileError>,
     site_run: bool,
+    resolver: &Resolver,
 ) -> u8 {
     let mut out: Box<dyn Write> = match &args.output_file {
         Some(path) => match std::fs::File::create(path) {
@@ -614,7 +617,7 @@ fn check_streaming(
     if site_run {
         kept.shrink_to_fit();
         linted.shrink_to_fit();
-        engine::run_site_checks(&mut kept, &linted, site_others(&linted), |r| {
+        engine::run_site_checks(&mut kept, &linted, site_others(&linted, resolver), |r| {
             if !r.diagnostics.is_empty() {
                 stream.findings(r);
                 count_fixable(r);
@@ -639,11 +642,21 @@ fn check_streaming(
 
 /// The Markdown files under the configured content roots: the rest of the site, which site
 /// checks read on demand (links into it, duplicates with it).
-fn site_others(linted: &[engine::Linted]) -> Vec<PathBuf> {
+/// Partials are not pages of the site.
+fn site_others(linted: &[engine::Linted], resolver: &Resolver) -> Vec<PathBuf> {
     let mut roots: Vec<PathBuf> = linted.iter().filter_map(|(_, _, s)| s.content_root.clone()).collect();
     roots.sort();
     roots.dedup();
-    seolint::discover::discover(&roots).0
+    let mut others = seolint::discover::discover(&roots).0;
+    others.retain(|p| !is_partial(resolver, p));
+    others
+}
+
+/// Whether `file` is a partial under its config's `site.partials` (a config that does not load
+/// has already failed the run before this is asked).
+fn is_partial(resolver: &Resolver, file: &std::path::Path) -> bool {
+    let config = resolver.config_for(file).ok().flatten();
+    seolint::config::is_partial(config.as_deref(), file)
 }
 
 /// A config (by address; 0 for none) and the overrides that apply: files with the same key get

@@ -434,6 +434,8 @@ pub struct SiteFile {
     pub display: Arc<str>,
     /// Index of its report when it was linted in this run.
     pub report: Option<usize>,
+    /// Which site of the run it belongs to (an index into `Site::roots`).
+    pub site: u32,
     summary: Box<Summary>,
     on_demand: Arc<OnDemand>,
 }
@@ -486,6 +488,11 @@ pub struct Site {
     by_url: HashMap<u64, usize>,
     pub content_root: Option<PathBuf>,
     pub host: Option<String>,
+    /// The root folder of each site in the run (see [`crate::generator::is_site_root`]); `None`
+    /// for files with no site root above them, which form one site together.
+    pub roots: Vec<Option<PathBuf>>,
+    /// The site root of each folder looked at, as an index into `roots`.
+    root_of_dir: HashMap<PathBuf, u32>,
 }
 
 impl Site {
@@ -515,6 +522,7 @@ impl Site {
                 abs: abs.into_boxed_path(),
                 display,
                 report: Some(report),
+                site: 0,
                 summary,
                 on_demand: on_demand.clone(),
             });
@@ -540,6 +548,7 @@ impl Site {
                 abs: abs.into_boxed_path(),
                 display: crate::engine::display_path(&clean(&path)).into(),
                 report: None,
+                site: 0,
                 summary: Box::new(Summary {
                     light,
                     full: OnceLock::new(),
@@ -552,6 +561,7 @@ impl Site {
 
     fn add(&mut self, mut file: SiteFile) {
         let idx = self.files.len();
+        file.site = file.abs.parent().map_or(0, |dir| self.site_of_dir(dir));
         self.by_path.entry(key(&file.abs)).or_insert(idx);
         // the URLs are needed only here, as keys
         let mut keys = std::mem::take(&mut file.summary.light.urls);
@@ -583,6 +593,33 @@ impl Site {
             self.by_url.entry(key(k.as_str())).or_insert(idx);
         }
         self.files.push(file);
+    }
+
+    /// The site a folder belongs to: the closest folder at or above it that is a site root.
+    fn site_of_dir(&mut self, dir: &Path) -> u32 {
+        if let Some(&site) = self.root_of_dir.get(dir) {
+            return site;
+        }
+        let site = if crate::generator::is_site_root(dir) {
+            self.site_index(Some(dir.to_path_buf()))
+        } else {
+            match dir.parent() {
+                Some(parent) => self.site_of_dir(parent),
+                None => self.site_index(None),
+            }
+        };
+        self.root_of_dir.insert(dir.to_path_buf(), site);
+        site
+    }
+
+    fn site_index(&mut self, root: Option<PathBuf>) -> u32 {
+        match self.roots.iter().position(|r| *r == root) {
+            Some(i) => i as u32,
+            None => {
+                self.roots.push(root);
+                (self.roots.len() - 1) as u32
+            }
+        }
     }
 
     /// The site file at an absolute, cleaned path.
@@ -702,27 +739,114 @@ impl Site {
         Target::Missing(shown.to_string_lossy().to_string())
     }
 
-    /// Files that are translations of each other share a folder and a name but for a language
-    /// part (`01.en.md`, `01.de.md`); they may share a slug.
-    pub fn translation_key(&self, i: usize) -> String {
-        let p = &self.files[i].abs;
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let parts: Vec<&str> = name.split('.').collect();
-        let base = if parts.len() >= 3 && parts[parts.len() - 2].len() <= 5 {
-            parts[..parts.len() - 2].join(".")
-        } else {
-            name.to_string()
+    /// Which article file `i` is a version of, and in which language: translations of one
+    /// article share the key and differ in language. The language is a part of the name
+    /// (`about.de.md`; `01.de.md`, whose number only orders a folder's files, so the folder is
+    /// the article) or else a folder under the site root (`en/docs/x.md`, `de/docs/x.md`).
+    /// A name without one is in the site's default language (`None`), as Hugo reads it.
+    pub fn translation(&self, i: usize) -> (String, Option<String>) {
+        let file = &self.files[i];
+        let root = self.roots.get(file.site as usize).cloned().flatten();
+        let base = root.as_deref().or_else(|| crate::discover::working_dir());
+        let rel = base.and_then(|b| file.abs.strip_prefix(b).ok()).unwrap_or(&file.abs);
+        let mut dirs: Vec<&str> = rel
+            .parent()
+            .map(|p| p.components().filter_map(|c| c.as_os_str().to_str()).collect())
+            .unwrap_or_default();
+        let stem = rel.file_stem().and_then(|n| n.to_str()).unwrap_or("");
+        let (name, lang) = match stem.rsplit_once('.') {
+            Some((name, lang)) if is_language_code(lang) => {
+                let name = name.trim_end_matches('.');
+                // `NN.LANG`: the number orders the folder's files, it names no article
+                let name = if name.bytes().all(|b| b.is_ascii_digit()) {
+                    ""
+                } else {
+                    name
+                };
+                (name, Some(lang.to_ascii_lowercase()))
+            }
+            _ => match dirs.iter().position(|d| is_language_code(d)) {
+                Some(at) => (stem, Some(dirs.remove(at).to_ascii_lowercase())),
+                None => (stem, None),
+            },
         };
-        format!(
-            "{}/{base}",
-            p.parent().map(|d| d.to_string_lossy().to_string()).unwrap_or_default()
-        )
+        (format!("{}/{name}", dirs.join("/")), lang)
     }
+}
+
+/// ISO 639-1 language codes: a name part or folder that is one of them (with a region or script
+/// after `-` or `_`: `pt-br`, `zh_Hans`) is a language, any other two letters are not.
+const LANGUAGES: &[&str] = &[
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh", "bi", "bm", "bn",
+    "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv", "dz", "ee", "el", "en",
+    "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he",
+    "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv",
+    "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li",
+    "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd", "ne",
+    "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm",
+    "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss", "st",
+    "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk",
+    "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
+];
+
+/// `de`, `pt-BR`, `zh_hans`: a language code, as generators name translations.
+fn is_language_code(s: &str) -> bool {
+    let (lang, region) = match s.split_once(['-', '_']) {
+        Some((lang, region)) => (lang, Some(region)),
+        None => (s, None),
+    };
+    let region_ok = region.is_none_or(|r| (2..=4).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_alphanumeric()));
+    region_ok && LANGUAGES.iter().any(|l| l.eq_ignore_ascii_case(lang))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn translations_share_an_article_and_differ_in_language() {
+        let d = tempfile::tempdir().expect("tmp");
+        std::fs::write(d.path().join(".seolint.yaml"), "").expect("write");
+        let names = [
+            "t/01.de.md",
+            "t/02.en.md",
+            "m/01..de.md",
+            "about.md",
+            "about.fr.md",
+            "about.pt-BR.md",
+            "en/docs/x.md",
+            "de/docs/x.md",
+            "notes.old.md",
+            "v1.2.md",
+        ];
+        let paths: Vec<PathBuf> = names.iter().map(|n| d.path().join(n)).collect();
+        for p in &paths {
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(p, "# x\n").expect("write");
+        }
+        let site = Site::build(std::iter::empty(), paths, None, None, &Fields::default());
+        let got: Vec<(String, Option<String>)> = (0..names.len()).map(|i| site.translation(i)).collect();
+        let v = |key: &str, lang: Option<&str>| (key.to_string(), lang.map(str::to_string));
+        assert_eq!(
+            got,
+            [
+                v("t/", Some("de")),
+                v("t/", Some("en")),
+                v("m/", Some("de")),
+                v("/about", None),
+                v("/about", Some("fr")),
+                v("/about", Some("pt-br")),
+                v("docs/x", Some("en")),
+                v("docs/x", Some("de")),
+                v("/notes.old", None),
+                v("/v1.2", None),
+            ]
+        );
+        assert_eq!(
+            site.roots,
+            [Some(clean(&crate::discover::absolute(d.path()).expect("abs")))]
+        );
+    }
 
     #[test]
     fn urls_normalise() {

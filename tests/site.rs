@@ -83,9 +83,62 @@ fn duplicate_titles_descriptions_and_slugs_but_not_translations() {
     .expect("expected.txt");
     let o = seolint(&["fixtures/site-duplicates", "--format", "concise"]);
     assert_eq!(site_findings(&o), expected);
+    for translated in ["guides/", "tutorial/", "en/pricing.md", "de/pricing.md"] {
+        assert!(
+            !expected.contains(translated),
+            "translations may share a slug: {translated}"
+        );
+    }
     assert!(
-        !expected.contains("01.en.md") && !expected.contains("01.de.md"),
-        "translations may share a slug"
+        expected.contains("steps/01.en.md"),
+        "one language, two pages: still reported"
+    );
+}
+
+/// Fragments under `_includes/` and `partials/` (the default `site.partials`) are not articles:
+/// no heading, front matter, anchor or link findings of their own, named or walked.
+#[test]
+fn partials_get_no_article_findings() {
+    let o = seolint(&["fixtures/site-partials", "--format", "concise"]);
+    assert_eq!(common::stdout(&o), "");
+    let named = seolint(&[
+        "fixtures/site-partials/_includes/flour-note.md",
+        "fixtures/site-partials/docs/partials/shared-intro.md",
+        "--format",
+        "concise",
+    ]);
+    assert_eq!(common::stdout(&named), "");
+    assert_eq!(named.status.code(), Some(0));
+}
+
+/// `site.partials` replaces the default list.
+#[test]
+fn the_partial_folders_are_configurable() {
+    let d = tempfile::tempdir().expect("tmp");
+    std::fs::write(d.path().join(".seolint.yaml"), "site:\n  partials: [fragments]\n").expect("write");
+    for dir in ["fragments", "_includes"] {
+        std::fs::create_dir(d.path().join(dir)).expect("mkdir");
+        std::fs::write(d.path().join(dir).join("note.md"), "A note without a headline.\n").expect("write");
+    }
+    let o = common::seolint(d.path(), &[".", "--format", "concise"]);
+    let out = common::stdout(&o);
+    assert!(out.contains("_includes/note.md:1:1: error [heading-h1]"), "{out}");
+    assert!(!out.contains("fragments/"), "{out}");
+    let shown = common::stdout(&common::seolint(d.path(), &["config", "fragments/note.md"]));
+    assert!(shown.contains("partial: yes"), "{shown}");
+}
+
+/// A folder with its own `.seolint.yaml` or generator config (here `mkdocs.yml`) is a site of
+/// its own: one run over two sites compares each site's pages with its own only.
+#[test]
+fn two_sites_in_one_run_are_compared_apart() {
+    let expected = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/site-multi/expected.txt"))
+        .expect("expected.txt");
+    let o = seolint(&["fixtures/site-multi", "--format", "concise"]);
+    assert_eq!(site_findings(&o), expected);
+    assert!(
+        !expected.contains("blog/"),
+        "the blog shares a title with the docs only"
     );
 }
 

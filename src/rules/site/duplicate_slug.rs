@@ -8,7 +8,9 @@ declare_rule! {
     /// Across a site (a folder run, or named files with `site.content_root` configured), reports
     /// two articles that share the same slug, ignoring case and extra whitespace. Each finding
     /// points at the article's own slug and names the other file and line. Translations of one
-    /// article (`01.en.md`, `01.de.md` in one folder) may share it.
+    /// article (`about.md` and `about.fr.md`, `01.de.md` and `02.en.md` in one folder, `en/x.md`
+    /// and `de/x.md` under the site root) may share it. Pages of another site in the same run (a
+    /// folder with its own `.seolint.yaml`, generator config or `.git`) are not compared.
     ///
     /// ## Why is this bad?
     /// Two pages with the same slug compete for the same searches, and search engines may show

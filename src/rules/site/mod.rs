@@ -11,14 +11,15 @@ use std::collections::HashMap;
 
 use crate::site::{Light, Located, Site};
 
-/// Report every linted file that shares a value with another file of the site (translations of
-/// one article excepted), pointing at its own value and naming the other place.
+/// Report every linted file that shares a value with another file of its site (translations of
+/// one article excepted), pointing at its own value and naming the other place. Files of
+/// different sites in one run (see [`crate::generator::is_site_root`]) are never compared.
 pub fn report_duplicates(ctx: &mut SiteContext, what: &str, pick: fn(&Light) -> Option<Located<'_>>) {
     let site = ctx.site;
     let value = |i: usize| {
         let v = pick(site.files[i].light())?;
         let key = v.text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        (!key.is_empty()).then_some(key)
+        (!key.is_empty()).then(|| format!("{}\u{0}{key}", site.files[i].site))
     };
     // file by file, in the site's order (findings are handed on as the rule moves to the next)
     let groups = shared(site.files.len(), value, crate::site::key);
@@ -40,42 +41,50 @@ pub fn report_duplicates(ctx: &mut SiteContext, what: &str, pick: fn(&Light) -> 
 /// A group of files that share a value, with what each member needs to know about the others
 /// (found once for the group, not once a member: a group can be the whole site).
 struct Peers {
-    /// Each member's translation key, in member order.
-    keys: Vec<String>,
-    /// Members by translation key.
-    count: HashMap<String, usize>,
-    /// The first member, and the first member that is not a translation of it.
-    first: (usize, Option<usize>),
+    members: Vec<usize>,
+    /// Each member's article and language (see [`Site::translation`]), in member order.
+    versions: Vec<(String, Option<String>)>,
+    /// Members by article.
+    by_article: HashMap<String, usize>,
+    /// Members by article and language.
+    by_version: HashMap<(String, Option<String>), usize>,
     /// Position in the group of each member.
     position: HashMap<usize, usize>,
 }
 
 impl Peers {
     fn of(site: &Site, members: &[usize]) -> Peers {
-        let keys: Vec<String> = members.iter().map(|&i| site.translation_key(i)).collect();
-        let mut count = HashMap::new();
-        for k in &keys {
-            *count.entry(k.clone()).or_insert(0) += 1;
+        let versions: Vec<(String, Option<String>)> = members.iter().map(|&i| site.translation(i)).collect();
+        let mut by_article = HashMap::new();
+        let mut by_version = HashMap::new();
+        for v in &versions {
+            *by_article.entry(v.0.clone()).or_insert(0) += 1;
+            *by_version.entry(v.clone()).or_insert(0) += 1;
         }
-        let second = keys.iter().position(|k| Some(k) != keys.first()).map(|p| members[p]);
         Peers {
-            count,
-            first: (members.first().copied().unwrap_or(0), second),
+            members: members.to_vec(),
             position: members.iter().enumerate().map(|(p, &i)| (i, p)).collect(),
-            keys,
+            versions,
+            by_article,
+            by_version,
         }
+    }
+
+    /// Whether the members at positions `a` and `b` are one article in two languages.
+    fn translations(&self, a: usize, b: usize) -> bool {
+        self.versions[a].0 == self.versions[b].0 && self.versions[a].1 != self.versions[b].1
     }
 
     /// The members that are neither file `i` nor a translation of it: the first, and how many.
     fn others(&self, i: usize) -> Option<(usize, usize)> {
-        let own = &self.keys[*self.position.get(&i)?];
-        let n = self.keys.len() - self.count.get(own).copied().unwrap_or(0);
-        let first = if Some(own) == self.keys.first() {
-            self.first.1?
-        } else {
-            self.first.0
-        };
-        Some((first, n))
+        let own = *self.position.get(&i)?;
+        let version = &self.versions[own];
+        let translations =
+            self.by_article.get(&version.0).copied().unwrap_or(0) - self.by_version.get(version).copied().unwrap_or(0);
+        let n = self.members.len() - 1 - translations;
+        // what is skipped is this file and its translations: a few at most
+        let first = (0..self.members.len()).find(|&p| p != own && !self.translations(own, p))?;
+        Some((self.members[first], n))
     }
 }
 

@@ -93,5 +93,6 @@ fn meta_description_line(doc: &crate::document::Document) -> Option<MetaText<'_>
         text,
         span: Span::new(start, start + text.len()),
         origin: "the **Meta Description:** line".to_string(),
+        markup: true,
     })
 }

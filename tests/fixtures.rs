@@ -210,7 +210,8 @@ fn spans_slice_back_to_the_text_they_claim() {
                     assert_eq!(slice, quoted, "{}: {}", path.display(), d.message);
                 }
             }
-            if d.rule == "title-length" || d.rule == "description-length" {
+            let measured = !d.message.starts_with("no meta description");
+            if (d.rule == "title-length" || d.rule == "description-length") && measured {
                 let quoted = d.message.split('"').nth(1).expect("quotes the text");
                 let slice = &src[d.span.start..d.span.end];
                 let head = quoted.trim_end_matches('…');

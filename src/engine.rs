@@ -569,7 +569,7 @@ pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -
     let mut req = Requirements::resolve(doc, settings.keyword.as_deref(), &settings.fields);
     if let Some(t) = &settings.template {
         // the template ranks after the document's own numbers, before config
-        req.numbers.extend(t.numbers());
+        req.add_template(t.numbers());
     }
     if let Some(dir) = dir {
         req.missing_files = missing_local_files(doc, dir, &settings.fields);

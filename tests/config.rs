@@ -331,3 +331,88 @@ fn a_missing_description_is_said_once() {
     let o = seolint(d.path(), &["--format", "concise", "guide.md"]);
     assert!(!out(&o).contains("description-length"), "{}", out(&o));
 }
+
+/// `stats` resolves settings as a lint run does: config overrides (a pillar by preset), the
+/// template's minimums over the checklist's, `--keyword`, `-o`; and says why it refuses what it
+/// cannot do.
+#[test]
+fn stats_takes_a_lint_runs_options() {
+    let d = tempfile::tempdir().expect("tmp");
+    write(
+        d.path(),
+        ".seolint.yaml",
+        "overrides:\n  - files: [\"guides/**\"]\n    extends: pillar\n",
+    );
+    write(
+        d.path(),
+        "template.md",
+        "# [TITLE]\n\n## One\n\n> **Key Takeaway:** [x]\n\n## Two\n\n> **Key Takeaway:** [x]\n\n## Three\n\n> **Key Takeaway:** [x]\n",
+    );
+    write(
+        d.path(),
+        "guides/kettle.md",
+        "---\ntitle: \"Choosing a Kettle for Pour-Over Coffee\"\n---\n# Choosing a kettle\n\n<!-- SEO CHECKLIST:\n  [ ] Key takeaway callouts\n-->\n",
+    );
+    let o = seolint(
+        d.path(),
+        &[
+            "stats",
+            "--template",
+            "template.md",
+            "--keyword",
+            "kettle",
+            "--format",
+            "json",
+            "guides/kettle.md",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let s = &v[0];
+    assert_eq!(s["pillar"], "preset `pillar`, override #1 in .seolint.yaml", "{s}");
+    assert_eq!(s["keyword"]["source"], "command line", "{s}");
+    let kt: Vec<_> = s["thresholds"]
+        .as_array()
+        .expect("thresholds")
+        .iter()
+        .filter(|t| t["rule"] == "key-takeaways")
+        .map(|t| {
+            (
+                t["value"].as_f64(),
+                t["source"].as_str(),
+                t["line"].as_u64(),
+                t["applies"].as_bool(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kt,
+        [
+            (Some(3.0), Some("template template.md"), None, Some(true)),
+            (Some(1.0), Some("SEO CHECKLIST"), Some(7), Some(false)),
+        ],
+        "{s}"
+    );
+    let o = seolint(
+        d.path(),
+        &["stats", "--no-config", "-o", "figures.txt", "guides/kettle.md"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let text = std::fs::read_to_string(d.path().join("figures.txt")).expect("written");
+    assert!(text.contains("key-takeaways.min = 1 (SEO CHECKLIST, line 7)"), "{text}");
+    assert!(!text.contains("pillar "), "--no-config: no preset, no pillar\n{text}");
+    for (flag, said) in [
+        (&["--fix"][..], "`stats` changes nothing: --fix does not apply"),
+        (
+            &["--format", "sarif"][..],
+            "`stats` prints `human` or `json`, not `sarif`",
+        ),
+    ] {
+        let mut args = vec!["stats"];
+        args.extend_from_slice(flag);
+        args.push("guides/kettle.md");
+        let o = seolint(d.path(), &args);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(err(&o).contains(said), "{}", err(&o));
+    }
+}

@@ -299,7 +299,7 @@ impl<'a> Context<'a> {
             return Some(Threshold {
                 value: n.value,
                 source: n.source.clone(),
-                span: Some(n.span),
+                span: n.span,
             });
         }
         let v = self.option_value(key)?.as_f64()?;

@@ -126,6 +126,7 @@ struct RuleEntry {
 #[derive(Debug)]
 struct Override {
     files: GlobSet,
+    extends: Option<String>,
     preset: Option<Vec<RuleEntry>>,
     rules: Vec<RuleEntry>,
 }
@@ -370,7 +371,12 @@ impl ConfigFile {
                 None => None,
             };
             let rules = rule_entries(&o.rules, text, &shown, start, &format!("override #{} in ", i + 1))?;
-            overrides.push(Override { files, preset, rules });
+            overrides.push(Override {
+                files,
+                extends: o.extends.clone(),
+                preset,
+                rules,
+            });
         }
         if let Some(url) = raw.site.as_ref().and_then(|s| s.url.as_deref()) {
             if crate::document::url_host(url).is_none() {
@@ -472,11 +478,25 @@ impl ConfigFile {
             content_root: self.site.content_root.as_ref().map(|r| self.dir.join(r)),
             ..Settings::default()
         };
+        let shown = crate::engine::display_path(&self.path);
+        if let Some(name) = &self.extends {
+            settings.presets.push((name.clone(), shown.clone()));
+        }
         apply(&mut settings, &self.preset);
         apply(&mut settings, &self.rules);
         let rel = self.relative(file);
-        for o in self.overrides.iter().filter(|o| o.files.is_match(&rel)) {
+        for (i, o) in self
+            .overrides
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.files.is_match(&rel))
+        {
             if let Some(p) = &o.preset {
+                if let Some(name) = &o.extends {
+                    settings
+                        .presets
+                        .push((name.clone(), format!("override #{} in {shown}", i + 1)));
+                }
                 apply(&mut settings, p);
             }
             apply(&mut settings, &o.rules);

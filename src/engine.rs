@@ -48,6 +48,9 @@ pub struct Settings {
     /// file looks each rule up, and a few string comparisons cost less than hashing the name.
     pub rules: BTreeMap<String, RuleSetting>,
     pub site_host: Option<String>,
+    /// The presets that apply, in order, each with where it was named: ("pillar", "override #1
+    /// in .seolint.yaml").
+    pub presets: Vec<(String, String)>,
     /// `--keyword`: the primary keyword, over anything the document declares.
     pub keyword: Option<String>,
     /// The rules' options, parsed once per run from `rules` (a change to `rules` after linting
@@ -99,6 +102,8 @@ pub struct FileReport {
     pub suppressions: Suppressions,
     /// Its text cannot be read again (standard input): [`FileReport::drop_source`] keeps it.
     pub keeps_source: bool,
+    /// Why it is a pillar page, when it is one (see [`pillar_reason`]): for `backlinks`.
+    pub pillar: Option<String>,
 }
 
 impl FileReport {
@@ -176,6 +181,7 @@ impl FileReport {
             summary: None,
             suppressions: Suppressions::default(),
             keeps_source: false,
+            pillar: None,
         }
     }
 }
@@ -515,6 +521,7 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> FileRep
     let summary = settings
         .site_run
         .then(|| Box::new(crate::site::summarize(&doc, &settings.fields)));
+    let pillar = settings.site_run.then(|| pillar_reason(&doc, settings)).flatten();
     FileReport {
         path: path.into(),
         path_bytes: None,
@@ -526,7 +533,34 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> FileRep
         summary,
         suppressions,
         keeps_source: false,
+        pillar,
     }
+}
+
+/// Why `doc` is a pillar page, or `None`: its `CONTENT_TYPE` directive says so, its SEO CHECKLIST
+/// asks that cluster articles link back, the `pillar` preset applies to it (the config's
+/// `extends` or an override's), or its front matter `type`, `content_type` or `layout` says so.
+pub fn pillar_reason(doc: &Document, settings: &Settings) -> Option<String> {
+    let says_pillar = |text: &str| text.to_lowercase().contains("pillar");
+    if doc.directive("CONTENT_TYPE").is_some_and(|d| says_pillar(&d.value)) {
+        return Some("CONTENT_TYPE directive".to_string());
+    }
+    // the checklist's items are mapped only for a document that has one
+    let asks_backlinks = !doc.checklist.is_empty()
+        && Requirements::resolve(doc, None, &settings.fields)
+            .checklist_item_for("backlinks")
+            .is_some();
+    if asks_backlinks {
+        return Some("SEO CHECKLIST item on links back".to_string());
+    }
+    if let Some((_, origin)) = settings.presets.iter().rev().find(|(name, _)| name == "pillar") {
+        return Some(format!("preset `pillar`, {origin}"));
+    }
+    let fm = doc.front_matter.as_ref()?;
+    ["type", "content_type", "layout"].into_iter().find_map(|key| {
+        let value = fm.get_str(key)?;
+        says_pillar(value).then(|| format!("front matter `{key}: {value}`"))
+    })
 }
 
 /// Run every enabled rule over one Document; findings sorted by position then rule.
@@ -535,7 +569,7 @@ pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -
     let mut req = Requirements::resolve(doc, settings.keyword.as_deref(), &settings.fields);
     if let Some(t) = &settings.template {
         // the template ranks after the document's own numbers, before config
-        req.numbers.extend(t.numbers());
+        req.add_template(t.numbers());
     }
     if let Some(dir) = dir {
         req.missing_files = missing_local_files(doc, dir, &settings.fields);
@@ -614,6 +648,7 @@ pub fn run_site_checks(
         }
     }
     let by_report = |report: usize| by_report.get(report).copied().flatten();
+    let pillars: Vec<Option<String>> = reports.iter_mut().map(|r| r.pillar.take()).collect();
     let settings_of = |report: usize| by_report(report).map(|(_, s)| Arc::clone(s));
     // rule by rule, and within a rule file by file as the rule hands them on: a report that kept
     // no text reads it again for the lines of suppressions and the positions of the new
@@ -640,7 +675,7 @@ pub fn run_site_checks(
             continue;
         };
         let severity_of = |report: usize| settings_of(report).and_then(|s| s.severity(rule));
-        let mut ctx = rules::SiteContext::new(&site, rule, &severity_of, &mut place);
+        let mut ctx = rules::SiteContext::new(&site, rule, &severity_of, &pillars, &mut place);
         check(&mut ctx);
         ctx.finish();
     }
@@ -691,4 +726,52 @@ fn local_relative_path(src: &str) -> Option<String> {
 fn clamp(span: Span, len: usize) -> Span {
     let start = span.start.min(len);
     Span::new(start, span.end.clamp(start, len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pillar_is_marked_by_directive_checklist_preset_or_front_matter() {
+        let reason = |src: &str, presets: &[(&str, &str)]| {
+            let settings = Settings {
+                presets: presets.iter().map(|(n, o)| (n.to_string(), o.to_string())).collect(),
+                ..Settings::default()
+            };
+            pillar_reason(&Document::parse(src.to_string(), &ParseOptions::default()), &settings)
+        };
+        let plain = "---\ntitle: A guide\n---\n# A guide\n";
+        assert_eq!(reason(plain, &[]), None);
+        assert_eq!(reason(plain, &[("blog", ".seolint.yaml")]), None);
+        assert_eq!(
+            reason(plain, &[("pillar", "override #2 in .seolint.yaml")]).as_deref(),
+            Some("preset `pillar`, override #2 in .seolint.yaml")
+        );
+        assert_eq!(
+            reason("<!-- CONTENT_TYPE: Pillar Content -->\n# A guide\n", &[]).as_deref(),
+            Some("CONTENT_TYPE directive")
+        );
+        assert_eq!(
+            reason(
+                "# A guide\n\n<!-- SEO CHECKLIST:\n  [ ] All cluster articles link back to this page\n-->\n",
+                &[]
+            )
+            .as_deref(),
+            Some("SEO CHECKLIST item on links back")
+        );
+        for (key, value) in [
+            ("type", "pillar"),
+            ("content_type", "Pillar Page"),
+            ("layout", "pillar"),
+        ] {
+            let src = format!("---\ntitle: A guide\n{key}: {value}\n---\n# A guide\n");
+            assert_eq!(
+                reason(&src, &[]),
+                Some(format!("front matter `{key}: {value}`")),
+                "{key}"
+            );
+        }
+        assert_eq!(reason("---\ntitle: A guide\nlayout: post\n---\n", &[]), None);
+    }
 }

@@ -57,17 +57,12 @@ enum Command {
         force: bool,
     },
     /// Print the figures the rules measure, per article: words, keyword density, words per
-    /// section, links, images, reading time, and which thresholds apply from where
+    /// section, links, images, reading time, whether it is a pillar, and which thresholds apply
+    /// from where. Takes a lint run's options and resolves settings as a lint run does (config,
+    /// overrides, --template, --keyword); --format is human or json; --fix and --diff do not apply
     Stats {
-        /// Articles (files or directories)
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// `human` (a table per article) or `json`
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// The primary keyword, over what the articles declare
-        #[arg(long, value_name = "K")]
-        keyword: Option<String>,
+        #[command(flatten)]
+        args: Box<CheckArgs>,
     },
 }
 
@@ -137,7 +132,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Some(Command::Rules) => list_rules(),
         Some(Command::Explain { rule }) => explain(&rule),
-        Some(Command::Stats { paths, format, keyword }) => stats(&paths, format, keyword),
+        Some(Command::Stats { args }) => stats(*args),
         Some(Command::Config {
             path,
             config,
@@ -242,20 +237,89 @@ fn explain(name: &str) -> u8 {
     .unwrap_or(0)
 }
 
-fn stats(paths: &[PathBuf], format: Format, keyword: Option<String>) -> u8 {
-    let settings = Settings {
-        keyword,
-        ..Settings::default()
+/// `seolint stats`: the lint run's inputs and settings, figures instead of findings.
+fn stats(args: CheckArgs) -> u8 {
+    for (given, flag) in [
+        (args.fix, "--fix"),
+        (args.diff, "--diff"),
+        (args.unsafe_fixes, "--unsafe-fixes"),
+    ] {
+        if given {
+            return fail(format!("`stats` changes nothing: {flag} does not apply"));
+        }
+    }
+    if !matches!(args.format, Format::Human | Format::Json) {
+        return fail(format!(
+            "`stats` prints `human` or `json`, not `{}`",
+            format!("{:?}", args.format).to_lowercase()
+        ));
+    }
+    let resolver = match Resolver::new(args.config.as_deref(), args.no_config) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
     };
-    let (files, errors) = seolint::discover::discover(paths);
+    let template = match load_template(args.template.as_deref()) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let settings_for =
+        |file: &std::path::Path| file_settings(&resolver, file, args.keyword.as_ref(), template.as_ref());
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let stdin_count = paths.iter().filter(|p| p.as_os_str() == "-").count();
+    if stdin_count > 1 {
+        return fail("`-` (standard input) can be given once");
+    }
+    if args.stdin_filename.is_some() && stdin_count == 0 {
+        return fail("--stdin-filename needs `-` among the paths");
+    }
     let mut all = Vec::new();
-    let mut failed = !errors.is_empty();
+    let mut failed = false;
+    if stdin_count == 1 {
+        let mut text = Vec::new();
+        if let Err(e) = io::stdin()
+            .lock()
+            .take(engine::MAX_FILE_SIZE + 1)
+            .read_to_end(&mut text)
+        {
+            return fail(format!("reading standard input: {e}"));
+        }
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| engine::STDIN_NAME.to_string());
+        let (settings, excluded) = match settings_for(std::path::Path::new(&name)) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+        if !(excluded && args.force_exclude) {
+            match String::from_utf8(text) {
+                Ok(text) => all.push(seolint::stats::compute(&name, text, &settings)),
+                Err(_) => {
+                    say(format_args!("{}: not valid UTF-8", seolint::output::escape_path(&name)));
+                    failed = true;
+                }
+            }
+        }
+    }
+    let disk: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
+    let (files, errors) = seolint::discover::discover_marked(&disk);
+    failed |= !errors.is_empty();
     for e in &errors {
         say(format_args!("{}: {}", seolint::output::escape_path(&e.path), e.message));
     }
-    for file in files {
-        let name = engine::display_path(&file);
-        match engine::read_input(&Input::File(file)).map(String::from_utf8) {
+    for found in files {
+        let (settings, excluded) = match settings_for(&found.path) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+        if excluded && (!found.explicit || args.force_exclude) {
+            continue;
+        }
+        let name = engine::display_path(&found.path);
+        match engine::read_input(&Input::File(found.path)).map(String::from_utf8) {
             Ok(Ok(text)) => all.push(seolint::stats::compute(&name, text, &settings)),
             Ok(Err(_)) => {
                 say(format_args!("{}: not valid UTF-8", seolint::output::escape_path(&name)));
@@ -267,18 +331,31 @@ fn stats(paths: &[PathBuf], format: Format, keyword: Option<String>) -> u8 {
             }
         }
     }
-    let mut out = io::stdout().lock();
-    let written = match format {
-        Format::Json => serde_json::to_writer_pretty(&mut out, &all)
-            .map_err(seolint::output::json_io)
-            .and_then(|_| writeln!(out)),
-        _ => all
-            .iter()
-            .try_for_each(|s| writeln!(out, "{}", seolint::stats::render(s))),
+    let write = |out: &mut dyn Write| -> io::Result<()> {
+        match args.format {
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *out, &all).map_err(seolint::output::json_io)?;
+                writeln!(out)
+            }
+            _ => all
+                .iter()
+                .try_for_each(|s| writeln!(out, "{}", seolint::stats::render(s))),
+        }
+    };
+    let written = match &args.output_file {
+        Some(path) => std::fs::File::create(path).and_then(|f| {
+            let mut w = io::BufWriter::new(f);
+            write(&mut w)?;
+            w.flush()
+        }),
+        None => {
+            let mut w = io::BufWriter::new(io::stdout().lock());
+            write(&mut w).and_then(|_| w.flush())
+        }
     };
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            return fail(format!("writing to standard output: {e}"));
+            return fail(format!("writing the figures: {e}"));
         }
     }
     if failed {
@@ -286,6 +363,26 @@ fn stats(paths: &[PathBuf], format: Format, keyword: Option<String>) -> u8 {
     } else {
         0
     }
+}
+
+/// The settings for one file, as a lint run makes them: its config (and the overrides that
+/// match it), then `--keyword` and `--template` on top; and whether its config excludes it.
+fn file_settings(
+    resolver: &Resolver,
+    file: &std::path::Path,
+    keyword: Option<&String>,
+    template: Option<&Arc<TemplateReqs>>,
+) -> Result<(Settings, bool), seolint::config::ConfigError> {
+    let config = resolver.config_for(file)?;
+    let excluded = config.as_ref().is_some_and(|c| c.excludes(file));
+    let mut settings = config.as_ref().map_or_else(Settings::default, |c| c.settings_for(file));
+    if let Some(k) = keyword {
+        settings.keyword = Some(k.clone());
+    }
+    if let Some(t) = template {
+        settings.template = Some(t.clone());
+    }
+    Ok((settings, excluded))
 }
 
 fn load_template(path: Option<&std::path::Path>) -> Result<Option<Arc<TemplateReqs>>, u8> {
@@ -330,13 +427,7 @@ fn check(mut args: CheckArgs) -> u8 {
         if let Some(s) = shared.borrow().get(&key) {
             return Ok((s.clone(), excluded));
         }
-        let mut settings = config.as_ref().map_or_else(Settings::default, |c| c.settings_for(file));
-        if args.keyword.is_some() {
-            settings.keyword = args.keyword.clone();
-        }
-        if cli_template.is_some() {
-            settings.template = cli_template.clone();
-        }
+        let (settings, _) = file_settings(&resolver, file, args.keyword.as_ref(), cli_template.as_ref())?;
         let settings = Arc::new(settings);
         shared.borrow_mut().insert(key, settings.clone());
         Ok((settings, excluded))

@@ -28,7 +28,11 @@ pub struct Number {
     pub key: String,
     pub value: f64,
     pub source: Source,
-    pub span: Span,
+    /// Where the document sets it; `None` for a number from elsewhere (the template).
+    pub span: Option<Span>,
+    /// Set by a checklist item that names no number ("FAQ section" asks for one, so 1): any
+    /// count the template gives says more.
+    pub implied: bool,
 }
 
 /// What one checklist item maps to.
@@ -55,6 +59,21 @@ impl Requirements {
     /// The document's own value for `rule`'s option `key`, most specific first.
     pub fn number(&self, rule: &str, key: &str) -> Option<&Number> {
         self.numbers.iter().find(|n| n.rule == rule && n.key == key)
+    }
+
+    /// Add a template's numbers: after the document's own, but before what a checklist item only
+    /// implies (the template's four Key Takeaway callouts say more than "Key takeaway callouts").
+    pub fn add_template(&mut self, numbers: Vec<Number>) {
+        for n in numbers {
+            let implied = self
+                .numbers
+                .iter()
+                .position(|m| m.implied && m.rule == n.rule && m.key == n.key);
+            match implied {
+                Some(i) => self.numbers.insert(i, n),
+                None => self.numbers.push(n),
+            }
+        }
     }
 
     /// The checklist item (index) that asks for `rule`, if any.
@@ -85,6 +104,7 @@ impl Requirements {
                 let Some((rule, key)) = target.split_once('.') else {
                     continue;
                 };
+                let implied = matches!(value, SetValue::Number(_));
                 let number = match value {
                     SetValue::Number(n) => Some(*n),
                     SetValue::Text(t) => t
@@ -99,7 +119,8 @@ impl Requirements {
                         key: key.to_string(),
                         value,
                         source: Source::Document("SEO CHECKLIST".to_string()),
-                        span: item.span,
+                        span: Some(item.span),
+                        implied,
                     });
                 }
             }
@@ -140,7 +161,8 @@ impl Requirements {
                         key: key.to_string(),
                         value,
                         source: Source::Document(format!("{name} directive")),
-                        span: d.value_span,
+                        span: Some(d.value_span),
+                        implied: false,
                     });
                 }
             }

@@ -32,7 +32,10 @@ pub struct ThresholdStats {
     pub option: String,
     pub value: f64,
     pub source: String,
-    pub line: usize,
+    /// The line of the article that sets it; `None` for a number from the template.
+    pub line: Option<usize>,
+    /// `false` when a more specific source sets the same rule option (listed before it).
+    pub applies: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -47,12 +50,17 @@ pub struct Stats {
     pub images: usize,
     pub images_with_alt: usize,
     pub reading_time_computed: u64,
+    /// Why the article is a pillar page (for `backlinks`), when it is one.
+    pub pillar: Option<String>,
     pub thresholds: Vec<ThresholdStats>,
 }
 
 pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
     let doc = Document::parse(source, &settings.parse_options());
-    let req = Requirements::resolve(&doc, settings.keyword.as_deref(), &settings.fields);
+    let mut req = Requirements::resolve(&doc, settings.keyword.as_deref(), &settings.fields);
+    if let Some(t) = &settings.template {
+        req.add_template(t.numbers());
+    }
     let words = &doc.words;
     let density = |n: usize| {
         if words.is_empty() {
@@ -102,14 +110,17 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
     let thresholds = req
         .numbers
         .iter()
-        .map(|n| ThresholdStats {
+        .enumerate()
+        .map(|(i, n)| ThresholdStats {
             rule: n.rule.clone(),
             option: n.key.clone(),
             value: n.value,
             source: n.source.to_string(),
-            line: doc.line_col(n.span.start).line,
+            line: n.span.map(|s| doc.line_col(s.start).line),
+            applies: !req.numbers[..i].iter().any(|m| m.rule == n.rule && m.key == n.key),
         })
         .collect();
+    let pillar = crate::engine::pillar_reason(&doc, settings);
     Stats {
         file: file.to_string(),
         words: words.len(),
@@ -124,6 +135,7 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
             .count(),
         images: images.len(),
         reading_time_computed: reading_minutes(words.len()),
+        pillar,
         thresholds,
     }
 }
@@ -158,16 +170,20 @@ pub fn render(s: &Stats) -> String {
         "  images               {} ({} with alt text)\n",
         s.images, s.images_with_alt
     ));
+    if let Some(why) = &s.pillar {
+        out.push_str(&format!("  pillar               yes ({why})\n"));
+    }
     if !s.thresholds.is_empty() {
         out.push_str("  thresholds\n");
         for t in &s.thresholds {
+            let line = t.line.map(|l| format!(", line {l}")).unwrap_or_default();
+            let overridden = if t.applies { "" } else { "; overridden by the one above" };
             out.push_str(&format!(
-                "    {}.{} = {} ({}, line {})\n",
+                "    {}.{} = {} ({}{line}{overridden})\n",
                 t.rule,
                 t.option,
                 crate::text::number(t.value),
                 t.source,
-                t.line
             ));
         }
     }

@@ -132,7 +132,7 @@ impl TemplateReqs {
     pub fn numbers(&self) -> Vec<Number> {
         let mut out = Vec::new();
         let src = |line: usize| Source::Template(format!("{}:{line}", self.path));
-        let span = crate::diagnostic::Span::new(0, 0);
+        let span = None;
         if let Some((min, max, line)) = self.word_count {
             for (key, v) in [("min", min), ("max", max)] {
                 if let Some(value) = v {
@@ -142,6 +142,7 @@ impl TemplateReqs {
                         value,
                         source: src(line),
                         span,
+                        implied: false,
                     });
                 }
             }
@@ -153,6 +154,7 @@ impl TemplateReqs {
                 value: self.key_takeaways as f64,
                 source: Source::Template(self.path.clone()),
                 span,
+                implied: false,
             });
         }
         if self.faq_questions > 0 {
@@ -162,6 +164,7 @@ impl TemplateReqs {
                 value: self.faq_questions as f64,
                 source: Source::Template(self.path.clone()),
                 span,
+                implied: false,
             });
         }
         out

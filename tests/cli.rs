@@ -12,8 +12,8 @@ use serde_json::Value;
 
 const CLEAN: &str = "---\ntitle: \"Cold Brew Coffee at Home: Ratios, Steeping and Storage\"\ndescription: \"Steep coarse grounds for fourteen hours, filter twice, and keep the concentrate cold for up to two weeks: the cold brew method, step by step.\"\n---\n# Cold Brew\n\nText.\n";
 const PLACEHOLDER: &str =
-    "---\ntitle: \"Cold Brew Concentrate: Ratios, Grinds and Steeping\"\n---\n# Cold Brew\n\nBy [AUTHOR_NAME].\n";
-const WARNING_ONLY: &str = "---\ntitle: \"Cold Brew\"\n---\n# Cold Brew\n";
+    "---\ntitle: \"Cold Brew Concentrate: Ratios, Grinds and Steeping\"\ndescription: \"Which grind, how much coffee to water, and how long to steep it: the three choices that make a cold brew concentrate sweet rather than bitter.\"\n---\n# Cold Brew\nBy [AUTHOR_NAME].\n";
+const WARNING_ONLY: &str = "---\ntitle: \"Cold Brew\"\ndescription: \"Steep coarse grounds for fourteen hours, filter twice, and keep the concentrate cold for up to two weeks: the cold brew method, step by step.\"\n---\n# Cold Brew\n";
 
 fn assert_no_panic(o: &Output) {
     let err = stderr(o);
@@ -236,7 +236,7 @@ fn empty_and_front_matter_only_files_are_fine() {
     assert!(findings_of(&v, "empty.md").is_empty());
     let (_, v) = bad_input_case(
         "fm-only.md",
-        b"---\ntitle: \"Cold Brew Coffee at Home: Ratios, Steeping and Storage\"\n---\n",
+        b"---\ntitle: \"Cold Brew Coffee at Home: Ratios, Steeping and Storage\"\ndescription: \"Steep coarse grounds for fourteen hours, filter twice, and keep the concentrate cold for up to two weeks: the cold brew method, step by step.\"\n---\n",
     );
     assert!(findings_of(&v, "fm-only.md").is_empty(), "{v}");
 }

@@ -71,7 +71,7 @@ fn closest_config_wins_and_discovery_stops_at_the_repo_root() {
         &root,
         &["--format", "concise", "--config", "../other.yaml", "docs/b.md"],
     );
-    assert_eq!(out(&o), "docs/b.md:3:10: warning [placeholder] unfilled placeholder `[AUTHOR_NAME]` in front matter `author` (bracketed ALL_CAPS placeholder)\n");
+    assert_eq!(out(&o), "docs/b.md:1:1: warning [description-length] no meta description: the front matter has none of `description`, `meta_description`, `short_description`, `seo.description` (default)\ndocs/b.md:3:10: warning [placeholder] unfilled placeholder `[AUTHOR_NAME]` in front matter `author` (bracketed ALL_CAPS placeholder)\n");
     assert_eq!(o.status.code(), Some(0));
 }
 
@@ -178,7 +178,7 @@ fn every_suppression_form() {
     let o = seolint(d.path(), &["--format", "concise", "a.md"]);
     assert_eq!(
         out(&o),
-        "a.md:11:1: error [placeholder] unfilled placeholder `[X]` (number placeholder)\na.md:17:1: error [placeholder] unfilled placeholder `[X]` (number placeholder)\na.md:19:27: warning [unknown-rule] unknown rule `placeholdr` in seolint-disable-line; did you mean `placeholder`?\n"
+        "a.md:1:1: warning [description-length] no meta description: the front matter has none of `description`, `meta_description`, `short_description`, `seo.description` (default)\na.md:11:1: error [placeholder] unfilled placeholder `[X]` (number placeholder)\na.md:17:1: error [placeholder] unfilled placeholder `[X]` (number placeholder)\na.md:19:27: warning [unknown-rule] unknown rule `placeholdr` in seolint-disable-line; did you mean `placeholder`?\n"
     );
     write(
         d.path(),
@@ -202,7 +202,7 @@ fn packs_from_config() {
     let o = seolint(d.path(), &["--format", "concise", "a.md"]);
     assert_eq!(
         out(&o),
-        "a.md:6:3: error [house/no-very] `very` is not allowed here (house/no-very)\n"
+        "a.md:1:1: warning [description-length] no meta description: the front matter has none of `description`, `meta_description`, `short_description`, `seo.description` (default)\na.md:6:3: error [house/no-very] `very` is not allowed here (house/no-very)\n"
     );
     assert_eq!(o.status.code(), Some(1));
     write(
@@ -268,7 +268,7 @@ fn stdin_filename_drives_config_discovery_and_relative_paths() {
     );
     assert_eq!(
         out(&o),
-        "content/post.md:2:9: error [title-length] title is too short: 9 characters (\"Cold Brew\" in front matter `title`); aim for 30-60 (default)\ncontent/post.md:8:25: warning [image-missing] image `img/absent.png` not found on disk (relative to the article)\n"
+        "content/post.md:1:1: warning [description-length] no meta description: the front matter has none of `description`, `meta_description`, `short_description`, `seo.description` (default)\ncontent/post.md:2:9: error [title-length] title is too short: 9 characters (\"Cold Brew\" in front matter `title`); aim for 30-60 (default)\ncontent/post.md:8:25: warning [image-missing] image `img/absent.png` not found on disk (relative to the article)\n"
     );
 }
 
@@ -295,4 +295,124 @@ fn a_field_two_levels_deep_is_reported_at_its_value() {
         text.contains("a.md:5:19: warning [description-length] meta description is too short: 6 characters"),
         "{text}"
     );
+}
+
+/// A missing description is a warning by default, and said once: where a preset requires the key,
+/// `front-matter-required` says it and `description-length` does not.
+#[test]
+fn a_missing_description_is_said_once() {
+    let d = tempfile::tempdir().expect("tmp");
+    write(
+        d.path(),
+        ".seolint.yaml",
+        "overrides:\n  - files: [\"blog/**\"]\n    extends: blog\n",
+    );
+    write(d.path(), "guide.md", ARTICLE);
+    write(d.path(), "blog/post.md", ARTICLE);
+    let o = seolint(d.path(), &["--format", "concise", "."]);
+    let text = out(&o);
+    let missing = text
+        .lines()
+        .filter(|l| l.contains("front matter has no `description`") || l.contains("no meta description"))
+        .collect::<Vec<_>>();
+    assert_eq!(
+        missing,
+        [
+            "blog/post.md:1:1: error [front-matter-required] front matter has no `description`; required keys: title, description, date (preset `blog`)",
+            "guide.md:1:1: warning [description-length] no meta description: the front matter has none of `description`, `meta_description`, `short_description`, `seo.description` (default)",
+        ],
+        "{text}"
+    );
+    write(
+        d.path(),
+        ".seolint.yaml",
+        "rules:\n  description-length: { required: false }\n",
+    );
+    let o = seolint(d.path(), &["--format", "concise", "guide.md"]);
+    assert!(!out(&o).contains("description-length"), "{}", out(&o));
+}
+
+/// `stats` resolves settings as a lint run does: config overrides (a pillar by preset), the
+/// template's minimums over the checklist's, `--keyword`, `-o`; and says why it refuses what it
+/// cannot do.
+#[test]
+fn stats_takes_a_lint_runs_options() {
+    let d = tempfile::tempdir().expect("tmp");
+    write(
+        d.path(),
+        ".seolint.yaml",
+        "overrides:\n  - files: [\"guides/**\"]\n    extends: pillar\n",
+    );
+    write(
+        d.path(),
+        "template.md",
+        "# [TITLE]\n\n## One\n\n> **Key Takeaway:** [x]\n\n## Two\n\n> **Key Takeaway:** [x]\n\n## Three\n\n> **Key Takeaway:** [x]\n",
+    );
+    write(
+        d.path(),
+        "guides/kettle.md",
+        "---\ntitle: \"Choosing a Kettle for Pour-Over Coffee\"\n---\n# Choosing a kettle\n\n<!-- SEO CHECKLIST:\n  [ ] Key takeaway callouts\n-->\n",
+    );
+    let o = seolint(
+        d.path(),
+        &[
+            "stats",
+            "--template",
+            "template.md",
+            "--keyword",
+            "kettle",
+            "--format",
+            "json",
+            "guides/kettle.md",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let s = &v[0];
+    assert_eq!(s["pillar"], "preset `pillar`, override #1 in .seolint.yaml", "{s}");
+    assert_eq!(s["keyword"]["source"], "command line", "{s}");
+    let kt: Vec<_> = s["thresholds"]
+        .as_array()
+        .expect("thresholds")
+        .iter()
+        .filter(|t| t["rule"] == "key-takeaways")
+        .map(|t| {
+            (
+                t["value"].as_f64(),
+                t["source"].as_str(),
+                t["line"].as_u64(),
+                t["applies"].as_bool(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kt,
+        [
+            (Some(3.0), Some("template template.md"), None, Some(true)),
+            (Some(1.0), Some("SEO CHECKLIST"), Some(7), Some(false)),
+        ],
+        "{s}"
+    );
+    let o = seolint(
+        d.path(),
+        &["stats", "--no-config", "-o", "figures.txt", "guides/kettle.md"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let text = std::fs::read_to_string(d.path().join("figures.txt")).expect("written");
+    assert!(text.contains("key-takeaways.min = 1 (SEO CHECKLIST, line 7)"), "{text}");
+    assert!(!text.contains("pillar "), "--no-config: no preset, no pillar\n{text}");
+    for (flag, said) in [
+        (&["--fix"][..], "`stats` changes nothing: --fix does not apply"),
+        (
+            &["--format", "sarif"][..],
+            "`stats` prints `human` or `json`, not `sarif`",
+        ),
+    ] {
+        let mut args = vec!["stats"];
+        args.extend_from_slice(flag);
+        args.push("guides/kettle.md");
+        let o = seolint(d.path(), &args);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(err(&o).contains(said), "{}", err(&o));
+    }
 }

@@ -210,11 +210,14 @@ fn spans_slice_back_to_the_text_they_claim() {
                     assert_eq!(slice, quoted, "{}: {}", path.display(), d.message);
                 }
             }
-            if d.rule == "title-length" || d.rule == "description-length" {
+            let measured = !d.message.starts_with("no meta description");
+            if (d.rule == "title-length" || d.rule == "description-length") && measured {
                 let quoted = d.message.split('"').nth(1).expect("quotes the text");
                 let slice = &src[d.span.start..d.span.end];
                 let head = quoted.trim_end_matches('…');
-                assert!(slice.starts_with(head), "{}: {slice:?} vs {quoted:?}", path.display());
+                // a value with markup or references (`&eacute;`) is quoted as read
+                let found = slice.starts_with(head) || seolint::document::visible_text(slice).contains(head);
+                assert!(found, "{}: {slice:?} vs {quoted:?}", path.display());
             }
         }
     }

@@ -83,7 +83,7 @@ fn junit_is_well_formed_xml_with_a_suite_per_file() {
     let d = crafted();
     std::fs::write(
         d.path().join("clean.md"),
-        "---\ntitle: \"Cold Brew Coffee at Home: Ratios, Steeping and Storage\"\n---\nText.\n",
+        "---\ntitle: \"Cold Brew Coffee at Home: Ratios, Steeping and Storage\"\ndescription: \"Steep coarse grounds for fourteen hours, filter twice, and keep the concentrate cold for up to two weeks: the cold brew method, step by step.\"\n---\nText.\n",
     )
     .expect("write");
     let o = seolint(d.path(), &["--format", "junit", "a.md", "clean.md"]);

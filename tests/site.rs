@@ -277,3 +277,22 @@ fn stdin_site_findings_of_several_rules_stay_in_the_buffer() {
     let out = common::stdout(&o);
     assert!(out.contains("[a.md:8:12]") && out.contains("[a.md:4:8]"), "{out}");
 }
+
+/// A pillar is marked the way users mark it: an `overrides` entry that `extends: pillar`
+/// (guides/espresso.md) or front matter `layout: pillar` (filter.md), not only a CONTENT_TYPE
+/// directive; a roundup with a Related Articles list is no pillar.
+#[test]
+fn pillars_by_preset_override_and_front_matter_get_backlinks() {
+    let expected = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/site-pillars/expected.txt"
+    ))
+    .expect("expected.txt");
+    let o = seolint(&["fixtures/site-pillars", "--format", "concise"]);
+    let backlinks: String = site_findings(&o)
+        .lines()
+        .filter(|l| l.contains("[backlinks]"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(backlinks, expected);
+}

@@ -258,17 +258,61 @@ pub fn json_ld_bodies(text: &str, base: usize) -> Vec<Span> {
         .collect()
 }
 
-/// Decode the few entities that turn up in attribute values.
+/// Decode the character references of an attribute value or HTML text: named (`&eacute;`, the
+/// HTML5 list) and numeric (`&#8217;`, `&#x2019;`), each ended by `;`. What is not a reference
+/// stays as written (`Q&A`, `&nosuch;`).
 pub fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        match reference_at(tail) {
+            Some((decoded, len)) => {
+                out.push_str(decoded.as_ref());
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The HTML5 named references, by their written form with `;` (`&amp;`).
+static NAMED_REFERENCES: LazyLock<std::collections::HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    entities::ENTITIES
+        .iter()
+        .filter(|e| e.entity.ends_with(';'))
+        .map(|e| (e.entity, e.characters))
+        .collect()
+});
+
+/// The reference `s` starts with (at its `&`): what it stands for and its length.
+fn reference_at(s: &str) -> Option<(std::borrow::Cow<'static, str>, usize)> {
+    // the longest HTML5 name is 31 characters, a numeric reference at most 10
+    let end = s.bytes().take(40).position(|b| b == b';')?;
+    let name = s.get(1..end)?;
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                u32::from_str_radix(hex, 16).ok()?
+            }
+            None if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => number.parse().ok()?,
+            _ => return None,
+        };
+        // as browsers do: a NUL, a surrogate or a code past Unicode is U+FFFD
+        let c = char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{fffd}');
+        return Some((c.to_string().into(), end + 1));
+    }
+    let written = s.get(..=end)?;
+    NAMED_REFERENCES.get(written).map(|c| ((*c).into(), end + 1))
 }
 
 /// Text of `html` with tags removed (for the text of an HTML `<a>`).
@@ -289,6 +333,21 @@ pub fn strip_tags(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decode_entities_knows_named_and_numeric_references() {
+        let cases = [
+            ("Caf&eacute; &amp; bar", "Café & bar"),
+            ("it&#8217;s &#x2019; &#X2019;", "it’s ’ ’"),
+            ("&quot;Install&quot; &lt;b&gt; &apos;", "\"Install\" <b> '"),
+            ("Q&A, &nosuch; &#; &#x; &#12a; &", "Q&A, &nosuch; &#; &#x; &#12a; &"),
+            ("&#0; &#xD800; &#x110000;", "\u{fffd} \u{fffd} \u{fffd}"),
+            ("&amp;amp; &eacute", "&amp; &eacute"),
+        ];
+        for (text, decoded) in cases {
+            assert_eq!(decode_entities(text), decoded, "{text:?}");
+        }
+    }
 
     #[test]
     fn contains_ignore_ascii_case_is_a_window_search() {

@@ -1578,6 +1578,38 @@ fn only_images<'a>(node: &'a comrak::arena_tree::Node<'a, std::cell::RefCell<com
     any
 }
 
+/// The text a reader sees of a one-line Markdown value (a title or description from front
+/// matter): inline markup, HTML tags and images dropped, entities and escapes decoded, whitespace
+/// collapsed. Generators render these values as inline Markdown (Hugo's `markdownify`), so the
+/// characters of `<img ...>` or `_..._` never reach the reader.
+pub fn visible_text(markup: &str) -> String {
+    let needs_parse = markup
+        .bytes()
+        .any(|b| matches!(b, b'<' | b'&' | b'`' | b'*' | b'_' | b'[' | b'!' | b'\\' | b'~'));
+    let mut out = markup.to_string();
+    collapse_ws(&mut out);
+    if !needs_parse {
+        return out;
+    }
+    // a leading `.` keeps the value one paragraph ("2024. A year" is no list item, "# Title" no
+    // heading) and, being punctuation, lets a first `_` still open emphasis
+    let line = format!(".{out}");
+    let arena = Arena::new();
+    // a front matter value is no part of the body's parse: it gets its own, of one line
+    #[allow(clippy::disallowed_methods)]
+    let root = comrak::parse_document(&arena, &line, &comrak_options());
+    let mut text = String::new();
+    for block in root.children() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&inline_text(block, false));
+    }
+    let mut text = text.strip_prefix('.').map(str::to_string).unwrap_or(text);
+    collapse_ws(&mut text);
+    text
+}
+
 /// Collapse runs of whitespace to one space and trim, in place.
 fn collapse_ws(s: &mut String) {
     let b = s.as_bytes();
@@ -1646,6 +1678,34 @@ fn trim_line_end(source: &str, start: usize, mut end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn visible_text_drops_markup_tags_and_images_and_decodes_references() {
+        let cases = [
+            ("Plain  text\n over lines ", "Plain text over lines"),
+            (
+                r#"<img width="35" src="/a.svg" alt="Erlang"> A language-specific SDK"#,
+                "A language-specific SDK",
+            ),
+            (
+                "_OTel in Practice_ is a *series* of **talks**",
+                "OTel in Practice is a series of talks",
+            ),
+            ("Announcing `async fn` in traits", "Announcing async fn in traits"),
+            ("Q&A &amp; caf&eacute; &#8217;s", "Q&A & café ’s"),
+            (
+                "Read [the guide](https://example.com/g) ![logo](l.png)",
+                "Read the guide",
+            ),
+            ("2024. A year in review", "2024. A year in review"),
+            ("# Not a heading", "# Not a heading"),
+            ("Node_exporter and Benutzer*innen", "Node_exporter and Benutzer*innen"),
+            (r"An escaped \*star\*", "An escaped *star*"),
+        ];
+        for (markup, visible) in cases {
+            assert_eq!(visible_text(markup), visible, "{markup:?}");
+        }
+    }
 
     fn parse(src: &str) -> Document {
         Document::parse(src.to_string(), &ParseOptions::default())

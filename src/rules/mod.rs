@@ -299,7 +299,7 @@ impl<'a> Context<'a> {
             return Some(Threshold {
                 value: n.value,
                 source: n.source.clone(),
-                span: Some(n.span),
+                span: n.span,
             });
         }
         let v = self.option_value(key)?.as_f64()?;
@@ -373,6 +373,8 @@ pub struct SiteContext<'a> {
     pub rule: &'static Rule,
     /// Severity for the file with this report index, `None` when the rule is off there.
     pub severity_of: &'a dyn Fn(usize) -> Option<Severity>,
+    /// By report index: why the file is a pillar page, when it is one.
+    pillars: &'a [Option<String>],
     /// The findings of the file reported on last: its report index and them.
     pending: Option<(usize, Vec<Diagnostic>)>,
     sink: &'a mut dyn FnMut(usize, Vec<Diagnostic>),
@@ -383,15 +385,24 @@ impl<'a> SiteContext<'a> {
         site: &'a crate::site::Site,
         rule: &'static Rule,
         severity_of: &'a dyn Fn(usize) -> Option<Severity>,
+        pillars: &'a [Option<String>],
         sink: &'a mut dyn FnMut(usize, Vec<Diagnostic>),
     ) -> Self {
         SiteContext {
             site,
             rule,
             severity_of,
+            pillars,
             pending: None,
             sink,
         }
+    }
+
+    /// Why site file `file` is a pillar page (`None`: it is not one, or was not linted in this
+    /// run).
+    pub fn pillar(&self, file: usize) -> Option<&'a str> {
+        let report = self.site.files.get(file)?.report?;
+        self.pillars.get(report)?.as_deref()
     }
 
     /// Report at `span` of site file `file`; only linted files get findings, and only where the

@@ -7,7 +7,8 @@ declare_rule! {
     /// Checks each image's alt text (Markdown `![alt](src)` and HTML `<img alt>`): reported when it
     /// is missing (an `<img>` without `alt`), empty, a template placeholder, a file name
     /// (`hero-image.jpg`, or the image's own file name), generic ("image", "photo", "picture",
-    /// "screenshot", ...), or over 125 characters.
+    /// "screenshot", ...), or over 125 characters. Lengths count the text a screen reader says:
+    /// character references decoded (`&eacute;` is one character), runs of whitespace one space.
     ///
     /// ## Why is this bad?
     /// Alt text is what screen readers say and what image search indexes. Screen readers cut
@@ -70,7 +71,9 @@ fn file_name(src: &str) -> &str {
 }
 
 fn check(ctx: &mut Context) {
-    let max = ctx.threshold("max").map_or(125.0, |t| t.value) as usize;
+    let (max, max_source) = ctx
+        .threshold("max")
+        .map_or((125, crate::rules::Source::Default), |t| (t.value as usize, t.source));
     let doc = ctx.doc;
     let mut found = Vec::new();
     for img in &doc.images {
@@ -82,7 +85,10 @@ fn check(ctx: &mut Context) {
             found.push((span, "image has no alt attribute".to_string()));
             continue;
         };
-        let alt = alt.trim();
+        // measured as read out: an HTML `alt` spread over lines is one line of text (its
+        // character references were decoded when the tag was read)
+        let collapsed = alt.split_whitespace().collect::<Vec<_>>().join(" ");
+        let alt = collapsed.as_str();
         let lower = alt.to_lowercase();
         let name = file_name(&img.src).to_lowercase();
         let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
@@ -97,7 +103,10 @@ fn check(ctx: &mut Context) {
         } else if GENERIC.contains(&lower.trim_end_matches('.')) {
             format!("image alt text \"{alt}\" is generic")
         } else if alt.chars().count() > max {
-            format!("image alt text is {} characters; at most {max}", alt.chars().count())
+            format!(
+                "image alt text is {} characters; at most {max} ({max_source})",
+                alt.chars().count()
+            )
         } else {
             continue;
         };

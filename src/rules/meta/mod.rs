@@ -12,6 +12,9 @@ pub struct MetaText<'d> {
     pub span: Span,
     /// Where it was taken from, for messages: "front matter `title`", "H1".
     pub origin: String,
+    /// Markdown as written (front matter, a body line), not text already taken out of it (a
+    /// heading's): measured by what a reader sees of it.
+    pub markup: bool,
 }
 
 /// The value of the first front matter key of `keys` that holds a string, with its value span
@@ -25,6 +28,7 @@ pub fn front_matter_text<'d>(doc: &'d Document, keys: &[&str]) -> Option<MetaTex
             text,
             span,
             origin: format!("front matter `{key}`"),
+            markup: true,
         });
     }
     None
@@ -35,8 +39,8 @@ pub fn unquote(doc: &Document, span: Span) -> Span {
     crate::document::front_matter::unquoted(&doc.source, span)
 }
 
-/// Report `text` when its length in characters is outside `min..=max`: "title is too short: 9
-/// characters ("Cold Brew" in front matter `title`); aim for 30-60 (default)".
+/// Report `text` when its length in characters of visible text is outside `min..=max`: "title is
+/// too short: 9 characters ("Cold Brew" in front matter `title`); aim for 30-60 (default)".
 pub fn check_length(
     ctx: &mut Context,
     what: &str,
@@ -44,10 +48,22 @@ pub fn check_length(
     (min, max): (usize, usize),
     help: (&'static str, &'static str),
 ) {
-    let len = text.text.trim().chars().count();
+    let visible = if text.markup {
+        crate::document::visible_text(text.text)
+    } else {
+        text.text.trim().to_string()
+    };
+    let len = visible.chars().count();
     if len == 0 {
-        return; // front-matter-required reports an empty value
+        return; // an empty value is reported as missing or required, not as short
     }
+    // said when tags, markup or entities were not counted, so the figure can be checked
+    let written = text.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let counted = if text.markup && visible != written {
+        " of visible text"
+    } else {
+        ""
+    };
     let verdict = if len < min {
         "too short"
     } else if len > max {
@@ -56,12 +72,12 @@ pub fn check_length(
         return;
     };
     let source = ctx.option_source(&["min", "max"]);
-    let shown = excerpt(text.text, if what == "title" { 70 } else { 50 });
+    let shown = excerpt(&visible, if what == "title" { 70 } else { 50 });
     let d = ctx
         .diagnostic(
             text.span,
             format!(
-                "{what} is {verdict}: {len} characters (\"{shown}\" in {}); aim for {min}-{max} ({source})",
+                "{what} is {verdict}: {len} characters{counted} (\"{shown}\" in {}); aim for {min}-{max} ({source})",
                 text.origin
             ),
         )

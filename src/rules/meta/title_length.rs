@@ -64,6 +64,7 @@ fn check(ctx: &mut Context) {
             text: &h1.text,
             span: h1.text_span,
             origin: "H1".to_string(),
+            markup: false,
         })
     });
     let Some(title) = title else { return };

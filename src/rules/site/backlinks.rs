@@ -4,10 +4,15 @@ use crate::site::Target;
 
 declare_rule! {
     /// ## What it does
-    /// Across a site, for each pillar article (its `CONTENT_TYPE` directive says pillar, or its SEO
-    /// CHECKLIST asks that cluster articles link back), checks that every internal link under its
-    /// Related Articles heading that reaches a page of the site is answered by a link from that
-    /// page back to the pillar. The finding points at the pillar's link and names the cluster file.
+    /// Across a site, for each pillar article, checks that every internal link under its Related
+    /// Articles heading that reaches a page of the site is answered by a link from that page back
+    /// to the pillar. The finding points at the pillar's link, names the cluster file and says
+    /// what made the page a pillar.
+    ///
+    /// An article is a pillar when its `CONTENT_TYPE` directive says pillar, its SEO CHECKLIST
+    /// asks that cluster articles link back, the `pillar` preset applies to it (config `extends:
+    /// pillar`, or an `overrides` entry that matches it and `extends: pillar`), or its front
+    /// matter `type`, `content_type` or `layout` says pillar (`layout: pillar`).
     ///
     /// ## Why is this bad?
     /// A topic cluster works when the hub links to its spokes and every spoke links back; a cluster
@@ -36,10 +41,8 @@ fn check(ctx: &mut SiteContext) {
         if pillar.report.is_none() {
             continue;
         }
+        let Some(reason) = ctx.pillar(i) else { continue };
         let Some(full) = pillar.full() else { continue };
-        if !full.pillar {
-            continue;
-        }
         for link in full.links.iter().filter(|l| l.related) {
             let Target::Page(j, _) = site.resolve(i, link.url) else {
                 continue;
@@ -58,7 +61,7 @@ fn check(ctx: &mut SiteContext) {
                     i,
                     link.span,
                     format!(
-                        "cluster article {} does not link back to this pillar page",
+                        "cluster article {} does not link back to this pillar page (pillar per {reason})",
                         cluster.display
                     ),
                     "add a link to the pillar from the cluster article",

@@ -54,6 +54,8 @@ struct RawConfig {
 pub struct RawSite {
     pub url: Option<String>,
     pub content_root: Option<String>,
+    /// Whose heading anchors `#fragment` links must name; unset: detected, else lenient.
+    pub slugs: Option<crate::document::slug::SlugStyle>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -427,6 +429,7 @@ impl ConfigFile {
             packs: self.packs.clone(),
             template: self.template.clone(),
             content_root: self.site.content_root.as_ref().map(|r| self.dir.join(r)),
+            slugs: self.site.slugs,
             ..Settings::default()
         };
         apply(&mut settings, &self.preset);
@@ -558,6 +561,9 @@ pub fn describe(file: &Path, config: Option<&ConfigFile>, settings: &Settings) -
             }
             if let Some(r) = &c.site.content_root {
                 out.push_str(&format!("site.content_root: {r}\n"));
+            }
+            if let Some(s) = &c.site.slugs {
+                out.push_str(&format!("site.slugs: {}\n", s.name()));
             }
             if c.excludes(file) {
                 out.push_str("excluded: yes (include/exclude)\n");

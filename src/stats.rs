@@ -51,7 +51,10 @@ pub struct Stats {
 }
 
 pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
-    let doc = Document::parse(source, &settings.parse_options());
+    let doc = Document::parse(
+        source,
+        &settings.parse_options_for((file != crate::engine::STDIN_NAME).then(|| std::path::Path::new(file))),
+    );
     let req = Requirements::resolve(&doc, settings.keyword.as_deref(), &settings.fields);
     let words = &doc.words;
     let density = |n: usize| {

@@ -73,9 +73,16 @@ impl SlugStyle {
     }
 }
 
-/// Not a Unicode word character (alphabetic, mark, decimal digit, connector punctuation; a
-/// zero-width joiner is none): the class github-slugger, GitLab and kramdown's GFM input all drop.
-const NON_WORD: &str = r"[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc} \t-]";
+/// A Unicode word character (alphabetic, mark, decimal digit, connector punctuation; a
+/// zero-width joiner is none): what github-slugger, GitLab and kramdown's GFM input keep.
+fn word_char(c: char) -> bool {
+    static OTHER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{M}\p{Nd}\p{Pc}]$").expect("constant regex"));
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    let mut buf = [0u8; 4];
+    c.is_alphabetic() || OTHER.is_match(c.encode_utf8(&mut buf))
+}
 
 /// Lowercase one character at a time (Ruby's `downcase`: no final sigma).
 fn lower_chars(text: &str) -> String {
@@ -86,19 +93,23 @@ fn lower_chars(text: &str) -> String {
 /// (variation selectors are marks: kept), each space to `-` (runs are not collapsed, the text
 /// is not trimmed).
 pub fn github_slug(text: &str) -> String {
-    static DROP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&NON_WORD.replace(r" \t-", " -")).expect("constant regex"));
-    DROP.replace_all(&text.to_lowercase(), "").replace(' ', "-")
+    let lower = text.to_lowercase();
+    lower
+        .chars()
+        .filter(|&c| c == ' ' || c == '-' || word_char(c))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
 }
 
 /// GitLab: lowercase, drop what is not a word character (letter, mark, decimal digit,
 /// connector), `-` or space, spaces to `-`, runs of `-` squeezed; a number alone gets `anchor-`.
 fn gitlab_slug(text: &str) -> String {
-    static DROP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&NON_WORD.replace(r" \t-", " -")).expect("constant regex"));
-    let id = DROP.replace_all(&lower_chars(text), "").replace(' ', "-");
-    let mut out = String::with_capacity(id.len());
-    for c in id.chars() {
+    let mut out = String::with_capacity(text.len());
+    for c in lower_chars(text)
+        .chars()
+        .filter(|&c| c == ' ' || c == '-' || word_char(c))
+    {
+        let c = if c == ' ' { '-' } else { c };
         if c != '-' || !out.ends_with('-') {
             out.push(c);
         }
@@ -112,7 +123,7 @@ fn gitlab_slug(text: &str) -> String {
 /// Hugo: trimmed; `-` and space to `-`; letters, decimal digits and `_` kept, lowercased one by
 /// one; everything else (marks included) dropped.
 fn hugo_slug(text: &str) -> String {
-    static KEEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}\p{Nd}_]$").expect("constant regex"));
+    static KEEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}\p{Nd}]$").expect("constant regex"));
     let mut out = String::with_capacity(text.len());
     let mut buf = [0u8; 4];
     for c in text.trim().chars() {
@@ -161,8 +172,11 @@ fn zola_slug(text: &str) -> String {
 /// Jekyll (kramdown's GFM input): the lowercased text without non-word characters (`-`, space
 /// and tab kept), space and tab to `-`.
 fn jekyll_slug(text: &str) -> String {
-    static DROP: LazyLock<Regex> = LazyLock::new(|| Regex::new(NON_WORD).expect("constant regex"));
-    DROP.replace_all(&lower_chars(text), "").replace([' ', '\t'], "-")
+    lower_chars(text)
+        .chars()
+        .filter(|&c| matches!(c, ' ' | '\t' | '-') || word_char(c))
+        .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
+        .collect()
 }
 
 /// kramdown's own input: leading characters up to the first ASCII letter dropped, then only
@@ -370,4 +384,30 @@ fn generator_in(dir: &Path) -> Option<SlugStyle> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The README's table of styles, row by row.
+    #[test]
+    fn readme_examples() {
+        for (style, first, second) in [
+            (SlugStyle::Github, "café--crème-", "café--crème--1"),
+            (SlugStyle::Gitlab, "café-crème-", "café-crème--1"),
+            (SlugStyle::Hugo, "café--crème-", "café--crème--1"),
+            (SlugStyle::Zola, "cafe-creme-crab", "cafe-creme-crab-1"),
+            (SlugStyle::Jekyll, "café--crème-", "café--crème--1"),
+            (SlugStyle::Kramdown, "caf--crme-", "caf--crme--1"),
+            (SlugStyle::Mkdocs, "cafe-creme", "cafe-creme_1"),
+        ] {
+            let mut s = Slugger::new(style);
+            assert_eq!(
+                [s.slug("Café & Crème (🦀)"), s.slug("Café & Crème (🦀)")],
+                [first, second],
+                "{style:?}"
+            );
+        }
+    }
 }

@@ -613,7 +613,7 @@ pub fn init_text(preset: Option<&str>, template: Option<&Path>, derived: Option<
         None => out.push_str("# extends: pillar          # preset: pillar, cluster or blog\n"),
     }
     out.push_str(
-        "\n# site:\n#   url: https://example.com      # links to this host count as internal\n#   content_root: content\n\n# include: [\"content/**/*.md\"]\n# exclude: [\"content/drafts/**\"]\n",
+        "\n# site:\n#   url: https://example.com      # links to this host count as internal\n#   content_root: content\n#   slugs: hugo                   # whose heading anchors; unset: from the generator's config\n\n# include: [\"content/**/*.md\"]\n# exclude: [\"content/drafts/**\"]\n",
     );
     if let Some(t) = template {
         out.push_str(&format!("\ntemplate: {}\n", t.display()));

@@ -89,6 +89,8 @@ fn a_configured_style_is_strict() {
         assert_eq!(reported(d.path()), want, "{style}");
     }
     let d = site(&[(".seolint.yaml", "site:\n  slugs: zola\n")]);
+    let o = seolint(d.path(), &["config", "a.md"]);
+    assert!(out(&o).contains("site.slugs: zola\n"), "{}", out(&o));
     let o = seolint(d.path(), &["--format", "concise", "a.md"]);
     assert!(
         out(&o).contains("points to #i-unsound-issues-, which is no heading or id on this page (zola anchors)"),

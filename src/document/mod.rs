@@ -1302,6 +1302,18 @@ impl<'d> Walker<'d> {
         });
         let text_span = heading_text_span(&self.doc.source, acc.span);
         let slug_text = (raw != text).then_some(raw);
+        // no style set: the collapsed text's anchor too (seolint's before; links from other
+        // pages see only these anchors)
+        if slug_text.is_some() && self.doc.slugs.is_none() {
+            let id = slug::github_slug(&text);
+            if !id.is_empty() && id != slug {
+                self.doc.anchors.push(Anchor {
+                    id,
+                    span: acc.span,
+                    kind: AnchorKind::Heading,
+                });
+            }
+        }
         self.doc.headings.push(Heading {
             level: acc.level,
             role: HeadingRole::of(&text),

@@ -56,6 +56,8 @@ pub struct RawSite {
     pub content_root: Option<String>,
     /// Folders whose Markdown files are fragments included into pages, not articles.
     pub partials: Option<Vec<String>>,
+    /// Whose heading anchors `#fragment` links must name; unset: detected, else lenient.
+    pub slugs: Option<crate::document::slug::SlugStyle>,
 }
 
 /// Where generators keep Markdown that pages include: Jekyll's `_includes`, the `_partials` of
@@ -476,6 +478,7 @@ impl ConfigFile {
             packs: self.packs.clone(),
             template: self.template.clone(),
             content_root: self.site.content_root.as_ref().map(|r| self.dir.join(r)),
+            slugs: self.site.slugs,
             ..Settings::default()
         };
         let shown = crate::engine::display_path(&self.path);
@@ -625,6 +628,9 @@ pub fn describe(file: &Path, config: Option<&ConfigFile>, settings: &Settings) -
             if let Some(p) = &c.site.partials {
                 out.push_str(&format!("site.partials: {}\n", p.join(", ")));
             }
+            if let Some(s) = &c.site.slugs {
+                out.push_str(&format!("site.slugs: {}\n", s.name()));
+            }
             if c.excludes(file) {
                 out.push_str("excluded: yes (include/exclude)\n");
             }
@@ -676,7 +682,7 @@ pub fn init_text(preset: Option<&str>, template: Option<&Path>, derived: Option<
         None => out.push_str("# extends: pillar          # preset: pillar, cluster or blog\n"),
     }
     out.push_str(
-        "\n# site:\n#   url: https://example.com      # links to this host count as internal\n#   content_root: content\n#   partials: [_includes, _partials, partials, includes]   # fragments, not articles\n\n# include: [\"content/**/*.md\"]\n# exclude: [\"content/drafts/**\"]\n",
+        "\n# site:\n#   url: https://example.com      # links to this host count as internal\n#   content_root: content\n#   partials: [_includes, _partials, partials, includes]   # fragments, not articles\n#   slugs: hugo                   # whose heading anchors; unset: from the generator's config\n\n# include: [\"content/**/*.md\"]\n# exclude: [\"content/drafts/**\"]\n",
     );
     if let Some(t) = template {
         out.push_str(&format!("\ntemplate: {}\n", t.display()));

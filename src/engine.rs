@@ -51,6 +51,8 @@ pub struct Settings {
     /// The presets that apply, in order, each with where it was named: ("pillar", "override #1
     /// in .seolint.yaml").
     pub presets: Vec<(String, String)>,
+    /// `site.slugs`: whose heading anchors; `None`: detected per file from the generator's config.
+    pub slugs: Option<crate::document::slug::SlugStyle>,
     /// `--keyword`: the primary keyword, over anything the document declares.
     pub keyword: Option<String>,
     /// The rules' options, parsed once per run from `rules` (a change to `rules` after linting
@@ -62,6 +64,14 @@ impl Settings {
     /// How to parse a file under these settings: the site's host and the canonical URL keys.
     pub fn parse_options(&self) -> ParseOptions {
         ParseOptions::new(self.site_host.clone(), &self.fields)
+    }
+
+    /// [`Settings::parse_options`] for the file at `path` (`None`: standard input), with the
+    /// anchor style configured or else detected from its site generator's config.
+    pub fn parse_options_for(&self, path: Option<&Path>) -> ParseOptions {
+        let mut o = self.parse_options();
+        o.slugs = self.slugs.or_else(|| path.and_then(crate::document::slug::detect));
+        o
     }
 
     /// The severity `rule` runs at, `None` when it is off.
@@ -515,7 +525,10 @@ pub fn read_input(input: &Input) -> Result<Vec<u8>, FileError> {
 // costs nothing
 #[inline(never)]
 pub fn lint_source(path: String, source: String, settings: &Settings) -> FileReport {
-    let doc = Document::parse(source, &settings.parse_options());
+    let doc = Document::parse(
+        source,
+        &settings.parse_options_for((path != STDIN_NAME).then(|| Path::new(&path))),
+    );
     let dir = (path != STDIN_NAME).then(|| Path::new(&path).parent().unwrap_or(Path::new(".")).to_path_buf());
     let (diagnostics, suppressions) = check_document(&doc, settings, dir.as_deref());
     let summary = settings
@@ -573,6 +586,10 @@ pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -
     }
     if let Some(dir) = dir {
         req.missing_files = missing_local_files(doc, dir, &settings.fields);
+    }
+    let includes = doc.includes();
+    if !includes.is_empty() {
+        req.included = included_anchors(doc, &includes, dir);
     }
     let mut out = Vec::new();
     for rule in RULES {
@@ -640,7 +657,8 @@ pub fn run_site_checks(
         let summary = r.summary.take()?;
         Some((*path, r.path.clone(), *report, summary))
     });
-    let site = crate::site::Site::build(entries, others, content_root, host, &first.fields);
+    let slugs = linted.iter().find_map(|(_, _, s)| s.slugs);
+    let site = crate::site::Site::build(entries, others, content_root, host, &first.fields, slugs);
     let mut by_report: Vec<Option<(&Path, &Arc<Settings>)>> = vec![None; reports.len()];
     for &(r, p, s) in linted {
         if let Some(slot) = by_report.get_mut(r) {
@@ -685,6 +703,47 @@ pub fn run_site_checks(
 pub const STDIN_NAME: &str = "<stdin>";
 
 /// Local image paths (images and `featured_image`) that do not exist relative to `dir`.
+/// The anchors of the pages `doc` includes. An include is looked for as written, then under
+/// `_includes/`, `_partials/`, `includes/` and `partials/`, in the page's folder and each one
+/// above it (Hugo sites look in the closest `_includes`, Jekyll at the site root); without a
+/// folder (standard input) or a file, it is unresolved.
+fn included_anchors(doc: &Document, includes: &[&str], dir: Option<&Path>) -> crate::requirements::Included {
+    let mut out = crate::requirements::Included::default();
+    let options = ParseOptions {
+        slugs: doc.slugs,
+        ..ParseOptions::default()
+    };
+    for inc in includes {
+        let rel = inc.trim_start_matches('/');
+        let found = dir.and_then(|dir| {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            let dir = crate::discover::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+            dir.ancestors().take(12).find_map(|a| {
+                ["", "_includes", "_partials", "includes", "partials"]
+                    .iter()
+                    .map(|sub| a.join(sub).join(rel))
+                    .find(|p| p.is_file())
+            })
+        });
+        let text = found
+            .and_then(|p| crate::files::read_limited(&p, "an include").ok())
+            .and_then(|b| String::from_utf8(b).ok());
+        match text {
+            Some(text) => {
+                let inner = Document::parse(text, &options);
+                out.unresolved |= !inner.includes().is_empty();
+                out.anchors.extend(inner.anchors.into_iter().map(|a| a.id));
+            }
+            None => out.unresolved = true,
+        }
+    }
+    out
+}
+
 fn missing_local_files(doc: &Document, dir: &Path, fields: &Fields) -> HashSet<String> {
     let featured = doc
         .front_matter

@@ -53,6 +53,17 @@ pub struct Requirements {
     /// Local image paths (as written) that do not exist next to the article; filled by the engine,
     /// which does the file system look-ups, so rules never do I/O.
     pub missing_files: std::collections::HashSet<String>,
+    /// Anchors of the pages this one includes, filled by the engine like `missing_files`.
+    pub included: Included,
+}
+
+/// What the includes of a page (Hugo `include`/`readfile`, Jekyll `{% include %}`, MkDocs
+/// snippets, DocFX `[!INCLUDE]`) give it: their anchors, and whether one could not be read (an
+/// anchor not found may then come from it).
+#[derive(Debug, Clone, Default)]
+pub struct Included {
+    pub anchors: std::collections::HashSet<String>,
+    pub unresolved: bool,
 }
 
 impl Requirements {

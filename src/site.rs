@@ -456,7 +456,9 @@ impl SiteFile {
                 if text.len() as u64 > crate::engine::MAX_FILE_SIZE || memchr::memchr(0, text.as_bytes()).is_some() {
                     return None;
                 }
-                let doc = Document::parse(text, &self.on_demand.parse);
+                let mut parse = self.on_demand.parse.clone();
+                parse.slugs = parse.slugs.or_else(|| crate::document::slug::detect(&self.abs));
+                let doc = Document::parse(text, &parse);
                 summarize(&doc, &self.on_demand.fields).full.into_inner().flatten()
             })
             .as_ref()
@@ -504,6 +506,7 @@ impl Site {
         content_root: Option<PathBuf>,
         host: Option<String>,
         fields: &Fields,
+        slugs: Option<crate::document::slug::SlugStyle>,
     ) -> Site {
         let mut site = Site {
             content_root: content_root.map(|r| clean(&crate::discover::absolute(&r).unwrap_or(r))),
@@ -514,7 +517,10 @@ impl Site {
             .reserve_exact(linted.size_hint().1.unwrap_or(0) + others.len());
         let on_demand = Arc::new(OnDemand {
             fields: fields.clone(),
-            parse: ParseOptions::new(site.host.clone(), fields),
+            parse: ParseOptions {
+                slugs,
+                ..ParseOptions::new(site.host.clone(), fields)
+            },
         });
         for (path, display, report, summary) in linted {
             let abs = clean(&crate::discover::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
@@ -824,7 +830,7 @@ mod tests {
             std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
             std::fs::write(p, "# x\n").expect("write");
         }
-        let site = Site::build(std::iter::empty(), paths, None, None, &Fields::default());
+        let site = Site::build(std::iter::empty(), paths, None, None, &Fields::default(), None);
         let got: Vec<(String, Option<String>)> = (0..names.len()).map(|i| site.translation(i)).collect();
         let v = |key: &str, lang: Option<&str>| (key.to_string(), lang.map(str::to_string));
         assert_eq!(

@@ -56,7 +56,10 @@ pub struct Stats {
 }
 
 pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
-    let doc = Document::parse(source, &settings.parse_options());
+    let doc = Document::parse(
+        source,
+        &settings.parse_options_for((file != crate::engine::STDIN_NAME).then(|| std::path::Path::new(file))),
+    );
     let mut req = Requirements::resolve(&doc, settings.keyword.as_deref(), &settings.fields);
     if let Some(t) = &settings.template {
         req.add_template(t.numbers());

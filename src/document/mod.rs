@@ -33,6 +33,9 @@ pub struct Heading {
     pub slug: String,
     /// An explicit `{#id}` at the end of the heading.
     pub explicit_id: Option<String>,
+    /// The text generators slug when it is not `text`: whitespace as written (`✓  Develop`,
+    /// the space before trailing HTML).
+    pub slug_text: Option<String>,
     /// What its name marks it as (TOC, FAQ, ...).
     pub role: HeadingRole,
 }
@@ -327,6 +330,8 @@ pub struct ParseOptions {
     /// Front matter keys that hold the canonical URL (config `fields.canonical_url`); empty means
     /// `canonical_url`, `canonical`.
     pub canonical_keys: Vec<String>,
+    /// Whose heading anchors (`site.slugs`, or detected); `None`: GitHub's plus every `{#id}`.
+    pub slugs: Option<slug::SlugStyle>,
 }
 
 impl ParseOptions {
@@ -335,6 +340,7 @@ impl ParseOptions {
         ParseOptions {
             site_host,
             canonical_keys: fields.canonical_url.list().into_iter().map(str::to_string).collect(),
+            slugs: None,
         }
     }
 }
@@ -368,6 +374,8 @@ pub struct Document {
     pub checklist_span: Option<Span>,
     pub json_ld: Vec<JsonLd>,
     pub anchors: Vec<Anchor>,
+    /// The anchor style the headings were given (see [`ParseOptions::slugs`]).
+    pub slugs: Option<slug::SlugStyle>,
     pub words: Vec<Word>,
     /// `[ ]` / `[x]` boxes of task list items.
     pub task_markers: Vec<Span>,
@@ -422,6 +430,7 @@ impl Document {
             doc.front_matter = Some(front_matter::parse(&source, &split, &doc.lines));
         }
         doc.source = source;
+        doc.slugs = options.slugs;
         let site_host = options
             .site_host
             .clone()
@@ -429,6 +438,41 @@ impl Document {
             .map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
         Walker::new(&mut doc, site_host.as_deref()).run();
         doc
+    }
+
+    /// What the page includes from other files, as written: Hugo `include`/`readfile`
+    /// shortcodes, Jekyll `{% include %}`/`{% include_relative %}`, MkDocs snippets (`--8<--`),
+    /// DocFX `[!INCLUDE[..](path)]`, Hugo `{{% folder/name %}}`; those in code are examples.
+    pub fn includes(&self) -> Vec<&str> {
+        static INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(concat!(
+                r#"\{\{[<%]-?\s*(?:include|readfile|readFile)\s+(?:file=)?"?([^"\s%>]+)"#,
+                r#"|\{%-?\s*include(?:_relative)?\s+"?([^"\s%]+)"#,
+                r#"|(?m:^[ \t]*;?--8<--[ \t]+["']?([^"'\s]+))"#,
+                r#"|\[!(?i:include)\s*\[[^\]]*\]\(([^)\s]+)\)"#,
+                // a Markdown shortcode in a folder of shortcodes: site content under a name
+                r#"|\{\{%-?\s*([A-Za-z][\w.-]*/[\w./-]+)[^%]*%\}\}"#,
+            ))
+            .expect("constant regex")
+        });
+        let body = self.source.get(self.body_start..).unwrap_or_default();
+        // most pages have none of the markers: one pass of memchr each, no regex
+        let has = |m: &str| memchr::memmem::find(body.as_bytes(), m.as_bytes()).is_some();
+        if !(has("{{") || has("{%") || has("--8<--") || has("[!")) {
+            return Vec::new();
+        }
+        let in_code = |at: usize| {
+            self.code_blocks.iter().any(|c| c.span.start <= at && at < c.span.end)
+                || self.code_spans.iter().any(|c| c.start <= at && at < c.end)
+        };
+        INCLUDE
+            .captures_iter(body)
+            .filter_map(|c| {
+                let whole = c.get(0)?;
+                let path = (1..=5).find_map(|i| c.get(i))?;
+                (!in_code(self.body_start + whole.start())).then_some(path.as_str())
+            })
+            .collect()
     }
 
     pub fn text(&self, span: Span) -> &str {
@@ -749,7 +793,7 @@ impl<'d> Walker<'d> {
         let mut images: Vec<usize> = Vec::new();
         let mut blockquotes: Vec<usize> = Vec::new();
         let mut lists: Vec<usize> = Vec::new();
-        let mut slugger = slug::Slugger::default();
+        let mut slugger = slug::Slugger::new(self.doc.slugs.unwrap_or(slug::SlugStyle::Github));
         let mut text_cursor = 0usize;
         // each paragraph's node, to render the text of those rules read once the walk is done
         let mut para_nodes = Vec::with_capacity(lines / 4);
@@ -833,6 +877,9 @@ impl<'d> Walker<'d> {
                             text_cursor = span.start;
                         }
                         NodeValue::BlockQuote | NodeValue::Alert(_) | NodeValue::MultilineBlockQuote(_) => {
+                            if matches!(data.value, NodeValue::Alert(_)) {
+                                self.alert_title_html(span);
+                            }
                             blockquotes.push(self.doc.blockquotes.len());
                             self.doc.blockquotes.push(BlockQuote {
                                 span,
@@ -942,7 +989,11 @@ impl<'d> Walker<'d> {
                                 }
                             }
                         }
-                        NodeValue::Paragraph => para = None,
+                        NodeValue::Paragraph => {
+                            para = None;
+                            let span = self.span(data.sourcepos);
+                            self.block_attribute_ids(span);
+                        }
                         NodeValue::BlockQuote | NodeValue::Alert(_) | NodeValue::MultilineBlockQuote(_) => {
                             blockquotes.pop();
                         }
@@ -1209,7 +1260,9 @@ impl<'d> Walker<'d> {
     }
 
     fn finish_heading(&mut self, acc: HeadingAcc, slugger: &mut slug::Slugger) {
-        let mut text = acc.text;
+        // generators slug the text as rendered: two spaces make two `-` on GitHub
+        let mut raw = acc.text;
+        let mut text = raw.clone();
         collapse_ws(&mut text);
         let mut explicit_id = None;
         // an attribute block closes the (collapsed, so trimmed) text: most headings have none
@@ -1228,7 +1281,13 @@ impl<'d> Walker<'d> {
                 text.truncate(whole.start());
             }
         }
-        let slug = slugger.slug(&text);
+        // GitHub and GitLab show a `{#id}` as text, and slug it with the rest
+        if self.doc.slugs.is_some_and(|s| !s.explicit_ids()) {
+            explicit_id = None;
+        } else if let Some(m) = HEADING_ATTRS.find(&raw) {
+            raw.truncate(m.start());
+        }
+        let slug = slugger.slug(&raw);
         if let Some(id) = &explicit_id {
             self.doc.anchors.push(Anchor {
                 id: id.clone(),
@@ -1242,6 +1301,19 @@ impl<'d> Walker<'d> {
             kind: AnchorKind::Heading,
         });
         let text_span = heading_text_span(&self.doc.source, acc.span);
+        let slug_text = (raw != text).then_some(raw);
+        // no style set: the collapsed text's anchor too (seolint's before; links from other
+        // pages see only these anchors)
+        if slug_text.is_some() && self.doc.slugs.is_none() {
+            let id = slug::github_slug(&text);
+            if !id.is_empty() && id != slug {
+                self.doc.anchors.push(Anchor {
+                    id,
+                    span: acc.span,
+                    kind: AnchorKind::Heading,
+                });
+            }
+        }
         self.doc.headings.push(Heading {
             level: acc.level,
             role: HeadingRole::of(&text),
@@ -1250,6 +1322,7 @@ impl<'d> Walker<'d> {
             text_span,
             slug,
             explicit_id,
+            slug_text,
         });
     }
 
@@ -1298,6 +1371,60 @@ impl<'d> Walker<'d> {
             .extend(comments.into_iter().map(|(span, inner)| Comment { span, inner }));
         for tag in &tags {
             self.html_tag(tag, para.unwrap_or(span));
+        }
+    }
+
+    /// An alert's first line (`> [!NOTE] <a id="x"></a>`): comrak keeps no node for what follows
+    /// the marker, so its HTML is read from the source.
+    fn alert_title_html(&mut self, span: Span) {
+        let line = self.doc.lines.line_of(span.start);
+        let end = self
+            .doc
+            .lines
+            .line_end(&self.doc.source, line)
+            .clamp(span.start, span.end);
+        let text = self.doc.text(Span::new(span.start, end));
+        let Some(after) = text.find(']').map(|i| i + 1) else {
+            return;
+        };
+        let base = span.start + after;
+        let tags = html::anchor_tags(&text[after..], base);
+        for tag in &tags {
+            self.html_tag(tag, Span::new(base, end));
+        }
+    }
+
+    /// A block attribute line closing a paragraph (`{: #id}` kramdown, `{#id}` Hugo, MkDocs'
+    /// attr_list): its `#id` is an anchor where the generator honours `{#id}` (and when no style
+    /// is set).
+    fn block_attribute_ids(&mut self, span: Span) {
+        if self.doc.slugs.is_some_and(|s| !s.explicit_ids()) || !self.doc.text(span).ends_with('}') {
+            return;
+        }
+        let text = self.doc.text(span);
+        let last = text.rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[last..];
+        if !line.trim_start().starts_with('{') {
+            return;
+        }
+        if let Some(c) = HEADING_ATTRS.captures(line.trim_start()) {
+            let ids: Vec<String> = c
+                .get(1)
+                .map(|a| {
+                    a.as_str()
+                        .split_whitespace()
+                        .filter_map(|a| a.strip_prefix('#'))
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            for id in ids {
+                self.doc.anchors.push(Anchor {
+                    id,
+                    span: Span::new(span.start + last, span.end),
+                    kind: AnchorKind::Explicit,
+                });
+            }
         }
     }
 

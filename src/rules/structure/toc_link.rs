@@ -8,9 +8,11 @@ use crate::suggest::did_you_mean;
 declare_rule! {
     /// ## What it does
     /// Checks that every same-page `#fragment` link, in Markdown or an HTML `<a href>`, reaches an
-    /// anchor: a heading's slug (GitHub's algorithm: lowercase, punctuation dropped, spaces to
-    /// `-`, repeats `-1`, `-2`), an explicit `{#id}` on a heading, or an HTML `id`/`name`. `#` and
-    /// `#top` always resolve.
+    /// anchor: a heading's slug, an explicit `{#id}` (on a heading, or a `{: #id}` line closing a
+    /// paragraph), an HTML `id`/`name` (alert lines included), or one of those in a page it
+    /// includes. Slugs follow `site.slugs` (or the generator whose config file is found above the
+    /// page); with neither, GitHub's slugs and every `{#id}` count. `#` and `#top` always resolve.
+    /// A page with an include that cannot be read is not checked: the anchor may be in it.
     ///
     /// ## Why is this bad?
     /// A table of contents entry that goes nowhere is the first thing a reader clicks and the first
@@ -41,7 +43,14 @@ declare_rule! {
 
 fn check(ctx: &mut Context) {
     let doc = ctx.doc;
-    let anchors: HashSet<&str> = doc.anchors.iter().map(|a| a.id.as_str()).collect();
+    if ctx.req.included.unresolved {
+        return;
+    }
+    let mut anchors: HashSet<&str> = doc.anchors.iter().map(|a| a.id.as_str()).collect();
+    anchors.extend(ctx.req.included.anchors.iter().map(String::as_str));
+    // no style set: the other generators' anchors, made only for a page with a link the
+    // GitHub ones miss (most pages have none)
+    let mut lenient: Option<HashSet<String>> = None;
     let mut found = Vec::new();
     for link in doc.links.iter().filter(|l| l.kind == LinkKind::Fragment) {
         if link.hidden {
@@ -49,6 +58,9 @@ fn check(ctx: &mut Context) {
         }
         let id = crate::text::percent_decode(link.url.trim().trim_start_matches('#'));
         if id.is_empty() || id.eq_ignore_ascii_case("top") || anchors.contains(id.as_str()) {
+            continue;
+        }
+        if doc.slugs.is_none() && lenient.get_or_insert_with(|| any_style(doc)).contains(&id) {
             continue;
         }
         // a suggestion compares against every anchor: bounded, so a page of thousands of broken
@@ -62,8 +74,12 @@ fn check(ctx: &mut Context) {
         let mut d = ctx.diagnostic(
             span,
             format!(
-                "link \"{}\" points to #{id}, which is no heading or id on this page",
-                excerpt(&text, 40)
+                "link \"{}\" points to #{id}, which is no heading or id on this page{}",
+                excerpt(&text, 40),
+                // which slugs it was held to: the anchor may be right for another generator
+                doc.slugs
+                    .map(|s| format!(" ({} anchors)", s.name()))
+                    .unwrap_or_default()
             ),
         );
         d = match hint {
@@ -72,6 +88,21 @@ fn check(ctx: &mut Context) {
         };
         ctx.push(d);
     }
+}
+
+/// Every heading's anchor in each style but GitHub's (which the document has).
+fn any_style(doc: &crate::document::Document) -> HashSet<String> {
+    use crate::document::slug::{SlugStyle, Slugger};
+    let mut out = HashSet::new();
+    for style in &SlugStyle::ALL[1..] {
+        let mut s = Slugger::new(*style);
+        out.extend(
+            doc.headings
+                .iter()
+                .map(|h| s.slug(h.slug_text.as_deref().unwrap_or(&h.text))),
+        );
+    }
+    out
 }
 
 #[cfg(test)]

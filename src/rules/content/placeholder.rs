@@ -117,6 +117,66 @@ impl ValuePlace {
     }
 }
 
+/// What the value patterns of one place can match: at most `longest` bytes, starting with one of
+/// `first` (when their matches have known first bytes). Worked out from the patterns at load, so
+/// that a sentence or a number is passed over without a search.
+struct ValueBounds {
+    longest: usize,
+    first: Option<Vec<u8>>,
+}
+
+impl ValueBounds {
+    fn of(values: &[ValueDef]) -> Result<Vec<(ValuePlace, ValueBounds)>, String> {
+        let mut out: Vec<(ValuePlace, ValueBounds)> = Vec::new();
+        for v in values {
+            let hir =
+                regex_syntax::parse(&v.regex).map_err(|e| format!("placeholder value pattern `{}`: {e}", v.id))?;
+            // a bound on the match is one on the value only where the match is the whole value
+            let props = hir.properties();
+            let anchored = props.look_set_prefix().contains(regex_syntax::hir::Look::Start)
+                && props.look_set_suffix().contains(regex_syntax::hir::Look::End);
+            let longest = props.maximum_len().filter(|_| anchored).unwrap_or(usize::MAX);
+            let mut seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+            seq.make_inexact();
+            let first = seq.literals().filter(|_| anchored).and_then(|lits| {
+                lits.iter()
+                    .map(|l| l.as_bytes().first().copied())
+                    .collect::<Option<Vec<u8>>>()
+            });
+            for &place in &v.places {
+                let bounds = ValueBounds {
+                    longest: longest.min(place.longest()),
+                    first: first.clone(),
+                };
+                match out.iter_mut().find(|(p, _)| *p == place) {
+                    Some((_, b)) => b.widen(bounds),
+                    None => out.push((place, bounds)),
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn widen(&mut self, other: ValueBounds) {
+        self.longest = self.longest.max(other.longest);
+        self.first = match (self.first.take(), other.first) {
+            (Some(mut a), Some(b)) => {
+                a.extend(b);
+                Some(a)
+            }
+            _ => None,
+        };
+    }
+
+    fn admits(&self, value: &str) -> bool {
+        value.len() <= self.longest
+            && self
+                .first
+                .as_ref()
+                .is_none_or(|f| value.as_bytes().first().is_some_and(|b| f.contains(b)))
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PatternDef {
@@ -150,6 +210,8 @@ pub struct Pack {
     /// (nearly all match none), and the one it matches is found among those for its place.
     value_any: LazyRegex,
     value_each: Vec<LazyRegex>,
+    /// For each place, what a value must be like to be asked at all (most are not).
+    value_bounds: Vec<(ValuePlace, ValueBounds)>,
     /// The bracket patterns, and their alternation anchored at both ends with a group `b{index}`
     /// each; a finding's index past `defs` and `values` points here.
     brackets: Vec<BracketDef>,
@@ -214,6 +276,7 @@ impl Pack {
         let values = file.values;
         let any: Vec<String> = values.iter().map(|v| format!("(?:{})", v.regex)).collect();
         let value_any = LazyRegex::new(any.join("|"));
+        let value_bounds = ValueBounds::of(&values)?;
         let value_each = values.iter().map(|v| LazyRegex::new(v.regex.clone())).collect();
         let bracket_regex = if file.brackets.is_empty() {
             None
@@ -234,6 +297,7 @@ impl Pack {
             values,
             value_any,
             value_each,
+            value_bounds,
             brackets: file.brackets,
             bracket_regex,
             ungated,
@@ -250,7 +314,8 @@ impl Pack {
     /// pattern index.
     fn value_match(&self, place: ValuePlace, value: &str) -> Option<usize> {
         let value = value.trim();
-        if value.len() > place.longest() {
+        let (_, bounds) = self.value_bounds.iter().find(|(p, _)| *p == place)?;
+        if !bounds.admits(value) {
             return None;
         }
         if !self.value_any.get()?.is_match(value) {
@@ -850,6 +915,29 @@ fn html_text_parts(doc: &Document, span: Span) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bounds pass over what no value pattern could match whole, and keep every value one
+    /// does: unanchored patterns (a URL found inside a link target) bound nothing.
+    #[test]
+    fn value_bounds_skip_only_what_cannot_match() {
+        let pack = pack().expect("pack");
+        let admits = |place: ValuePlace, v: &str| {
+            pack.value_bounds
+                .iter()
+                .find(|(p, _)| *p == place)
+                .is_some_and(|(_, b)| b.admits(v))
+        };
+        for v in ["TBD", "TK", "XXX", "20XX", "MM/DD/YYYY", "???"] {
+            assert!(admits(ValuePlace::TableCell, v), "{v}");
+            assert!(pack.value_match(ValuePlace::TableCell, v).is_some(), "{v}");
+        }
+        assert!(!admits(ValuePlace::Heading, "Grinding the beans for a pour-over"));
+        assert!(!admits(ValuePlace::ListItem, "wax"));
+        let long_url = format!("https://yourdomain.com/{}", "a".repeat(150));
+        assert!(pack.value_match(ValuePlace::LinkTarget, &long_url).is_some());
+        assert!(pack.value_match(ValuePlace::LinkTarget, "#").is_some());
+        assert!(pack.value_match(ValuePlace::AltText, "Alt text here").is_some());
+    }
 
     #[test]
     fn builtin_pack_compiles() {

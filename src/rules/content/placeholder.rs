@@ -117,17 +117,17 @@ impl ValuePlace {
     }
 }
 
-/// What the value patterns of one place can match: at most `longest` bytes, starting with one of
-/// `first` (when their matches have known first bytes). Worked out from the patterns at load, so
-/// that a sentence or a number is passed over without a search.
+/// What a value pattern can match: at most `longest` bytes, starting with one of `first` (when
+/// its matches have known first bytes). Worked out from the pattern at load, so that a sentence
+/// or a number is passed over without compiling or running the pattern.
 struct ValueBounds {
     longest: usize,
     first: Option<Vec<u8>>,
 }
 
 impl ValueBounds {
-    fn of(values: &[ValueDef]) -> Result<Vec<(ValuePlace, ValueBounds)>, String> {
-        let mut out: Vec<(ValuePlace, ValueBounds)> = Vec::new();
+    fn of(values: &[ValueDef]) -> Result<Vec<ValueBounds>, String> {
+        let mut out = Vec::new();
         for v in values {
             let hir =
                 regex_syntax::parse(&v.regex).map_err(|e| format!("placeholder value pattern `{}`: {e}", v.id))?;
@@ -143,29 +143,9 @@ impl ValueBounds {
                     .map(|l| l.as_bytes().first().copied())
                     .collect::<Option<Vec<u8>>>()
             });
-            for &place in &v.places {
-                let bounds = ValueBounds {
-                    longest: longest.min(place.longest()),
-                    first: first.clone(),
-                };
-                match out.iter_mut().find(|(p, _)| *p == place) {
-                    Some((_, b)) => b.widen(bounds),
-                    None => out.push((place, bounds)),
-                }
-            }
+            out.push(ValueBounds { longest, first });
         }
         Ok(out)
-    }
-
-    fn widen(&mut self, other: ValueBounds) {
-        self.longest = self.longest.max(other.longest);
-        self.first = match (self.first.take(), other.first) {
-            (Some(mut a), Some(b)) => {
-                a.extend(b);
-                Some(a)
-            }
-            _ => None,
-        };
     }
 
     fn admits(&self, value: &str) -> bool {
@@ -206,12 +186,10 @@ pub struct Pack {
     defs: Vec<PatternDef>,
     /// The whole-value patterns, compiled; a finding's index past `defs` points here.
     values: Vec<ValueDef>,
-    /// Every value pattern as one alternation, and each on its own: a value is searched once
-    /// (nearly all match none), and the one it matches is found among those for its place.
-    value_any: LazyRegex,
+    /// Each value pattern, compiled when a value first fits its bounds (few files have one).
     value_each: Vec<LazyRegex>,
-    /// For each place, what a value must be like to be asked at all (most are not).
-    value_bounds: Vec<(ValuePlace, ValueBounds)>,
+    /// What a value must be like for each value pattern to be asked at all.
+    value_bounds: Vec<ValueBounds>,
     /// The bracket patterns, and their alternation anchored at both ends with a group `b{index}`
     /// each; a finding's index past `defs` and `values` points here.
     brackets: Vec<BracketDef>,
@@ -274,8 +252,6 @@ impl Pack {
             gated.push(GatedPattern { gate, regex });
         }
         let values = file.values;
-        let any: Vec<String> = values.iter().map(|v| format!("(?:{})", v.regex)).collect();
-        let value_any = LazyRegex::new(any.join("|"));
         let value_bounds = ValueBounds::of(&values)?;
         let value_each = values.iter().map(|v| LazyRegex::new(v.regex.clone())).collect();
         let bracket_regex = if file.brackets.is_empty() {
@@ -295,7 +271,6 @@ impl Pack {
             groups: (0..file.patterns.len()).map(|i| format!("p{i}")).collect(),
             defs: file.patterns,
             values,
-            value_any,
             value_each,
             value_bounds,
             brackets: file.brackets,
@@ -314,16 +289,14 @@ impl Pack {
     /// pattern index.
     fn value_match(&self, place: ValuePlace, value: &str) -> Option<usize> {
         let value = value.trim();
-        let (_, bounds) = self.value_bounds.iter().find(|(p, _)| *p == place)?;
-        if !bounds.admits(value) {
-            return None;
-        }
-        if !self.value_any.get()?.is_match(value) {
+        if value.len() > place.longest() {
             return None;
         }
         (0..self.values.len())
             .find(|&i| {
-                self.values[i].places.contains(&place) && self.value_each[i].get().is_some_and(|r| r.is_match(value))
+                self.values[i].places.contains(&place)
+                    && self.value_bounds[i].admits(value)
+                    && self.value_each[i].get().is_some_and(|r| r.is_match(value))
             })
             .map(|i| self.defs.len() + i)
     }
@@ -922,10 +895,7 @@ mod tests {
     fn value_bounds_skip_only_what_cannot_match() {
         let pack = pack().expect("pack");
         let admits = |place: ValuePlace, v: &str| {
-            pack.value_bounds
-                .iter()
-                .find(|(p, _)| *p == place)
-                .is_some_and(|(_, b)| b.admits(v))
+            (pack.values.iter().zip(&pack.value_bounds)).any(|(d, b)| d.places.contains(&place) && b.admits(v))
         };
         for v in ["TBD", "TK", "XXX", "20XX", "MM/DD/YYYY", "???"] {
             assert!(admits(ValuePlace::TableCell, v), "{v}");
@@ -947,7 +917,6 @@ mod tests {
             assert!(g.regex.get().is_some(), "{}", g.regex.source);
         }
         assert!(pack.bracket_regex.as_ref().is_some_and(|b| b.get().is_some()));
-        assert!(pack.value_any.get().is_some(), "the value patterns compile");
         for v in &pack.value_each {
             assert!(v.get().is_some(), "{}", v.source);
         }

@@ -181,6 +181,21 @@ fn release_freed_memory() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn release_freed_memory() {}
 
+/// Standard input's bytes (no more than an article may hold, and one more to tell), and the name
+/// it is reported under.
+fn read_stdin(stdin_filename: Option<&str>) -> Result<(String, Vec<u8>), u8> {
+    let mut text = Vec::new();
+    if let Err(e) = io::stdin()
+        .lock()
+        .take(engine::MAX_FILE_SIZE + 1)
+        .read_to_end(&mut text)
+    {
+        return Err(fail(format!("reading standard input: {e}")));
+    }
+    let name = stdin_filename.map_or_else(|| engine::STDIN_NAME.to_string(), str::to_string);
+    Ok((name, text))
+}
+
 fn fail(message: impl std::fmt::Display) -> u8 {
     say(message);
     2
@@ -278,18 +293,10 @@ fn stats(args: CheckArgs) -> u8 {
     let mut all = Vec::new();
     let mut failed = false;
     if stdin_count == 1 {
-        let mut text = Vec::new();
-        if let Err(e) = io::stdin()
-            .lock()
-            .take(engine::MAX_FILE_SIZE + 1)
-            .read_to_end(&mut text)
-        {
-            return fail(format!("reading standard input: {e}"));
-        }
-        let name = args
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| engine::STDIN_NAME.to_string());
+        let (name, text) = match read_stdin(args.stdin_filename.as_deref()) {
+            Ok(read) => read,
+            Err(code) => return code,
+        };
         let (settings, excluded) = match settings_for(std::path::Path::new(&name)) {
             Ok(s) => s,
             Err(e) => return fail(e),
@@ -434,18 +441,10 @@ fn check(mut args: CheckArgs) -> u8 {
     };
     let mut inputs: Vec<(Input, Arc<Settings>)> = Vec::new();
     if stdin_count == 1 {
-        let mut text = Vec::new();
-        if let Err(e) = io::stdin()
-            .lock()
-            .take(engine::MAX_FILE_SIZE + 1)
-            .read_to_end(&mut text)
-        {
-            return fail(format!("reading standard input: {e}"));
-        }
-        let name = args
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| engine::STDIN_NAME.to_string());
+        let (name, text) = match read_stdin(args.stdin_filename.as_deref()) {
+            Ok(read) => read,
+            Err(code) => return code,
+        };
         let (settings, excluded) = match settings_for(std::path::Path::new(&name)) {
             Ok(s) => s,
             Err(e) => return fail(e),

@@ -11,14 +11,14 @@ use serde::Deserialize;
 use serde_yaml::Value as Yaml;
 
 use crate::diagnostic::Severity;
-use crate::engine::{RuleSetting, Settings};
 use crate::fields::Fields;
 use crate::packs::{self, Pack};
+use crate::requirements::TemplateReqs;
 use crate::rules;
+use crate::settings::{RuleSetting, Settings};
 use crate::suggest::did_you_mean;
-use crate::template::TemplateReqs;
 
-pub const FILE_NAMES: &[&str] = &[".seolint.yaml", ".seolint.yml"];
+use crate::input::CONFIG_FILE_NAMES as FILE_NAMES;
 
 /// A configuration problem: where, and what. Printed as `path:line: message` and exit 2.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -73,8 +73,8 @@ pub fn is_partial(config: Option<&ConfigFile>, file: &Path) -> bool {
     let rel = match config {
         Some(c) => c.relative(file),
         None => {
-            let abs = crate::discover::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-            crate::discover::working_dir()
+            let abs = crate::input::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+            crate::input::working_dir()
                 .and_then(|cwd| abs.strip_prefix(cwd).ok().map(Path::to_path_buf))
                 .unwrap_or_else(|| file.to_path_buf())
         }
@@ -310,8 +310,8 @@ fn globset(patterns: &[String], path: &str, text: &str, key: &str) -> Result<Opt
 
 impl ConfigFile {
     pub fn load(path: &Path) -> Result<ConfigFile, ConfigError> {
-        let shown = crate::engine::display_path(path);
-        let text = crate::files::read_text(path, "a config").map_err(|e| ConfigError {
+        let shown = crate::input::display_path(path);
+        let text = crate::input::read_text(path, "a config").map_err(|e| ConfigError {
             path: shown.clone(),
             line: None,
             message: format!("cannot read config: {e}"),
@@ -322,17 +322,17 @@ impl ConfigFile {
     /// A config from its text. Messages quote at most a short piece of one line of it.
     pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
         Self::parse_unquoted(path, text).map_err(|mut e| {
-            e.message = crate::files::one_line_message(&e.message);
+            e.message = crate::input::one_line_message(&e.message);
             e
         })
     }
 
     fn parse_unquoted(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
-        let shown = crate::engine::display_path(path);
+        let shown = crate::input::display_path(path);
         let raw: RawConfig = if text.trim().is_empty() {
             RawConfig::default()
         } else {
-            crate::files::from_yaml(
+            crate::input::from_yaml(
                 text,
                 "a seolint config",
                 "a YAML mapping of settings such as `extends:` and `rules:`",
@@ -433,8 +433,8 @@ impl ConfigFile {
     /// `file` relative to this config's folder, for its globs (both made absolute first, so
     /// `./blog/a.md` and `blog/a.md` match alike).
     fn relative(&self, file: &Path) -> PathBuf {
-        let abs = crate::discover::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-        let dir = crate::discover::absolute(&self.dir).unwrap_or_else(|_| self.dir.clone());
+        let abs = crate::input::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let dir = crate::input::absolute(&self.dir).unwrap_or_else(|_| self.dir.clone());
         let abs = normalize(&abs);
         abs.strip_prefix(normalize(&dir))
             .map_or_else(|_| file.to_path_buf(), Path::to_path_buf)
@@ -481,7 +481,7 @@ impl ConfigFile {
             slugs: self.site.slugs,
             ..Settings::default()
         };
-        let shown = crate::engine::display_path(&self.path);
+        let shown = crate::input::display_path(&self.path);
         if let Some(name) = &self.extends {
             settings.presets.push((name.clone(), shown.clone()));
         }
@@ -568,7 +568,7 @@ impl Resolver {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let start = crate::discover::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        let start = crate::input::absolute(start).unwrap_or_else(|_| start.to_path_buf());
         self.lookup(&start)
     }
 
@@ -605,7 +605,7 @@ fn normalize(p: &Path) -> PathBuf {
 
 /// Show config paths relative to the working directory where possible.
 fn relative_to_cwd(p: &Path) -> PathBuf {
-    crate::discover::working_dir()
+    crate::input::working_dir()
         .and_then(|cwd| p.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| p.to_path_buf())
 }
@@ -615,7 +615,7 @@ pub fn describe(file: &Path, config: Option<&ConfigFile>, settings: &Settings) -
     let mut out = String::new();
     match config {
         Some(c) => {
-            out.push_str(&format!("config: {}\n", crate::engine::display_path(&c.path)));
+            out.push_str(&format!("config: {}\n", crate::input::display_path(&c.path)));
             if let Some(p) = &c.extends {
                 out.push_str(&format!("extends: {p}\n"));
             }

@@ -2,7 +2,7 @@
 //! Files are linted in parallel; a file that cannot be read or is not text becomes a finding or
 //! an error of that file, never a panic, and the other files are still linted.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -10,84 +10,15 @@ use std::sync::Arc;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, LineCol, LineIndex, ParseOptions};
 use crate::fields::Fields;
-use crate::packs::{self, Pack};
+use crate::packs;
 use crate::requirements::Requirements;
 use crate::rules::{self, Context, RULES};
 use crate::site::Summary;
 use crate::suppress::Suppressions;
-use crate::template::TemplateReqs;
 
-pub use crate::files::MAX_FILE_SIZE;
-
-/// How one rule runs: off, or at a severity with options.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RuleSetting {
-    pub severity: Option<Severity>,
-    pub options: Option<serde_json::Value>,
-    /// Where each option (and `severity`) was set: `.seolint.yaml:7`, "preset `pillar`".
-    pub origins: HashMap<String, String>,
-}
-
-/// What the engine needs to know beyond the file: per-rule settings and the site.
-#[derive(Debug, Clone, Default)]
-pub struct Settings {
-    /// Which front matter keys mean title, description, image, ...
-    pub fields: Fields,
-    /// Custom rule packs from config.
-    pub packs: Arc<Vec<Pack>>,
-    /// Requirements derived from `--template` / config `template:`.
-    pub template: Option<Arc<TemplateReqs>>,
-    /// `site.content_root`, resolved against the config's folder.
-    pub content_root: Option<PathBuf>,
-    /// Site rules run in this run (a folder was linted, or a content root is configured): files
-    /// leave a summary for them.
-    pub site_run: bool,
-    /// Reports keep positions but not the text (no output format in this run shows snippets).
-    pub drop_sources: bool,
-    /// Rules not named here run at their default severity with default options. Ordered: every
-    /// file looks each rule up, and a few string comparisons cost less than hashing the name.
-    pub rules: BTreeMap<String, RuleSetting>,
-    pub site_host: Option<String>,
-    /// The presets that apply, in order, each with where it was named: ("pillar", "override #1
-    /// in .seolint.yaml").
-    pub presets: Vec<(String, String)>,
-    /// `site.slugs`: whose heading anchors; `None`: detected per file from the generator's config.
-    pub slugs: Option<crate::document::slug::SlugStyle>,
-    /// `--keyword`: the primary keyword, over anything the document declares.
-    pub keyword: Option<String>,
-    /// The rules' options, parsed once per run from `rules` (a change to `rules` after linting
-    /// has started would not be seen: settings are made, then used).
-    pub options_cache: rules::OptionsCache,
-}
-
-impl Settings {
-    /// How to parse a file under these settings: the site's host and the canonical URL keys.
-    pub fn parse_options(&self) -> ParseOptions {
-        ParseOptions::new(self.site_host.clone(), &self.fields)
-    }
-
-    /// [`Settings::parse_options`] for the file at `path` (`None`: standard input), with the
-    /// anchor style configured or else detected from its site generator's config.
-    pub fn parse_options_for(&self, path: Option<&Path>) -> ParseOptions {
-        let mut o = self.parse_options();
-        o.slugs = self.slugs.or_else(|| path.and_then(crate::document::slug::detect));
-        o
-    }
-
-    /// The severity `rule` runs at, `None` when it is off.
-    pub fn severity(&self, rule: &rules::Rule) -> Option<Severity> {
-        self.rule_setting(rule).0
-    }
-
-    /// The severity `rule` runs at (`None` when it is off) and its setting in config, if any:
-    /// one look-up for both.
-    pub fn rule_setting(&self, rule: &rules::Rule) -> (Option<Severity>, Option<&RuleSetting>) {
-        match self.rules.get(rule.name) {
-            Some(s) => (s.severity, Some(s)),
-            None => (Some(rule.default_severity), None),
-        }
-    }
-}
+// Temporary re-exports while branches written against the old paths are merged.
+pub use crate::input::{display_path, path_bytes, FileError, Input, Piped, MAX_FILE_SIZE, STDIN_NAME};
+pub use crate::settings::{RuleSetting, Settings};
 
 /// The outcome for one file.
 #[derive(Debug, Clone)]
@@ -192,119 +123,6 @@ impl FileReport {
             suppressions: Suppressions::default(),
             keeps_source: false,
             pillar: None,
-        }
-    }
-}
-
-/// An input: a file on disk or standard input. A run holds one per file named or found (a
-/// pre-commit hook can name thousands), so it is the size of a path: stdin's text is boxed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Input {
-    File(PathBuf),
-    Stdin(Box<Piped>),
-}
-
-const _: () = assert!(std::mem::size_of::<Input>() == std::mem::size_of::<PathBuf>());
-
-/// Text read from stdin, reported under `name`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Piped {
-    pub name: String,
-    pub text: Vec<u8>,
-}
-
-impl Input {
-    pub fn display(&self) -> String {
-        match self {
-            Input::File(p) => display_path(p),
-            Input::Stdin(piped) => piped.name.clone(),
-        }
-    }
-
-    /// The path's bytes when they are not UTF-8 (see [`path_bytes`]).
-    pub fn path_bytes(&self) -> Option<Arc<[u8]>> {
-        match self {
-            Input::File(p) => path_bytes(p),
-            Input::Stdin(_) => None,
-        }
-    }
-
-    /// The path on disk, or the name stdin stands for.
-    pub fn path(&self) -> &Path {
-        match self {
-            Input::File(p) => p,
-            Input::Stdin(piped) => Path::new(&piped.name),
-        }
-    }
-}
-
-/// A path as text: as it is when it is UTF-8, else with each byte that is not shown as `\xNN`
-/// (not U+FFFD, which would make two names look alike). Terminal formats still escape its
-/// control characters (`output::escape_path`).
-pub fn display_path(p: &Path) -> String {
-    let s = match p.to_str() {
-        Some(s) => std::borrow::Cow::Borrowed(s),
-        None => std::borrow::Cow::Owned(escape_invalid_utf8(path_as_bytes(p).as_ref())),
-    };
-    s.strip_prefix("./").unwrap_or(&s).to_string()
-}
-
-/// The bytes of a path that is not UTF-8, `None` for one that is (nearly all).
-pub fn path_bytes(p: &Path) -> Option<Arc<[u8]>> {
-    if p.to_str().is_some() {
-        return None;
-    }
-    let bytes = path_as_bytes(p);
-    Some(bytes.strip_prefix(b"./").unwrap_or(&bytes).into())
-}
-
-#[cfg(unix)]
-fn path_as_bytes(p: &Path) -> std::borrow::Cow<'_, [u8]> {
-    use std::os::unix::ffi::OsStrExt;
-    std::borrow::Cow::Borrowed(p.as_os_str().as_bytes())
-}
-
-#[cfg(not(unix))]
-fn path_as_bytes(p: &Path) -> std::borrow::Cow<'_, [u8]> {
-    std::borrow::Cow::Owned(p.to_string_lossy().into_owned().into_bytes())
-}
-
-fn escape_invalid_utf8(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() + 8);
-    for chunk in bytes.utf8_chunks() {
-        out.push_str(chunk.valid());
-        for b in chunk.invalid() {
-            out.push_str(&format!("\\x{b:02X}"));
-        }
-    }
-    out
-}
-
-/// A one-line reason a file could not be linted (missing, unreadable, a directory, ...).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileError {
-    pub path: String,
-    /// The path's bytes when they are not UTF-8 (as [`FileReport::path_bytes`]).
-    pub path_bytes: Option<Arc<[u8]>>,
-    pub message: String,
-}
-
-impl FileError {
-    /// The error of a path on disk.
-    pub fn at(path: &Path, message: impl Into<String>) -> FileError {
-        FileError {
-            path: display_path(path),
-            path_bytes: path_bytes(path),
-            message: message.into(),
-        }
-    }
-
-    /// The error of an input: a file, or standard input.
-    pub fn of(input: &Input, message: impl Into<String>) -> FileError {
-        FileError {
-            path: input.display(),
-            path_bytes: input.path_bytes(),
-            message: message.into(),
         }
     }
 }
@@ -453,7 +271,7 @@ pub fn lint_input(input: &Input, settings: &Settings) -> Result<FileReport, File
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    crate::files::read_limited(path, "an article")
+    crate::input::read_limited(path, "an article")
 }
 
 /// Lint a file's bytes: reject binary and non-UTF-8 input with a located finding, else parse and
@@ -593,7 +411,7 @@ pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -
     }
     let mut out = Vec::new();
     for rule in RULES {
-        let (Some(severity), setting) = settings.rule_setting(rule) else {
+        let (Some(severity), setting) = rule.setting_in(settings) else {
             continue;
         };
         let rules::Check::File(check) = rule.check else {
@@ -692,15 +510,12 @@ pub fn run_site_checks(
         let rules::Check::Site(check) = rule.check else {
             continue;
         };
-        let severity_of = |report: usize| settings_of(report).and_then(|s| s.severity(rule));
+        let severity_of = |report: usize| settings_of(report).and_then(|s| rule.setting_in(&s).0);
         let mut ctx = rules::SiteContext::new(&site, rule, &severity_of, &pillars, &mut place);
         check(&mut ctx);
         ctx.finish();
     }
 }
-
-/// The name stdin is reported under when no `--stdin-filename` is given.
-pub const STDIN_NAME: &str = "<stdin>";
 
 /// Local image paths (images and `featured_image`) that do not exist relative to `dir`.
 /// The anchors of the pages `doc` includes. An include is looked for as written, then under
@@ -721,7 +536,7 @@ fn included_anchors(doc: &Document, includes: &[&str], dir: Option<&Path>) -> cr
             } else {
                 dir
             };
-            let dir = crate::discover::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+            let dir = crate::input::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
             dir.ancestors().take(12).find_map(|a| {
                 ["", "_includes", "_partials", "includes", "partials"]
                     .iter()
@@ -730,7 +545,7 @@ fn included_anchors(doc: &Document, includes: &[&str], dir: Option<&Path>) -> cr
             })
         });
         let text = found
-            .and_then(|p| crate::files::read_limited(&p, "an include").ok())
+            .and_then(|p| crate::input::read_limited(&p, "an include").ok())
             .and_then(|b| String::from_utf8(b).ok());
         match text {
             Some(text) => {

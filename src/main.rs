@@ -9,8 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use seolint::config::Resolver;
 use seolint::engine::{self, FileError, FileReport, Input, Settings};
 use seolint::output::{self, Format};
+use seolint::requirements::TemplateReqs;
 use seolint::rules::{self, RULES};
-use seolint::template::TemplateReqs;
 use std::collections::HashMap;
 use std::sync::Arc;
 

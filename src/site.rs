@@ -451,9 +451,9 @@ impl SiteFile {
         self.summary
             .full
             .get_or_init(|| {
-                let bytes = crate::files::read_limited(&self.abs, "an article").ok()?;
+                let bytes = crate::input::read_limited(&self.abs, "an article").ok()?;
                 let text = String::from_utf8(bytes).ok()?;
-                if text.len() as u64 > crate::engine::MAX_FILE_SIZE || memchr::memchr(0, text.as_bytes()).is_some() {
+                if text.len() as u64 > crate::input::MAX_FILE_SIZE || memchr::memchr(0, text.as_bytes()).is_some() {
                     return None;
                 }
                 let mut parse = self.on_demand.parse.clone();
@@ -509,7 +509,7 @@ impl Site {
         slugs: Option<crate::document::slug::SlugStyle>,
     ) -> Site {
         let mut site = Site {
-            content_root: content_root.map(|r| clean(&crate::discover::absolute(&r).unwrap_or(r))),
+            content_root: content_root.map(|r| clean(&crate::input::absolute(&r).unwrap_or(r))),
             host,
             ..Site::default()
         };
@@ -523,7 +523,7 @@ impl Site {
             },
         });
         for (path, display, report, summary) in linted {
-            let abs = clean(&crate::discover::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
+            let abs = clean(&crate::input::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
             site.add(SiteFile {
                 abs: abs.into_boxed_path(),
                 display,
@@ -534,11 +534,11 @@ impl Site {
             });
         }
         for path in others {
-            let abs = clean(&crate::discover::absolute(&path).unwrap_or(path.clone()));
+            let abs = clean(&crate::input::absolute(&path).unwrap_or(path.clone()));
             if site.file_at(&abs).is_some() {
                 continue;
             }
-            let Some(text) = crate::files::read_limited(&abs, "an article")
+            let Some(text) = crate::input::read_limited(&abs, "an article")
                 .ok()
                 .and_then(|b| String::from_utf8(b).ok())
             else {
@@ -552,7 +552,7 @@ impl Site {
             let light = light_from(&text, &lines, fm.as_ref(), fields);
             site.add(SiteFile {
                 abs: abs.into_boxed_path(),
-                display: crate::engine::display_path(&clean(&path)).into(),
+                display: crate::input::display_path(&clean(&path)).into(),
                 report: None,
                 site: 0,
                 summary: Box::new(Summary {
@@ -739,7 +739,7 @@ impl Site {
             (None, None) => {}
         }
         let shown = clean(&dir.join(&decoded));
-        let shown = crate::discover::working_dir()
+        let shown = crate::input::working_dir()
             .and_then(|cwd| shown.strip_prefix(cwd).ok().map(Path::to_path_buf))
             .unwrap_or(shown);
         Target::Missing(shown.to_string_lossy().to_string())
@@ -753,7 +753,7 @@ impl Site {
     pub fn translation(&self, i: usize) -> (String, Option<String>) {
         let file = &self.files[i];
         let root = self.roots.get(file.site as usize).cloned().flatten();
-        let base = root.as_deref().or_else(|| crate::discover::working_dir());
+        let base = root.as_deref().or_else(|| crate::input::working_dir());
         let rel = base.and_then(|b| file.abs.strip_prefix(b).ok()).unwrap_or(&file.abs);
         let mut dirs: Vec<&str> = rel
             .parent()
@@ -850,7 +850,7 @@ mod tests {
         );
         assert_eq!(
             site.roots,
-            [Some(clean(&crate::discover::absolute(d.path()).expect("abs")))]
+            [Some(clean(&crate::input::absolute(d.path()).expect("abs")))]
         );
     }
 

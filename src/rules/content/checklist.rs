@@ -1,5 +1,6 @@
+use crate::diagnostic::excerpt;
 use crate::diagnostic::Severity;
-use crate::rules::{declare_rule, excerpt, find, Check, Context};
+use crate::rules::{declare_rule, find, Check, Context};
 
 declare_rule! {
     /// ## What it does

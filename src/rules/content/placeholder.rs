@@ -3,9 +3,10 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 use serde::Deserialize;
 
+use crate::diagnostic::excerpt;
 use crate::diagnostic::{Severity, Span};
 use crate::document::Document;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does

@@ -129,7 +129,7 @@ fn check(ctx: &mut Context) {
                 span_of(key),
                 format!(
                     "`{key}` is \"{}\", not a date; expected YYYY-MM-DD with an optional time",
-                    crate::rules::excerpt(s, 40)
+                    crate::diagnostic::excerpt(s, 40)
                 ),
                 "write the date as YYYY-MM-DD, e.g. 2026-02-14",
             )),
@@ -199,7 +199,7 @@ fn check(ctx: &mut Context) {
 fn shown(v: &Value) -> String {
     v.as_str().map_or_else(
         || v.type_name().to_string(),
-        |s| format!("\"{}\"", crate::rules::excerpt(s, 60)),
+        |s| format!("\"{}\"", crate::diagnostic::excerpt(s, 60)),
     )
 }
 

@@ -1,6 +1,7 @@
+use crate::diagnostic::excerpt;
 use crate::diagnostic::Severity;
 use crate::rules::content::placeholder;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -73,7 +74,9 @@ fn file_name(src: &str) -> &str {
 fn check(ctx: &mut Context) {
     let (max, max_source) = ctx
         .threshold("max")
-        .map_or((125, crate::rules::Source::Default), |t| (t.value as usize, t.source));
+        .map_or((125, crate::requirements::Source::Default), |t| {
+            (t.value as usize, t.source)
+        });
     let doc = ctx.doc;
     let mut found = Vec::new();
     for img in &doc.images {

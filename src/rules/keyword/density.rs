@@ -1,6 +1,7 @@
 use crate::diagnostic::Severity;
+use crate::requirements::{RangeThreshold, Source};
 use crate::rules::keyword::{keyword_anchor, occurrences};
-use crate::rules::{declare_rule, Context, RangeThreshold, Source};
+use crate::rules::{declare_rule, Context};
 use crate::text::{number, range, thousands};
 
 declare_rule! {

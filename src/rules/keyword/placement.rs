@@ -1,10 +1,12 @@
 use serde::Deserialize;
 
+use crate::diagnostic::excerpt;
 use crate::diagnostic::{Severity, Span};
 use crate::document::Document;
 use crate::fields::Fields;
+use crate::requirements::Source;
 use crate::rules::meta::{front_matter_text, unquote};
-use crate::rules::{declare_rule, excerpt, Context, Source};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does

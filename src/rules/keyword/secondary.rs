@@ -90,7 +90,7 @@ fn check_template_sections(ctx: &mut Context) {
                 h.text_span,
                 format!(
                     "section \"{}\" does not use its keyword \"{keyword}\" (0 of {} words; template {}:{line})",
-                    crate::rules::excerpt(&h.text, 50),
+                    crate::diagnostic::excerpt(&h.text, 50),
                     thousands(words.len()),
                     template.path
                 ),

@@ -4,10 +4,12 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Deserialize;
 
+use crate::diagnostic::excerpt;
 use crate::diagnostic::Severity;
+use crate::requirements::Source;
+use crate::requirements::TemplateReqs;
 use crate::rules::structure::same_text;
-use crate::rules::{declare_rule, excerpt, Context, Source};
-use crate::template::TemplateReqs;
+use crate::rules::{declare_rule, Context};
 use crate::text::{range, thousands};
 
 declare_rule! {

@@ -1,6 +1,7 @@
 use crate::diagnostic::Severity;
+use crate::requirements::RangeThreshold;
 use crate::rules::keyword::keyword_anchor;
-use crate::rules::{declare_rule, Context, RangeThreshold};
+use crate::rules::{declare_rule, Context};
 use crate::text::{range, thousands};
 
 declare_rule! {

@@ -1,6 +1,7 @@
+use crate::diagnostic::excerpt;
 use crate::diagnostic::Severity;
 use crate::rules::links::visible_links;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does

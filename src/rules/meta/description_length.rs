@@ -170,11 +170,11 @@ fn is_published(fm: &crate::document::FrontMatter) -> bool {
 
 /// `front-matter-required` is on and requires one of the description keys: it reports the
 /// missing description already.
-fn left_to_front_matter_required(settings: &crate::engine::Settings, keys: &[&str]) -> bool {
+fn left_to_front_matter_required(settings: &crate::settings::Settings, keys: &[&str]) -> bool {
     let Some(rule) = crate::rules::find("front-matter-required") else {
         return false;
     };
-    let (severity, setting) = settings.rule_setting(rule);
+    let (severity, setting) = rule.setting_in(settings);
     let required: Vec<String> = setting
         .and_then(|s| s.options.as_ref())
         .and_then(|o| o.get("keys"))

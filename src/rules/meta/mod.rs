@@ -2,9 +2,10 @@
 pub mod description_length;
 pub mod title_length;
 
+use crate::diagnostic::excerpt;
 use crate::diagnostic::Span;
 use crate::document::Document;
-use crate::rules::{excerpt, Context};
+use crate::rules::Context;
 
 /// A meta text and where it stands.
 pub struct MetaText<'d> {

@@ -1,5 +1,6 @@
+use crate::diagnostic::excerpt;
 use crate::diagnostic::Severity;
-use crate::rules::{declare_rule, excerpt, SiteContext};
+use crate::rules::{declare_rule, SiteContext};
 use crate::site::Target;
 use crate::suggest::did_you_mean;
 

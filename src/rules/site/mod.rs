@@ -6,7 +6,8 @@ pub mod duplicate_keyword;
 pub mod duplicate_slug;
 pub mod duplicate_title;
 
-use crate::rules::{excerpt, SiteContext};
+use crate::diagnostic::excerpt;
+use crate::rules::SiteContext;
 use std::collections::HashMap;
 
 use crate::site::{Light, Located, Site};

@@ -2,11 +2,12 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value as Json;
 
+use crate::diagnostic::excerpt;
 use crate::diagnostic::{Applicability, Edit, Fix, Severity, Span};
 use crate::document::{Document, Heading, JsonLd};
 use crate::rules::content::placeholder;
 use crate::rules::structure::{faq_section, text_key};
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does

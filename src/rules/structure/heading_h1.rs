@@ -1,5 +1,6 @@
+use crate::diagnostic::excerpt;
 use crate::diagnostic::Severity;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does

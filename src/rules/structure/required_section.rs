@@ -1,7 +1,8 @@
+use crate::diagnostic::excerpt;
 use crate::diagnostic::Severity;
 use crate::rules::keyword::keyword_anchor;
 use crate::rules::structure::same_text;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does

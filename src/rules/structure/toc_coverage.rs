@@ -1,8 +1,9 @@
 use crate::diagnostic::{Applicability, Edit, Fix, Severity, Span};
 use std::collections::{HashMap, HashSet};
 
+use crate::diagnostic::excerpt;
 use crate::document::{Document, Link, LinkKind, List};
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does

@@ -1,8 +1,9 @@
 use std::collections::HashSet;
 
+use crate::diagnostic::excerpt;
 use crate::diagnostic::Severity;
 use crate::document::LinkKind;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 use crate::suggest::did_you_mean;
 
 declare_rule! {

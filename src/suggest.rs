@@ -126,7 +126,7 @@ mod tests {
     #[test]
     fn the_character_bound_never_exceeds_the_distance() {
         // `\u{e1}` (225) shares a bucket with `a` (97): a bucket may hold different characters
-        let mut rng = crate::text::tests::Xorshift(0x6c62_272e_07bb_0142);
+        let mut rng = crate::testing::Xorshift(0x6c62_272e_07bb_0142);
         let mut below = 0;
         for _ in 0..5000 {
             let (la, lb) = (rng.below(10), rng.below(10));
@@ -145,7 +145,7 @@ mod tests {
     #[test]
     fn the_cut_off_table_picks_what_the_full_one_picks() {
         // small alphabets make near misses, ties and cut-offs common
-        let mut rng = crate::text::tests::Xorshift(0x2545_f491_4f6c_dd1d);
+        let mut rng = crate::testing::Xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
             let len = rng.below(12);
             let input = rng.text("abc-\u{e9}", len);

@@ -212,7 +212,7 @@ mod tests {
             ascii.push(line_ascii);
             (starts, ascii)
         };
-        let mut rng = crate::text::tests::Xorshift(0x1656_67b1_9e37_79f9);
+        let mut rng = crate::testing::Xorshift(0x1656_67b1_9e37_79f9);
         for len in 0..200 {
             for _ in 0..20 {
                 let src = rng.text("ab \n\n\r\r\né€", len);

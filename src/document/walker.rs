@@ -26,7 +26,7 @@ pub(super) struct Walker<'d> {
     /// Line of the file where the body's line 1 is.
     first_line: usize,
     /// The word scanner's copy of a text with typographic punctuation, reused.
-    stand_ins: crate::text::StandIns,
+    ascii_copy: crate::text::AsciiCopy,
 }
 
 struct HeadingAcc {
@@ -42,7 +42,7 @@ impl<'d> Walker<'d> {
             doc,
             site_host,
             first_line,
-            stand_ins: crate::text::StandIns::default(),
+            ascii_copy: crate::text::AsciiCopy::default(),
         }
     }
 
@@ -457,7 +457,7 @@ impl<'d> Walker<'d> {
             // most prose: spans straight from the scanner's offsets
             let words = &mut self.doc.words;
             let sc = &self.doc.shortcodes;
-            let scratch = &mut self.stand_ins;
+            let scratch = &mut self.ascii_copy;
             let b = text.as_bytes();
             // a word's first byte is the text's byte at its start (a word is never empty)
             let lead = |start: usize| b.get(start).copied().unwrap_or(0);

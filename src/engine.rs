@@ -13,7 +13,7 @@ use crate::fields::Fields;
 use crate::packs::{self, Pack};
 use crate::requirements::Requirements;
 use crate::rules::{self, Context, RULES};
-use crate::site::Summary;
+use crate::site::PageSummary;
 use crate::suppress::Suppressions;
 use crate::template::TemplateReqs;
 
@@ -31,7 +31,7 @@ pub struct RuleSetting {
 /// What the engine needs to know beyond the file: per-rule settings and the site.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
-    /// Which front matter keys mean title, description, image, ...
+    /// ValueKind front matter keys mean title, description, image, ...
     pub fields: Fields,
     /// Custom rule packs from config.
     pub packs: Arc<Vec<Pack>>,
@@ -107,7 +107,7 @@ pub struct FileReport {
     /// The file could not be linted: read error, not UTF-8, binary, too large.
     pub failed: bool,
     /// What the file contributes to site checks (when they run).
-    pub summary: Option<Box<Summary>>,
+    pub summary: Option<Box<PageSummary>>,
     /// Its suppression comments, for findings of site rules that come later.
     pub suppressions: Suppressions,
     /// Its text cannot be read again (standard input): [`FileReport::drop_source`] keeps it.

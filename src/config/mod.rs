@@ -11,4 +11,4 @@ mod resolve;
 
 pub use describe::{describe, init_text};
 pub use file::{ConfigError, ConfigFile, RawSite, FILE_NAMES, PRESETS};
-pub use resolve::{is_partial, Resolver, DEFAULT_PARTIALS};
+pub use resolve::{is_partial, Resolver};

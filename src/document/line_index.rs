@@ -162,17 +162,6 @@ pub fn floor_char_boundary(source: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// The smallest char boundary at or above `offset`.
-pub fn ceil_char_boundary(source: &str, mut offset: usize) -> usize {
-    if offset >= source.len() {
-        return source.len();
-    }
-    while offset < source.len() && !source.is_char_boundary(offset) {
-        offset += 1;
-    }
-    offset
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -192,7 +192,7 @@ mod tests {
                 format!("{}…", cut.trim_end())
             }
         };
-        let mut rng = crate::text::tests::Xorshift(0x5DEE_CE66_D1CE_4E5B);
+        let mut rng = crate::testing::Xorshift(0x5DEE_CE66_D1CE_4E5B);
         for len in 0..90 {
             for max in [0, 1, 2, 5, 10, 30, 60] {
                 let text = rng.text("ab c  \n\té ü\u{3000}x", len);

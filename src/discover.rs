@@ -49,7 +49,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
 }
 
 /// Walk a folder on every core (`ignore`'s parallel walker: each thread reads directories and
-/// matches ignore files; over the corpus, 9 ms on two cores against 14 ms on one, of a 0.3 s run).
+/// matches ignore files).
 /// The files come out sorted by the caller; the errors are sorted here, so that a run prints
 /// them in the same order every time.
 fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {

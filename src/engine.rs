@@ -13,7 +13,7 @@ use crate::fields::Fields;
 use crate::packs;
 use crate::requirements::Requirements;
 use crate::rules::{self, Context, RULES};
-use crate::site::Summary;
+use crate::site::PageSummary;
 use crate::suppress::Suppressions;
 
 // Temporary re-exports while branches written against the old paths are merged.
@@ -38,7 +38,7 @@ pub struct FileReport {
     /// The file could not be linted: read error, not UTF-8, binary, too large.
     pub failed: bool,
     /// What the file contributes to site checks (when they run).
-    pub summary: Option<Box<Summary>>,
+    pub summary: Option<Box<PageSummary>>,
     /// Its suppression comments, for findings of site rules that come later.
     pub suppressions: Suppressions,
     /// Its text cannot be read again (standard input): [`FileReport::drop_source`] keeps it.

@@ -21,3 +21,6 @@ pub mod suggest;
 pub mod suppress;
 pub mod template;
 pub mod text;
+
+#[cfg(test)]
+mod testing;

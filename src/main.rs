@@ -151,8 +151,8 @@ fn main() -> ExitCode {
 /// glibc's malloc raises its mmap threshold to the largest block freed so far, up to 32 MB: after
 /// one long article, every later file text and parse arena comes from the heap arenas, where the
 /// summaries kept for site checks pin the freed space between them and the process keeps growing
-/// over a large site (at 4x the corpus, when this was added: 79 MB without it, 59 MB with it). A
-/// fixed threshold keeps large buffers in mmap, returned to the system when freed.
+/// over a large site. A fixed threshold keeps large buffers in mmap, returned to the system when
+/// freed.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn tune_allocator() {
     // SAFETY: mallopt only sets an allocator parameter; it runs before any other thread starts.
@@ -168,8 +168,7 @@ fn tune_allocator() {}
 /// costs clap about 500 bytes an argument, and a pre-commit hook can name thousands of files;
 /// all of it is freed before linting starts, but into the main thread's heap, which the lint
 /// workers (each with its own glibc arena) do not reuse, so it stayed in the process's resident
-/// size for the whole run (10,072 files named: 9.4 MB resident once clap was done, against
-/// 3.9 MB before it).
+/// size for the whole run.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn release_freed_memory() {
     // SAFETY: malloc_trim only releases free memory of the allocator's own heaps.

@@ -14,6 +14,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("input", 0),
     ("fields", 0),
     ("suggest", 0),
+    // helpers for unit tests only (`#[cfg(test)]`)
+    ("testing", 0),
     ("generator", 1),
     // parse once
     ("document", 2),

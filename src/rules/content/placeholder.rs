@@ -1056,7 +1056,7 @@ mod tests {
             "_",
         ];
         let seps = [" ", " ", "\n", "\n- ", "\n1. ", "\n> ", " | ", "", "\t"];
-        let mut rng = crate::text::tests::Xorshift(0x9E37_79B9_7F4A_7C15);
+        let mut rng = crate::testing::Xorshift(0x9E37_79B9_7F4A_7C15);
         let mut pick = |n: usize| rng.below(n);
         for _ in 0..4000 {
             let mut text = String::new();

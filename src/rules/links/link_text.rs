@@ -142,7 +142,7 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         let phrases = Phrases::new(&all);
-        let mut rng = crate::text::tests::Xorshift(0xd1b5_4a32_d192_ed03);
+        let mut rng = crate::testing::Xorshift(0xd1b5_4a32_d192_ed03);
         let alphabet = "cliCKhEremoRw.:/tps \u{e9}\u{c9}\u{3a3}\u{3c3}";
         for len in 0..4000 {
             let text = rng.text(alphabet, len % 12);

@@ -41,7 +41,7 @@ fn check(ctx: &mut SiteContext) {
         if file.report.is_none() {
             continue;
         }
-        let Some(full) = file.full() else { continue };
+        let Some(full) = file.links() else { continue };
         for link in full.links.iter() {
             match site.resolve(i, link.url) {
                 Target::Missing(looked) => ctx.report(
@@ -54,7 +54,7 @@ fn check(ctx: &mut SiteContext) {
                     if j != i && !fragment.is_empty() && !fragment.eq_ignore_ascii_case("top") =>
                 {
                     let target = &site.files[j];
-                    let Some(anchors) = target.full().map(|f| &f.anchors) else {
+                    let Some(anchors) = target.links().map(|f| &f.anchors) else {
                         continue;
                     };
                     if anchors.contains(&fragment) {

@@ -3,8 +3,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::diagnostic::excerpt;
-use crate::diagnostic::{Severity, Span};
+use crate::diagnostic::{excerpt, Severity, Span};
 use crate::document::Document;
 use crate::rules::{declare_rule, Context};
 

@@ -1,7 +1,6 @@
 use serde::Deserialize;
 
-use crate::diagnostic::excerpt;
-use crate::diagnostic::{Severity, Span};
+use crate::diagnostic::{excerpt, Severity, Span};
 use crate::document::Document;
 use crate::fields::Fields;
 use crate::requirements::Source;

@@ -4,8 +4,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::diagnostic::excerpt;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{excerpt, Severity};
 use crate::requirements::Source;
 use crate::requirements::TemplateReqs;
 use crate::rules::structure::same_text;

@@ -2,8 +2,7 @@
 pub mod description_length;
 pub mod title_length;
 
-use crate::diagnostic::excerpt;
-use crate::diagnostic::Span;
+use crate::diagnostic::{excerpt, Span};
 use crate::document::Document;
 use crate::rules::Context;
 

@@ -2,8 +2,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value as Json;
 
-use crate::diagnostic::excerpt;
-use crate::diagnostic::{Applicability, Edit, Fix, Severity, Span};
+use crate::diagnostic::{excerpt, Applicability, Edit, Fix, Severity, Span};
 use crate::document::{Document, Heading, JsonLd};
 use crate::rules::content::placeholder;
 use crate::rules::structure::{faq_section, text_key};

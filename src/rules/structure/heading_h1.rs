@@ -1,5 +1,4 @@
-use crate::diagnostic::excerpt;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{excerpt, Severity};
 use crate::rules::{declare_rule, Context};
 
 declare_rule! {

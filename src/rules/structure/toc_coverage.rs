@@ -1,7 +1,6 @@
-use crate::diagnostic::{Applicability, Edit, Fix, Severity, Span};
+use crate::diagnostic::{excerpt, Applicability, Edit, Fix, Severity, Span};
 use std::collections::{HashMap, HashSet};
 
-use crate::diagnostic::excerpt;
 use crate::document::{Document, Link, LinkKind, List};
 use crate::rules::{declare_rule, Context};
 

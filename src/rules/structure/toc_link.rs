@@ -1,7 +1,6 @@
 use std::collections::HashSet;
 
-use crate::diagnostic::excerpt;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{excerpt, Severity};
 use crate::document::LinkKind;
 use crate::rules::{declare_rule, Context};
 use crate::suggest::did_you_mean;

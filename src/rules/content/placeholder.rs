@@ -37,13 +37,21 @@ declare_rule! {
     /// Time: [X] minutes" tells readers and search engines that nobody finished it.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
     /// **Estimated Reading Time:** [X] minutes
+    ///
+    /// Cold brew is coffee steeped in cold water for most of a day.
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
-    /// **Estimated Reading Time:** 12 minutes
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// **Estimated Reading Time:** 4 minutes
+    ///
+    /// Cold brew is coffee steeped in cold water for most of a day.
     /// ```
     ///
     /// ## Options

@@ -19,14 +19,22 @@ declare_rule! {
     /// Readers decide whether to start by the stated time; one that is far off breaks that promise.
     ///
     /// ## Example
-    /// ```markdown
-    /// **Estimated Reading Time:** 25 minutes
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// **Estimated Reading Time:** 9 minutes
+    ///
+    /// Steep coarse coffee in cold water overnight, then strain it.
     /// ```
-    /// on an article of 1,000 words.
+    /// An article this short takes about a minute to read, not nine.
     ///
     /// Use instead:
-    /// ```markdown
-    /// **Estimated Reading Time:** 4 minutes
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// **Estimated Reading Time:** 1 minute
+    ///
+    /// Steep coarse coffee in cold water overnight, then strain it.
     /// ```
     ///
     /// ## Options

@@ -11,6 +11,9 @@
 //! `fixtures/articles/images/`. Thresholds come from the article itself (directives, SEO
 //! CHECKLIST) or the template, never from hidden options. Site rules compare files: their
 //! examples are prose and are not run (`tests/site.rs` runs their fixtures).
+//!
+//! README's rule table is checked against the same docs: `SEOLINT_BLESS=1 cargo test --test docs`
+//! rewrites it.
 
 use std::sync::Arc;
 
@@ -240,4 +243,46 @@ fn rule_examples_give_what_they_say() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// README's rule table, between its two markers.
+const TABLE_START: &str =
+    "<!-- rule table: made from the rules' docs; SEOLINT_BLESS=1 cargo test --test docs rewrites it -->";
+const TABLE_END: &str = "<!-- end of rule table -->";
+
+/// The table README should hold: each rule's name, default severity, whether it has a fix, and
+/// the first sentence of its `## What it does`, in the order `seolint rules` lists them.
+fn expected_table() -> String {
+    let mut table = String::from("| rule | default | fix | what it does |\n|---|---|---|---|\n");
+    for rule in RULES {
+        let severity = rule.default_severity.to_string();
+        let fix = if rule.fixable { "fix" } else { "" };
+        // a `|` would end the cell
+        let summary = rule.summary().replace('|', "\\|");
+        table.push_str(&format!("| `{}` | {severity} | {fix} | {summary} |\n", rule.name));
+    }
+    table
+}
+
+#[test]
+fn readme_rule_table_matches_the_rules() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md at the package root");
+    let (Some(start), Some(end)) = (readme.find(TABLE_START), readme.find(TABLE_END)) else {
+        panic!("README.md lacks the rule table markers:\n{TABLE_START}\n...\n{TABLE_END}");
+    };
+    let body_start = start + TABLE_START.len() + 1;
+    let found = readme.get(body_start..end).unwrap_or("");
+    let expected = expected_table();
+    if found == expected {
+        return;
+    }
+    if std::env::var_os("SEOLINT_BLESS").is_some() {
+        let updated = format!("{}{expected}{}", &readme[..body_start], &readme[end..]);
+        std::fs::write("README.md", updated).expect("README.md writable");
+        return;
+    }
+    panic!(
+        "README.md's rule table differs from the rules' docs (name, default severity, fix, first sentence of `## What it does`).\n\
+         Run `SEOLINT_BLESS=1 cargo test --test docs` to rewrite it, or put this between the markers:\n\n{expected}"
+    );
 }

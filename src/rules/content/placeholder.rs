@@ -49,7 +49,7 @@ declare_rule! {
     /// ```markdown pass
     /// # Cold Brew at Home, from Grind to Glass
     ///
-    /// **Estimated Reading Time:** 4 minutes
+    /// **Estimated Reading Time:** 1 minute
     ///
     /// Cold brew is coffee steeped in cold water for most of a day.
     /// ```

@@ -15,7 +15,7 @@ declare_rule! {
     /// ## Example
     /// ```markdown fail
     /// ---
-    /// title: "Cold brew at home
+    /// title: "Cold brew at home, from grind to glass
     /// description: Steep, strain, store.
     /// ---
     ///
@@ -26,7 +26,7 @@ declare_rule! {
     /// Use instead:
     /// ```markdown pass
     /// ---
-    /// title: "Cold brew at home"
+    /// title: "Cold brew at home, from grind to glass"
     /// description: Steep, strain, store.
     /// ---
     ///

@@ -18,11 +18,11 @@ declare_rule! {
     /// ```markdown template
     /// ## Ratio
     ///
-    /// [Write 50-100 words.]
+    /// [How much coffee to how much water, by weight.]
     ///
     /// ## Straining
     ///
-    /// [Write 50-100 words.]
+    /// [How to strain it without sludge.]
     /// ```
     /// An article without its Ratio section:
     /// ```markdown fail

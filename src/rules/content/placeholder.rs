@@ -33,8 +33,8 @@ declare_rule! {
     /// template's `[CODE_BLOCK or EXAMPLE: ...]` slot) is an unfilled slot and is reported.
     ///
     /// ## Why is this bad?
-    /// A published page that says "[HOOK: Open with a bold statement...]" or "Estimated Reading
-    /// Time: [X] minutes" tells readers and search engines that nobody finished it.
+    /// A published page that says `[HOOK: Open with a bold statement...]` or `Estimated Reading
+    /// Time: [X] minutes` tells readers and search engines that nobody finished it.
     ///
     /// ## Example
     /// ```markdown fail

@@ -11,8 +11,8 @@ declare_rule! {
     /// ## What it does
     /// Checks that a stated reading time matches the article: the `**Estimated Reading Time:** N
     /// minutes` line, or front matter `reading_time` (`readingTime`, `read_time`). The computed
-    /// time is words of visible prose / 238 per minute, rounded; a stated time within one minute of
-    /// it passes. The fix (safe) rewrites the number; it is offered only for a plain number of
+    /// time is words of visible prose / 238 per minute, rounded, and at least 1; a stated time
+    /// within one minute of it passes. The fix (safe) rewrites the number; it is offered only for a plain number of
     /// minutes (`9 minutes`, `9 min read`), not for a range (`5-7 minutes`) or another unit.
     ///
     /// ## Why is this bad?

@@ -169,10 +169,46 @@ fn every_rule_has_the_documentation_skeleton() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// An option the docs list (`- \`name\` ...`) is one the rule's options type knows.
+/// The options a `## Options` list names: in each `- ` item (with its indented continuation
+/// lines), a code span of a plain name followed by ` (` or `,`, as in
+/// "- `min` (default 30), `max` (default 60)" or "- `h2_min`, `h2_max` (no default)".
+fn documented_options(lines: &[(usize, &str)]) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    for (_, line) in lines {
+        if let Some(item) = line.strip_prefix("- ") {
+            items.push(item.to_string());
+        } else if let (Some(item), true) = (items.last_mut(), line.starts_with("  ")) {
+            item.push(' ');
+            item.push_str(line.trim());
+        } else {
+            // a paragraph after the list (the keys of `fields`) names no option of the rule
+            items.push(String::new());
+        }
+    }
+    let mut names = Vec::new();
+    for item in &items {
+        // odd pieces are inside backticks
+        let pieces: Vec<&str> = item.split('`').collect();
+        for i in (1..pieces.len().saturating_sub(1)).step_by(2) {
+            let name = pieces[i];
+            let plain = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            let after = pieces[i + 1];
+            if plain && (after.starts_with(" (") || after.starts_with(',')) {
+                names.push(name.to_string());
+            }
+        }
+    }
+    names
+}
+
+/// Each option the docs list is one the rule's options type knows.
 #[test]
 fn documented_options_exist() {
     let mut problems = Vec::new();
+    let mut checked = 0;
     for rule in RULES {
         let docs = rule.documentation();
         let options = sections(&docs)
@@ -180,12 +216,9 @@ fn documented_options_exist() {
             .find(|(heading, _)| heading == "## Options")
             .map(|(_, lines)| lines)
             .unwrap_or_default();
-        for (_, line) in options {
-            let Some(rest) = line.strip_prefix("- `") else {
-                continue;
-            };
-            let name = rest.split('`').next().unwrap_or("");
-            let value = serde_json::json!({ name: serde_json::Value::Null });
+        for name in documented_options(&options) {
+            checked += 1;
+            let value = serde_json::json!({ name.as_str(): serde_json::Value::Null });
             if let Err(e) = (rule.validate)(&value) {
                 if e.contains("unknown field") {
                     problems.push(format!(
@@ -196,6 +229,10 @@ fn documented_options_exist() {
             }
         }
     }
+    assert!(
+        checked > 0,
+        "no `## Options` list names an option: is the pattern stale?"
+    );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

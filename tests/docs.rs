@@ -307,14 +307,19 @@ fn readme_rule_table_matches_the_rules() {
     let (Some(start), Some(end)) = (readme.find(TABLE_START), readme.find(TABLE_END)) else {
         panic!("README.md lacks the rule table markers:\n{TABLE_START}\n...\n{TABLE_END}");
     };
+    // the table starts on the line after the opening marker
     let body_start = start + TABLE_START.len() + 1;
-    let found = readme.get(body_start..end).unwrap_or("");
+    let (Some(head), Some(found), Some(tail)) =
+        (readme.get(..body_start), readme.get(body_start..end), readme.get(end..))
+    else {
+        panic!("README.md's rule table markers are out of order: {TABLE_START} on its own line, then {TABLE_END}");
+    };
     let expected = expected_table();
     if found == expected {
         return;
     }
     if std::env::var_os("SEOLINT_BLESS").is_some() {
-        let updated = format!("{}{expected}{}", &readme[..body_start], &readme[end..]);
+        let updated = format!("{head}{expected}{tail}");
         std::fs::write("README.md", updated).expect("README.md writable");
         return;
     }

@@ -13,13 +13,26 @@ declare_rule! {
     /// to check.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
     /// <!-- SEO CHECKLIST:
     ///   [ ] Shared on social media
     /// -->
-    /// ```
+    /// # Cold Brew at Home, from Grind to Glass
     ///
-    /// Use instead: check the item by hand, or map its wording to a rule in `rules/checklist.yaml`.
+    /// Steep coarse coffee in cold water overnight, then strain it.
+    /// ```
+    /// No rule can tell whether the article was shared.
+    ///
+    /// Use instead: check the item by hand, or map its wording to a rule in
+    /// `rules/checklist.yaml`; an item that maps to a rule is that rule's to check:
+    /// ```markdown pass
+    /// <!-- SEO CHECKLIST:
+    ///   [ ] Internal links: minimum 1
+    /// -->
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// Steep [coarse coffee](/guides/grinding/) in cold water overnight, then strain it.
+    /// ```
     ///
     /// ## Options
     /// None.

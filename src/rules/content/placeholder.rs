@@ -33,17 +33,25 @@ declare_rule! {
     /// template's `[CODE_BLOCK or EXAMPLE: ...]` slot) is an unfilled slot and is reported.
     ///
     /// ## Why is this bad?
-    /// A published page that says "[HOOK: Open with a bold statement...]" or "Estimated Reading
-    /// Time: [X] minutes" tells readers and search engines that nobody finished it.
+    /// A published page that says `[HOOK: Open with a bold statement...]` or `Estimated Reading
+    /// Time: [X] minutes` tells readers and search engines that nobody finished it.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
     /// **Estimated Reading Time:** [X] minutes
+    ///
+    /// Cold brew is coffee steeped in cold water for most of a day.
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
-    /// **Estimated Reading Time:** 12 minutes
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// **Estimated Reading Time:** 1 minute
+    ///
+    /// Cold brew is coffee steeped in cold water for most of a day.
     /// ```
     ///
     /// ## Options

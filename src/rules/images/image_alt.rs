@@ -15,13 +15,17 @@ declare_rule! {
     /// alt text at about 125 characters.
     ///
     /// ## Example
-    /// ```markdown
-    /// ![image](./starter-jar.jpg)
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ![image](./images/mixing.jpg)
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
-    /// ![Bubbly sourdough starter in a glass jar](./starter-jar.jpg)
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ![Coffee grounds stirred into a jar of cold water](./images/mixing.jpg)
     /// ```
     ///
     /// ## Options

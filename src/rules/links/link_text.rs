@@ -14,13 +14,17 @@ declare_rule! {
     /// navigate by a list of links, where twenty "click here" are useless.
     ///
     /// ## Example
-    /// ```markdown
-    /// To revive a starter, [click here](/guides/revive-starter/).
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// The grind matters most; to choose one, [click here](/guides/grinding/).
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
-    /// Read [how to revive a neglected starter](/guides/revive-starter/).
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// The grind matters most: see [how coarse to grind for cold brew](/guides/grinding/).
     /// ```
     ///
     /// ## Options

@@ -11,15 +11,25 @@ declare_rule! {
     /// engines build from the headings.
     ///
     /// ## Example
-    /// ```markdown
-    /// ## Feeding the Starter
-    /// #### Flour
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ## Equipment
+    ///
+    /// #### Filters
+    ///
+    /// Paper filters give the clearest cup.
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
-    /// ## Feeding the Starter
-    /// ### Flour
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ## Equipment
+    ///
+    /// ### Filters
+    ///
+    /// Paper filters give the clearest cup.
     /// ```
     ///
     /// ## Options

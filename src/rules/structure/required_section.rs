@@ -14,10 +14,37 @@ declare_rule! {
     /// section dropped or moved while filling it in is usually an accident.
     ///
     /// ## Example
-    /// A template with `## Prerequisites` before `## Setup`, and an article that has only
-    /// `## Setup`.
+    /// With `--template` naming this template:
+    /// ```markdown template
+    /// ## Ratio
     ///
-    /// Use instead: keep every section of the template, in its order.
+    /// [How much coffee to how much water, by weight.]
+    ///
+    /// ## Straining
+    ///
+    /// [How to strain it without sludge.]
+    /// ```
+    /// An article without its Ratio section:
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ## Straining
+    ///
+    /// Pour it through a paper filter.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ## Ratio
+    ///
+    /// One part coffee to eight parts water.
+    ///
+    /// ## Straining
+    ///
+    /// Pour it through a paper filter.
+    /// ```
     ///
     /// ## Options
     /// None.

@@ -18,8 +18,8 @@
 use std::sync::Arc;
 
 use seolint::engine::{lint_source, FileReport, Settings};
+use seolint::requirements::TemplateReqs;
 use seolint::rules::{Check, Rule, RULES};
-use seolint::template::TemplateReqs;
 
 /// Where examples are linted as if they were, relative to the package root (where cargo runs
 /// integration tests).

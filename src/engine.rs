@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, LineCol, LineIndex, ParseOptions};
 use crate::fields::Fields;
-use crate::packs;
+use crate::patterns;
 use crate::requirements::Requirements;
 use crate::rules::{self, Context, RULES};
 use crate::site::PageSummary;
@@ -422,7 +422,7 @@ pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -
         out = ctx.into_diagnostics();
     }
     for pack in settings.packs.iter() {
-        out.extend(packs::check(pack, doc));
+        out.extend(patterns::check(pack, doc));
     }
     let pack_names: Vec<&str> = settings
         .packs

@@ -11,7 +11,7 @@ pub mod fix;
 pub mod generator;
 pub mod input;
 pub mod output;
-pub mod packs;
+pub mod patterns;
 pub mod requirements;
 pub mod rules;
 pub mod settings;

@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 use crate::diagnostic::Severity;
 use crate::document::ParseOptions;
 use crate::fields::Fields;
-use crate::packs::Pack;
+use crate::patterns::Pack;
 use crate::requirements::TemplateReqs;
 
 /// How one rule runs: off, or at a severity with options.

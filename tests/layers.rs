@@ -21,7 +21,6 @@ const LAYERS: &[(&str, u8)] = &[
     ("document", 2),
     ("site", 3),
     ("requirements", 3),
-    ("packs", 3),
     ("patterns", 3),
     ("settings", 4),
     // the checks

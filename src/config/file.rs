@@ -11,7 +11,7 @@ use serde_yaml::Value as Yaml;
 
 use crate::diagnostic::Severity;
 use crate::fields::Fields;
-use crate::packs::{self, Pack};
+use crate::patterns::{self, Pack};
 use crate::requirements::TemplateReqs;
 use crate::rules;
 use crate::suggest::did_you_mean;
@@ -368,7 +368,7 @@ impl ConfigFile {
         let mut loaded_packs = Vec::new();
         for p in &raw.packs {
             let pack_path = dir.join(p);
-            loaded_packs.push(packs::load(&pack_path).map_err(|e| ConfigError {
+            loaded_packs.push(patterns::load(&pack_path).map_err(|e| ConfigError {
                 path: e.path,
                 line: e.line,
                 message: e.message,

@@ -53,9 +53,10 @@ pub fn lint_str(text: &str, path: &Path, settings: &Settings) -> Report {
 /// Lint files and folders as the `seolint` command does: folders walked for Markdown
 /// (honouring `.gitignore`), each file with the settings of its `.seolint.yaml` (or
 /// `options.config`), config `exclude` and partials left out, and site checks for a folder or a
-/// configured content root. `-` among the paths reads standard input. Reports come in the
-/// order the command writes them, each with its text; errors name the files that could not be
-/// read. Fails, as the command does, on a config or template that does not load.
+/// configured content root. `-` among the paths reads standard input. Reports come in input
+/// order (standard input, then files sorted by path), each with its text and its site findings
+/// among its own; errors name the files that could not be read. Fails, as the command does, on
+/// a config or template that does not load.
 ///
 /// ```
 /// use seolint::{lint_paths, LintOptions};

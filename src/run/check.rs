@@ -31,7 +31,7 @@ pub fn check(mut plan: Plan, options: &RunOptions, say: &mut dyn FnMut(String)) 
     }
     let mut out =
         open_output(options.output_file.as_deref()).map_err(|e| Failure::new(format!("writing the report: {e}")))?;
-    let mut written = Written::begin(output::reporter(options.format, &options.output_options()), &mut *out);
+    let mut written = ReportWriter::begin(output::reporter(options.format, &options.output_options()), &mut *out);
     let mut errors = std::mem::take(&mut plan.errors);
     // what site checks keep of every file; grown as files finish, not sized up front, so the
     // first files (the long ones, whose parse sets the peak) run beside small vectors
@@ -113,17 +113,17 @@ fn fixable_hint((now, unsafe_only): (usize, usize)) -> Result<(), Failure> {
 
 /// A report being written: the reporter, where it writes, the totals so far. After a write
 /// fails (a closed pipe) it keeps counting, so that the exit code still tells.
-pub(super) struct Written<'w> {
+pub(super) struct ReportWriter<'w> {
     reporter: Box<dyn Reporter>,
     out: &'w mut dyn Write,
     summary: Summary,
     error: Option<io::Error>,
 }
 
-impl<'w> Written<'w> {
-    pub(super) fn begin(mut reporter: Box<dyn Reporter>, out: &'w mut dyn Write) -> Written<'w> {
+impl<'w> ReportWriter<'w> {
+    pub(super) fn begin(mut reporter: Box<dyn Reporter>, out: &'w mut dyn Write) -> ReportWriter<'w> {
         let error = reporter.begin(out).err();
-        Written {
+        ReportWriter {
             reporter,
             out,
             summary: Summary::default(),

@@ -3,7 +3,7 @@
 
 use std::io;
 
-use super::check::{Outcome, Written};
+use super::check::{Outcome, ReportWriter};
 use super::{error_line, open_output, Failure, FixMode, Plan, RunOptions};
 use crate::engine::{self, FileError, Input, Report, Settings};
 use crate::fix::FixOutcome;
@@ -93,7 +93,7 @@ pub(super) fn fix(mut plan: Plan, options: &RunOptions, say: &mut dyn FnMut(Stri
     }
     let mut out =
         open_output(options.output_file.as_deref()).map_err(|e| Failure::new(format!("writing the report: {e}")))?;
-    let mut written = Written::begin(output::reporter(options.format, &options.output_options()), &mut *out);
+    let mut written = ReportWriter::begin(output::reporter(options.format, &options.output_options()), &mut *out);
     for r in &reports {
         written.file(r, None);
     }

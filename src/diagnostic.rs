@@ -147,3 +147,57 @@ impl Diagnostic {
         self
     }
 }
+
+/// Show a found text in a message: whitespace collapsed, cut to `max` characters.
+pub fn excerpt(text: &str, max: usize) -> String {
+    // the text with its whitespace collapsed, built only as far as `max` needs (one allocation:
+    // `max` characters are at most 4 bytes each, the word that crosses `max` is pushed whole,
+    // and the ellipsis takes 3)
+    let mut collapsed = String::with_capacity(text.len().min(4 * max + 4) + 3);
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        if chars > 0 {
+            collapsed.push(' ');
+            chars += 1;
+        }
+        collapsed.push_str(word);
+        chars += word.chars().count();
+        if chars > max {
+            // cut in place after `max - 1` characters, trailing whitespace dropped
+            let cut = collapsed
+                .char_indices()
+                .nth(max.saturating_sub(1))
+                .map_or(collapsed.len(), |(i, _)| i);
+            collapsed.truncate(cut);
+            collapsed.truncate(collapsed.trim_end().len());
+            collapsed.push('…');
+            return collapsed;
+        }
+    }
+    collapsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_is_the_collapsed_text_cut_at_max() {
+        let reference = |text: &str, max: usize| {
+            let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if collapsed.chars().count() <= max {
+                collapsed
+            } else {
+                let cut: String = collapsed.chars().take(max.saturating_sub(1)).collect();
+                format!("{}…", cut.trim_end())
+            }
+        };
+        let mut rng = crate::testing::Xorshift(0x5DEE_CE66_D1CE_4E5B);
+        for len in 0..90 {
+            for max in [0, 1, 2, 5, 10, 30, 60] {
+                let text = rng.text("ab c  \n\té ü\u{3000}x", len);
+                assert_eq!(excerpt(&text, max), reference(&text, max), "{text:?} at {max}");
+            }
+        }
+    }
+}

@@ -139,7 +139,7 @@ fn temporary_of(path: &Path) -> Option<&str> {
 /// a hard-linked file (the rename would split it from its other names) and a read-only file are
 /// errors, and the file is left as it was.
 pub fn write_atomic(path: &Path, content: &str) -> Result<(), String> {
-    let reason = |e: std::io::Error| crate::files::io_reason(&e);
+    let reason = |e: std::io::Error| crate::input::io_reason(&e);
     let real = std::fs::canonicalize(path).map_err(reason)?;
     let meta = std::fs::metadata(&real).map_err(reason)?;
     if meta.permissions().readonly() {
@@ -182,7 +182,7 @@ fn only_link(_: &std::fs::Metadata) -> Result<(), String> {
 #[cfg(unix)]
 fn keep_owner_and_mode(file: &std::fs::File, old: &std::fs::Metadata) -> Result<(), String> {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    let new = file.metadata().map_err(|e| crate::files::io_reason(&e))?;
+    let new = file.metadata().map_err(|e| crate::input::io_reason(&e))?;
     if (new.uid(), new.gid()) != (old.uid(), old.gid()) {
         std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())).map_err(|_| {
             format!(
@@ -193,13 +193,13 @@ fn keep_owner_and_mode(file: &std::fs::File, old: &std::fs::Metadata) -> Result<
         })?;
     }
     file.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777))
-        .map_err(|e| crate::files::io_reason(&e))
+        .map_err(|e| crate::input::io_reason(&e))
 }
 
 #[cfg(not(unix))]
 fn keep_owner_and_mode(file: &std::fs::File, old: &std::fs::Metadata) -> Result<(), String> {
     file.set_permissions(old.permissions())
-        .map_err(|e| crate::files::io_reason(&e))
+        .map_err(|e| crate::input::io_reason(&e))
 }
 
 /// Remove the temporaries that a killed `--fix` left beside `files`: named as ours for one of

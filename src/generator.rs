@@ -67,7 +67,7 @@ pub fn detect(dir: &Path) -> Option<Generator> {
         if !path.is_file() {
             continue;
         }
-        let Ok(text) = crate::files::read_text(&path, "a generator config") else {
+        let Ok(text) = crate::input::read_text(&path, "a generator config") else {
             continue;
         };
         if name == "config.toml" && ZOLA_BASE_URL.is_match(&text) {
@@ -91,7 +91,7 @@ pub fn is_site_root(dir: &Path) -> bool {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        if name == ".git" || crate::config::FILE_NAMES.contains(&name) || NAMED.iter().any(|(n, _)| *n == name) {
+        if name == ".git" || crate::input::CONFIG_FILE_NAMES.contains(&name) || NAMED.iter().any(|(n, _)| *n == name) {
             return true;
         }
         // a `config.toml` or `config/` is a site's only with a site URL or Hugo's layout

@@ -12,14 +12,15 @@ pub mod discover;
 pub mod document;
 pub mod engine;
 pub mod fields;
-pub mod files;
 pub mod fix;
 pub mod generator;
+pub mod input;
 pub mod output;
 pub mod packs;
 pub mod requirements;
 pub mod rules;
 pub mod run;
+pub mod settings;
 pub mod site;
 pub mod stats;
 pub mod suggest;
@@ -80,3 +81,6 @@ pub fn lint_paths(paths: Vec<PathBuf>, options: &LintOptions) -> Result<(Vec<Rep
     let plan = run::Plan::for_lint(paths, options)?;
     Ok(run::lint_all(&plan))
 }
+
+#[cfg(test)]
+mod testing;

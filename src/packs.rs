@@ -104,8 +104,8 @@ fn line_of_value(text: &str, value: &str) -> Option<usize> {
 }
 
 pub fn load(path: &Path) -> Result<Pack, PackError> {
-    let shown = crate::engine::display_path(path);
-    let text = crate::files::read_text(path, "a pack").map_err(|e| PackError {
+    let shown = crate::input::display_path(path);
+    let text = crate::input::read_text(path, "a pack").map_err(|e| PackError {
         path: shown.clone(),
         line: None,
         message: format!("cannot read pack: {e}"),
@@ -121,7 +121,7 @@ pub fn load(path: &Path) -> Result<Pack, PackError> {
 fn regex_problem(e: &regex::Error) -> String {
     let text = e.to_string();
     let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
-    crate::files::excerpt(last.trim().trim_start_matches("error: "))
+    crate::input::excerpt(last.trim().trim_start_matches("error: "))
 }
 
 pub fn parse(shown: &str, stem: &str, text: &str) -> Result<Pack, PackError> {
@@ -130,13 +130,13 @@ pub fn parse(shown: &str, stem: &str, text: &str) -> Result<Pack, PackError> {
         line,
         message,
     };
-    let raw: RawPack = crate::files::from_yaml(text, "a rule pack", "a YAML mapping with `rules:`", Some("rules"))
+    let raw: RawPack = crate::input::from_yaml(text, "a rule pack", "a YAML mapping with `rules:`", Some("rules"))
         .map_err(|(line, m)| err(line, m))?;
     let pack_name = raw.name.clone().unwrap_or_else(|| stem.to_string());
     let mut rules = Vec::new();
     for r in raw.rules {
         // a value from the file, quoted in messages as one short line
-        let shown_name = crate::files::excerpt(&r.name);
+        let shown_name = crate::input::excerpt(&r.name);
         let line = line_of_value(text, &format!("name: {}", r.name)).or_else(|| line_of_value(text, &r.name));
         let compile = |p: &str| {
             RegexBuilder::new(p)
@@ -159,7 +159,7 @@ pub fn parse(shown: &str, stem: &str, text: &str) -> Result<Pack, PackError> {
                     line,
                     format!(
                         "rule `{shown_name}`: severity `{}`: expected error, warning or info",
-                        crate::files::excerpt(other)
+                        crate::input::excerpt(other)
                     ),
                 ))
             }
@@ -288,7 +288,7 @@ pub fn check(pack: &Pack, doc: &Document) -> Vec<Diagnostic> {
         match &rule.kind {
             Kind::Existence(regex) => {
                 for span in matches(doc, rule.scope, regex) {
-                    let found = crate::rules::excerpt(doc.text(span), 60);
+                    let found = crate::diagnostic::excerpt(doc.text(span), 60);
                     let message = match &rule.message {
                         Some(m) => m.replace("{match}", &found),
                         None => format!("`{found}` is not allowed here ({})", rule.name),
@@ -346,7 +346,7 @@ pub fn check(pack: &Pack, doc: &Document) -> Vec<Diagnostic> {
                                     Some(m) => m.replace("{match}", &text),
                                     None => format!(
                                         "front matter `{key}` is \"{}\", which does not match /{}/ ({})",
-                                        crate::rules::excerpt(&text, 40),
+                                        crate::diagnostic::excerpt(&text, 40),
                                         re.as_str(),
                                         rule.name
                                     ),

@@ -10,8 +10,49 @@ use serde::Deserialize;
 use crate::diagnostic::Span;
 use crate::document::{directives, Document, Value};
 use crate::fields::Fields;
-use crate::rules::Source;
 use crate::text::Keyphrase;
+
+/// Where a threshold came from, said in every message that uses one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Default,
+    /// Config or preset, with where: `.seolint.yaml:7`, "preset `pillar`".
+    Config(String),
+    CommandLine,
+    Document(String),
+    /// Derived from `--template`: the template and line.
+    Template(String),
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Default => f.write_str("default"),
+            Source::Config(origin) => f.write_str(origin),
+            Source::Template(origin) => write!(f, "template {origin}"),
+            Source::CommandLine => f.write_str("command line"),
+            Source::Document(what) => f.write_str(what),
+        }
+    }
+}
+
+/// A threshold and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Threshold {
+    pub value: f64,
+    pub source: Source,
+    /// Where the document set it.
+    pub span: Option<Span>,
+}
+
+/// A `min`/`max` pair and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RangeThreshold {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub source: Source,
+    pub span: Option<Span>,
+}
 
 #[derive(Debug, Clone)]
 pub struct Keyword {
@@ -64,6 +105,78 @@ pub struct Requirements {
 pub struct Included {
     pub anchors: std::collections::HashSet<String>,
     pub unresolved: bool,
+}
+
+/// A section of a template (`--template`, config `template:`): what an article written from it
+/// must have there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateSection {
+    pub level: u8,
+    pub text: String,
+    pub line: usize,
+    /// "Write N-M words": (min, max, line).
+    pub words: Option<(f64, f64, usize)>,
+    /// "Include keyword "X"": (keyword, line).
+    pub keyword: Option<(String, usize)>,
+    pub code_slot: bool,
+}
+
+/// What a template asks of the articles written from it; derived from the template
+/// by `crate::template`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateReqs {
+    pub path: String,
+    pub sections: Vec<TemplateSection>,
+    pub key_takeaways: usize,
+    pub faq_questions: usize,
+    /// RECOMMENDED_WORD_COUNT: (min, max, line).
+    pub word_count: Option<(Option<f64>, Option<f64>, usize)>,
+    /// Numbers of the template that cannot all be met, said with their places.
+    pub contradictions: Vec<String>,
+}
+
+impl TemplateReqs {
+    /// The numbers the template sets for rules, to rank after the document's own.
+    pub fn numbers(&self) -> Vec<Number> {
+        let mut out = Vec::new();
+        let src = |line: usize| Source::Template(format!("{}:{line}", self.path));
+        let span = None;
+        if let Some((min, max, line)) = self.word_count {
+            for (key, v) in [("min", min), ("max", max)] {
+                if let Some(value) = v {
+                    out.push(Number {
+                        rule: "word-count".into(),
+                        key: key.into(),
+                        value,
+                        source: src(line),
+                        span,
+                        implied: false,
+                    });
+                }
+            }
+        }
+        if self.key_takeaways > 0 {
+            out.push(Number {
+                rule: "key-takeaways".into(),
+                key: "min".into(),
+                value: self.key_takeaways as f64,
+                source: Source::Template(self.path.clone()),
+                span,
+                implied: false,
+            });
+        }
+        if self.faq_questions > 0 {
+            out.push(Number {
+                rule: "faq".into(),
+                key: "min".into(),
+                value: self.faq_questions as f64,
+                source: Source::Template(self.path.clone()),
+                span,
+                implied: false,
+            });
+        }
+        out
+    }
 }
 
 impl Requirements {

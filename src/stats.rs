@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use crate::document::{Document, LinkKind};
-use crate::engine::Settings;
 use crate::requirements::Requirements;
 use crate::rules::keyword::occurrences;
 use crate::rules::links::visible_links;
+use crate::settings::Settings;
 use crate::text::reading_minutes;
 
 #[derive(Debug, Serialize)]
@@ -58,7 +58,7 @@ pub struct Stats {
 pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
     let doc = Document::parse(
         source,
-        &settings.parse_options_for((file != crate::engine::STDIN_NAME).then(|| std::path::Path::new(file))),
+        &settings.parse_options_for((file != crate::input::STDIN_NAME).then(|| std::path::Path::new(file))),
     );
     let mut req = Requirements::resolve(&doc, settings.keyword.as_deref(), &settings.fields);
     if let Some(t) = &settings.template {

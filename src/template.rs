@@ -9,33 +9,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::{directives, Document, ParseOptions};
-use crate::requirements::Number;
-use crate::rules::Source;
+use crate::requirements::{TemplateReqs, TemplateSection};
 use crate::text::{number, thousands};
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TemplateSection {
-    pub level: u8,
-    pub text: String,
-    pub line: usize,
-    /// "Write N-M words": (min, max, line).
-    pub words: Option<(f64, f64, usize)>,
-    /// "Include keyword "X"": (keyword, line).
-    pub keyword: Option<(String, usize)>,
-    pub code_slot: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TemplateReqs {
-    pub path: String,
-    pub sections: Vec<TemplateSection>,
-    pub key_takeaways: usize,
-    pub faq_questions: usize,
-    /// RECOMMENDED_WORD_COUNT: (min, max, line).
-    pub word_count: Option<(Option<f64>, Option<f64>, usize)>,
-    /// Numbers of the template that cannot all be met, said with their places.
-    pub contradictions: Vec<String>,
-}
 
 static WRITE_WORDS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bwrite\s+([\d,]+)\s*(?:-|–|—|to)\s*([\d,]+)\s+words").expect("constant regex"));
@@ -46,9 +21,9 @@ static INCLUDE_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
 
 impl TemplateReqs {
     pub fn load(path: &std::path::Path) -> Result<TemplateReqs, String> {
-        let shown = crate::engine::display_path(path);
+        let shown = crate::input::display_path(path);
         let text =
-            crate::files::read_text(path, "a template").map_err(|e| format!("cannot read template {shown}: {e}"))?;
+            crate::input::read_text(path, "a template").map_err(|e| format!("cannot read template {shown}: {e}"))?;
         let reqs = Self::derive(&shown, text);
         // any text is Markdown: a file that gives nothing is not what the user meant to name
         if reqs.sections.is_empty() && reqs.key_takeaways == 0 && reqs.faq_questions == 0 && reqs.word_count.is_none() {
@@ -126,48 +101,6 @@ impl TemplateReqs {
             word_count,
             contradictions,
         }
-    }
-
-    /// The numbers the template sets for rules, to rank after the document's own.
-    pub fn numbers(&self) -> Vec<Number> {
-        let mut out = Vec::new();
-        let src = |line: usize| Source::Template(format!("{}:{line}", self.path));
-        let span = None;
-        if let Some((min, max, line)) = self.word_count {
-            for (key, v) in [("min", min), ("max", max)] {
-                if let Some(value) = v {
-                    out.push(Number {
-                        rule: "word-count".into(),
-                        key: key.into(),
-                        value,
-                        source: src(line),
-                        span,
-                        implied: false,
-                    });
-                }
-            }
-        }
-        if self.key_takeaways > 0 {
-            out.push(Number {
-                rule: "key-takeaways".into(),
-                key: "min".into(),
-                value: self.key_takeaways as f64,
-                source: Source::Template(self.path.clone()),
-                span,
-                implied: false,
-            });
-        }
-        if self.faq_questions > 0 {
-            out.push(Number {
-                rule: "faq".into(),
-                key: "min".into(),
-                value: self.faq_questions as f64,
-                source: Source::Template(self.path.clone()),
-                span,
-                implied: false,
-            });
-        }
-        out
     }
 }
 

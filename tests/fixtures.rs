@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use seolint::diagnostic::Applicability;
 use seolint::engine::{lint_bytes, Report, RuleSetting, Settings};
+use seolint::requirements::TemplateReqs;
 use seolint::rules;
-use seolint::template::TemplateReqs;
 
 /// Relative to the package root, where cargo runs integration tests, so paths in messages are
 /// the same on every machine.

@@ -351,7 +351,7 @@ mod tests {
 
     #[test]
     fn contains_ignore_ascii_case_is_a_window_search() {
-        let mut rng = crate::text::tests::Xorshift(0x51_7cc1_b727_220a);
+        let mut rng = crate::testing::Xorshift(0x51_7cc1_b727_220a);
         for len in 0..3000 {
             let hay = rng.text("<aAiIdDmgG \u{e9}>", len % 20);
             for needle in [&b"<a"[..], b"<img", b"id", b"a", b""] {
@@ -458,7 +458,7 @@ mod tests {
             assert_eq!(scanned_tags(text), reference_tags(text), "{text:?}");
         }
         // random text over the characters that matter to the grammar
-        let mut rng = crate::text::tests::Xorshift(0x9e37_79b9_7f4a_7c15);
+        let mut rng = crate::testing::Xorshift(0x9e37_79b9_7f4a_7c15);
         for len in (1..120).step_by(3) {
             for _ in 0..200 {
                 let text = rng.text("<>/=\"'` \t\nabid-1_\u{a0}é", len);

@@ -162,17 +162,6 @@ pub fn floor_char_boundary(source: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// The smallest char boundary at or above `offset`.
-pub fn ceil_char_boundary(source: &str, mut offset: usize) -> usize {
-    if offset >= source.len() {
-        return source.len();
-    }
-    while offset < source.len() && !source.is_char_boundary(offset) {
-        offset += 1;
-    }
-    offset
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,7 +201,7 @@ mod tests {
             ascii.push(line_ascii);
             (starts, ascii)
         };
-        let mut rng = crate::text::tests::Xorshift(0x1656_67b1_9e37_79f9);
+        let mut rng = crate::testing::Xorshift(0x1656_67b1_9e37_79f9);
         for len in 0..200 {
             for _ in 0..20 {
                 let src = rng.text("ab \n\n\r\r\né€", len);

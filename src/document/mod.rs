@@ -320,7 +320,7 @@ mod tests {
 
     #[test]
     fn whitespace_collapses_like_split_whitespace() {
-        let mut rng = crate::text::tests::Xorshift(0x27d4_eb2f_1656_67c5);
+        let mut rng = crate::testing::Xorshift(0x27d4_eb2f_1656_67c5);
         let alphabet = "ab \t\n\u{b}\u{c}\r\u{1c}\u{1f}\u{7f}.\u{e9}\u{a0}\u{85}\u{2003}\u{2019}\u{202f}\u{3000}";
         let random: Vec<String> = (0..3000).map(|i| rng.text(alphabet, i % 40)).collect();
         for t in random.iter().map(String::as_str).chain([
@@ -478,7 +478,7 @@ mod tests {
             "a.b",
             "![i](p)",
         ];
-        let mut rng = crate::text::tests::Xorshift(0x510e_527f_ade6_82d1);
+        let mut rng = crate::testing::Xorshift(0x510e_527f_ade6_82d1);
         for round in 0..3_000 {
             let mut src = String::new();
             if round % 3 == 0 {
@@ -600,7 +600,7 @@ mod tests {
             let host = host.find(':').map_or(host, |colon| &host[..colon]);
             (!host.is_empty()).then_some(host)
         }
-        let mut rng = crate::text::tests::Xorshift(0x8cb9_2ba7_2f3d_8dd7);
+        let mut rng = crate::testing::Xorshift(0x8cb9_2ba7_2f3d_8dd7);
         for len in 0..3000 {
             let tail = rng.text("ab.:@/?#\u{e9}", len % 16);
             let url = format!(
@@ -633,7 +633,7 @@ mod tests {
             }
             None
         };
-        let mut rng = crate::text::tests::Xorshift(0x2f8a_9c51_b3d7_e604);
+        let mut rng = crate::testing::Xorshift(0x2f8a_9c51_b3d7_e604);
         for len in 0..3000 {
             let t = format!("[{}", rng.text("[]\\\\a(", len % 20));
             let end = rng.below(t.len() + 1);
@@ -648,7 +648,7 @@ mod tests {
 
     #[test]
     fn find_whitespace_is_str_find_is_whitespace() {
-        let mut rng = crate::text::tests::Xorshift(0x9e37_79b9_7f4a_7c15);
+        let mut rng = crate::testing::Xorshift(0x9e37_79b9_7f4a_7c15);
         let alphabet = "a/:.%\t\n\u{b}\u{c}\r \u{1c}\u{85}\u{a0}\u{e9}\u{2003}\u{2028}\u{3000}\u{1f600}";
         for len in 0..2000 {
             let t = rng.text(alphabet, len % 24);

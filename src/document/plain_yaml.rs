@@ -349,7 +349,7 @@ fn plain_scalar(s: &str) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tests::Xorshift;
+    use crate::testing::Xorshift;
 
     /// serde_yaml's reading of a YAML text, as the front matter parser converts it.
     fn by_serde_yaml(content: &str) -> Result<Value, String> {

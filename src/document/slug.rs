@@ -318,7 +318,7 @@ pub fn detect(file: &Path) -> Option<SlugStyle> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let dir = crate::discover::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let dir = crate::input::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let mut walked = Vec::new();
     let mut here = Some(dir.as_path());
     let mut found = None;

@@ -26,7 +26,7 @@ pub(super) struct Walker<'d> {
     /// Line of the file where the body's line 1 is.
     first_line: usize,
     /// The word scanner's copy of a text with typographic punctuation, reused.
-    stand_ins: crate::text::StandIns,
+    ascii_copy: crate::text::AsciiCopy,
 }
 
 struct HeadingAcc {
@@ -42,7 +42,7 @@ impl<'d> Walker<'d> {
             doc,
             site_host,
             first_line,
-            stand_ins: crate::text::StandIns::default(),
+            ascii_copy: crate::text::AsciiCopy::default(),
         }
     }
 
@@ -104,8 +104,7 @@ impl<'d> Walker<'d> {
                 .map(|m| Span::new(body_start + m.start(), body_start + m.end()))
                 .collect();
         }
-        // prose is roughly one word per 6-8 bytes: one allocation instead of regrowths (a tenth
-        // of the body left 1,437 regrowths over the corpus, each a copy of the list so far)
+        // prose is roughly one word per 6-8 bytes: one allocation instead of regrowths
         self.doc.words.reserve(body.len() / 6);
         // the other lists from the corpus's averages (a paragraph per 4 lines, a link per 600
         // bytes, a heading per 20 lines), so that most files fill them without regrowing
@@ -138,8 +137,7 @@ impl<'d> Walker<'d> {
                     let mut data = node.data_mut();
                     let sp = data.sourcepos;
                     match &data.value {
-                        // line breaks and the markup around text need no span (one node in
-                        // seven over the corpus)
+                        // line breaks and the markup around text need no span
                         NodeValue::SoftBreak | NodeValue::LineBreak => {
                             if let Some(&i) = images.last() {
                                 push_alt(&mut self.doc.images[i], " ");
@@ -457,7 +455,7 @@ impl<'d> Walker<'d> {
             // most prose: spans straight from the scanner's offsets
             let words = &mut self.doc.words;
             let sc = &self.doc.shortcodes;
-            let scratch = &mut self.stand_ins;
+            let scratch = &mut self.ascii_copy;
             let b = text.as_bytes();
             // a word's first byte is the text's byte at its start (a word is never empty)
             let lead = |start: usize| b.get(start).copied().unwrap_or(0);

@@ -24,7 +24,7 @@ pub fn lint_input(input: &Input, settings: &Settings) -> Result<Report, FileErro
 }
 
 pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    crate::files::read_limited(path, "an article")
+    crate::input::read_limited(path, "an article")
 }
 
 /// Lint a file's bytes: reject binary and non-UTF-8 input with a located finding, else parse and
@@ -164,7 +164,7 @@ pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -
     }
     let mut out = Vec::new();
     for rule in RULES {
-        let (Some(severity), setting) = settings.rule_setting(rule) else {
+        let (Some(severity), setting) = rule.setting_in(settings) else {
             continue;
         };
         let rules::Check::File(check) = rule.check else {
@@ -222,7 +222,7 @@ fn included_anchors(doc: &Document, includes: &[&str], dir: Option<&Path>) -> cr
             } else {
                 dir
             };
-            let dir = crate::discover::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+            let dir = crate::input::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
             dir.ancestors().take(12).find_map(|a| {
                 ["", "_includes", "_partials", "includes", "partials"]
                     .iter()
@@ -231,7 +231,7 @@ fn included_anchors(doc: &Document, includes: &[&str], dir: Option<&Path>) -> cr
             })
         });
         let text = found
-            .and_then(|p| crate::files::read_limited(&p, "an include").ok())
+            .and_then(|p| crate::input::read_limited(&p, "an include").ok())
             .and_then(|b| String::from_utf8(b).ok());
         match text {
             Some(text) => {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{LineCol, LineIndex};
-use crate::site::Summary;
+use crate::site::PageSummary;
 use crate::suppress::Suppressions;
 
 /// What linting one file found.
@@ -27,7 +27,7 @@ pub struct Report {
     /// The file could not be linted: read error, not UTF-8, binary, too large.
     pub failed: bool,
     /// What the file contributes to site checks (when they run).
-    pub summary: Option<Box<Summary>>,
+    pub summary: Option<Box<PageSummary>>,
     /// Its suppression comments, for findings of site rules that come later.
     pub suppressions: Suppressions,
     /// Its text cannot be read again (standard input): [`Report::drop_source`] keeps it.

@@ -72,7 +72,7 @@ pub fn run_site_checks(
         let rules::Check::Site(check) = rule.check else {
             continue;
         };
-        let severity_of = |report: usize| by_report(report).and_then(|f| f.settings.severity(rule));
+        let severity_of = |report: usize| by_report(report).and_then(|f| rule.setting_in(f.settings).0);
         let mut ctx = rules::SiteContext::new(&site, rule, &severity_of, &pillars, &mut place);
         check(&mut ctx);
         ctx.finish();

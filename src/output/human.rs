@@ -517,7 +517,7 @@ mod tests {
     /// (columns are bytes there, so miette's header agrees with ours).
     #[test]
     fn a_view_renders_a_finding_as_miette_renders_the_whole_file() {
-        let mut rng = crate::text::tests::Xorshift(0x5851_f42d_4c95_7f2d);
+        let mut rng = crate::testing::Xorshift(0x5851_f42d_4c95_7f2d);
         let handler = Human::new(&Options {
             color: false,
             quiet: false,
@@ -616,7 +616,7 @@ mod tests {
     fn unwrapped_rendering_is_the_same_where_the_text_fits() {
         let file = Snippets::new("a.md".to_string(), "# Title\n\nSome text here.\n".to_string());
         let source = View::new(&file, &[(2, 7)], |o| o + 1);
-        let mut rng = crate::text::tests::Xorshift(0x0bad_5eed_1234_5678);
+        let mut rng = crate::testing::Xorshift(0x0bad_5eed_1234_5678);
         let (mut plain, mut wrapped) = (0, 0);
         for color in [false, true] {
             let w = Human::new(&Options { color, quiet: false });

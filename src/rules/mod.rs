@@ -11,16 +11,14 @@ pub mod meta;
 pub mod site;
 pub mod structure;
 
-use std::any::Any;
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::Document;
-use crate::engine::{RuleSetting, Settings};
-use crate::requirements::Requirements;
+use crate::requirements::{RangeThreshold, Requirements, Source, Threshold};
+use crate::settings::{RuleSetting, Settings};
 
 /// A rule checks one Document, or the summaries of every file of a site.
 pub enum Check {
@@ -54,10 +52,16 @@ impl Rule {
             .take_while(|l| !l.is_empty())
             .collect();
         let text = paragraph.join(" ");
-        match [text.find(". "), text.find(": ")].into_iter().flatten().min() {
+        match sentence_end(&text) {
             Some(i) => text[..i].to_string(),
             None => text.trim_end_matches('.').to_string(),
         }
+    }
+
+    /// The severity this rule runs at under `settings` (`None` when it is off) and its setting in
+    /// config, if any.
+    pub fn setting_in<'s>(&self, settings: &'s Settings) -> (Option<Severity>, Option<&'s RuleSetting>) {
+        settings.rule_setting(self.name, self.default_severity)
     }
 
     /// The documentation with the one leading space of each `///` line removed.
@@ -70,6 +74,24 @@ impl Rule {
             .trim()
             .to_string()
     }
+}
+
+/// Where the first sentence of `text` ends: at the first `. ` or `: ` outside quotes, code spans
+/// and parentheses (a quoted checklist line has its own colon).
+fn sentence_end(text: &str) -> Option<usize> {
+    let (mut quoted, mut code, mut depth) = (false, false, 0usize);
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'`' => code = !code,
+            b'"' if !code => quoted = !quoted,
+            b'(' if !code && !quoted => depth += 1,
+            b')' if !code && !quoted => depth = depth.saturating_sub(1),
+            b'.' | b':' if !code && !quoted && depth == 0 && bytes.get(i + 1) == Some(&b' ') => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Declare a rule: its doc comment becomes `Rule::docs`, so `seolint explain` and the README
@@ -173,30 +195,6 @@ pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.name == name)
 }
 
-/// Where a threshold came from, said in every message that uses one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    Default,
-    /// Config or preset, with where: `.seolint.yaml:7`, "preset `pillar`".
-    Config(String),
-    CommandLine,
-    Document(String),
-    /// Derived from `--template`: the template and line.
-    Template(String),
-}
-
-impl std::fmt::Display for Source {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Source::Default => f.write_str("default"),
-            Source::Config(origin) => f.write_str(origin),
-            Source::Template(origin) => write!(f, "template {origin}"),
-            Source::CommandLine => f.write_str("command line"),
-            Source::Document(what) => f.write_str(what),
-        }
-    }
-}
-
 /// What a rule sees: the document, what it asks of itself, the rule's options and severity, and
 /// where to report.
 pub struct Context<'a> {
@@ -210,56 +208,6 @@ pub struct Context<'a> {
     /// The file's findings so far (the rules before this one share one list: no list per rule
     /// to copy into the file's), this rule's pushed after them.
     diagnostics: Vec<Diagnostic>,
-}
-
-/// Each rule's options as its check reads them, made once per run: deserializing them (or
-/// building their defaults, lists of words for some) for every file cost more than some rules'
-/// checks. One cell per rule of [`RULES`], in its order, each holding the type the rule asks for.
-#[derive(Default)]
-pub struct OptionsCache(OnceLock<Box<[OnceLock<AnyOptions>]>>);
-
-/// One rule's options, of the type its check asks for.
-type AnyOptions = Box<dyn Any + Send + Sync>;
-
-impl OptionsCache {
-    /// `rule`'s options, made by `make` the first time; `None` for a rule outside [`RULES`] or
-    /// a type other than the one it was first asked for.
-    fn get<T: Send + Sync + 'static>(&self, rule: &'static Rule, make: impl FnOnce() -> T) -> Option<&T> {
-        let cells = self.0.get_or_init(|| RULES.iter().map(|_| OnceLock::new()).collect());
-        let i = RULES.iter().position(|r| std::ptr::eq(*r, rule))?;
-        cells[i].get_or_init(|| Box::new(make())).downcast_ref()
-    }
-}
-
-/// A copy of settings may be changed before it is used: it makes its options afresh.
-impl Clone for OptionsCache {
-    fn clone(&self) -> Self {
-        OptionsCache::default()
-    }
-}
-
-impl std::fmt::Debug for OptionsCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("OptionsCache")
-    }
-}
-
-/// A threshold and where it came from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Threshold {
-    pub value: f64,
-    pub source: Source,
-    /// Where the document set it.
-    pub span: Option<Span>,
-}
-
-/// A `min`/`max` pair and where it came from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RangeThreshold {
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-    pub source: Source,
-    pub span: Option<Span>,
 }
 
 impl<'a> Context<'a> {
@@ -333,7 +281,9 @@ impl<'a> Context<'a> {
                 .and_then(|v| serde_json::from_value(v.clone()).ok())
                 .unwrap_or_default()
         };
-        match self.settings.options_cache.get(self.rule, parse) {
+        let slot = RULES.iter().position(|r| std::ptr::eq(*r, self.rule));
+        let cached = slot.and_then(|slot| self.settings.options_cache.get(slot, RULES.len(), parse));
+        match cached {
             Some(options) => Cow::Borrowed(options),
             None => Cow::Owned(parse()),
         }
@@ -442,35 +392,6 @@ impl<'a> SiteContext<'a> {
     }
 }
 
-/// Show a found text in a message: whitespace collapsed, cut to `max` characters.
-pub fn excerpt(text: &str, max: usize) -> String {
-    // the text with its whitespace collapsed, built only as far as `max` needs (one allocation:
-    // `max` characters are at most 4 bytes each, the word that crosses `max` is pushed whole,
-    // and the ellipsis takes 3)
-    let mut collapsed = String::with_capacity(text.len().min(4 * max + 4) + 3);
-    let mut chars = 0;
-    for word in text.split_whitespace() {
-        if chars > 0 {
-            collapsed.push(' ');
-            chars += 1;
-        }
-        collapsed.push_str(word);
-        chars += word.chars().count();
-        if chars > max {
-            // cut in place after `max - 1` characters, trailing whitespace dropped
-            let cut = collapsed
-                .char_indices()
-                .nth(max.saturating_sub(1))
-                .map_or(collapsed.len(), |(i, _)| i);
-            collapsed.truncate(cut);
-            collapsed.truncate(collapsed.trim_end().len());
-            collapsed.push('…');
-            return collapsed;
-        }
-    }
-    collapsed
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -479,16 +400,16 @@ mod tests {
     #[test]
     fn options_are_made_once_per_settings_and_afresh_in_a_copy() {
         use crate::engine::{check_document, RuleSetting};
-        let cache = OptionsCache::default();
+        let cache = crate::settings::OptionsCache::default();
         let made = std::cell::Cell::new(0);
         let make = || {
             made.set(made.get() + 1);
             7u32
         };
-        assert_eq!(cache.get(&content::placeholder::PLACEHOLDER, make), Some(&7));
-        assert_eq!(cache.get(&content::placeholder::PLACEHOLDER, make), Some(&7));
+        assert_eq!(cache.get(0, RULES.len(), make), Some(&7));
+        assert_eq!(cache.get(0, RULES.len(), make), Some(&7));
         assert_eq!(made.get(), 1);
-        assert_eq!(cache.get(&content::placeholder::PLACEHOLDER, || "other type"), None);
+        assert_eq!(cache.get(0, RULES.len(), || "other type"), None);
 
         let doc = Document::parse("# Title\n\nIt takes [X] minutes.\n".to_string(), &Default::default());
         let found = |s: &Settings| {
@@ -512,34 +433,15 @@ mod tests {
     }
 
     #[test]
-    fn excerpt_is_the_collapsed_text_cut_at_max() {
-        let reference = |text: &str, max: usize| {
-            let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            if collapsed.chars().count() <= max {
-                collapsed
-            } else {
-                let cut: String = collapsed.chars().take(max.saturating_sub(1)).collect();
-                format!("{}…", cut.trim_end())
-            }
-        };
-        let mut rng = crate::text::tests::Xorshift(0x5DEE_CE66_D1CE_4E5B);
-        for len in 0..90 {
-            for max in [0, 1, 2, 5, 10, 30, 60] {
-                let text = rng.text("ab c  \n\té ü\u{3000}x", len);
-                assert_eq!(excerpt(&text, max), reference(&text, max), "{text:?} at {max}");
-            }
-        }
-    }
-
-    #[test]
-    fn every_rule_is_documented_in_the_house_skeleton() {
-        for rule in RULES {
-            let docs = rule.documentation();
-            for section in ["## What it does", "## Why is this bad?", "## Example", "## Options"] {
-                assert!(docs.contains(section), "{} lacks {section}", rule.name);
-            }
-            assert!(!rule.summary().is_empty(), "{} has no summary", rule.name);
-        }
+    fn a_summary_ends_at_the_first_sentence_outside_quotes_code_and_parentheses() {
+        assert_eq!(sentence_end("Checks a thing. Then more."), Some(14));
+        assert_eq!(
+            sentence_end("Checks the places it names (\"Primary keyword in: title\"): more"),
+            Some(56)
+        );
+        assert_eq!(sentence_end("Checks `A: b` words: more"), Some(19));
+        assert_eq!(sentence_end("Checks e.g.this"), None);
+        assert_eq!(sentence_end("Checks (a. b"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::Failure;
 use crate::config::{ConfigFile, Resolver};
 use crate::engine::{self, FileError, Input, Settings};
-use crate::template::TemplateReqs;
+use crate::requirements::TemplateReqs;
 
 /// What decides which files a run takes and their settings, beside the paths.
 #[derive(Debug, Clone, Default)]

@@ -1,5 +1,5 @@
-use crate::diagnostic::Severity;
-use crate::rules::{declare_rule, excerpt, find, Check, Context};
+use crate::diagnostic::{excerpt, Severity};
+use crate::rules::{declare_rule, find, Check, Context};
 
 declare_rule! {
     /// ## What it does
@@ -13,13 +13,26 @@ declare_rule! {
     /// to check.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
     /// <!-- SEO CHECKLIST:
     ///   [ ] Shared on social media
     /// -->
-    /// ```
+    /// # Cold Brew at Home, from Grind to Glass
     ///
-    /// Use instead: check the item by hand, or map its wording to a rule in `rules/checklist.yaml`.
+    /// Steep coarse coffee in cold water overnight, then strain it.
+    /// ```
+    /// No rule can tell whether the article was shared.
+    ///
+    /// Use instead: check the item by hand, or map its wording to a rule in
+    /// `rules/checklist.yaml`; an item that maps to a rule is that rule's to check:
+    /// ```markdown pass
+    /// <!-- SEO CHECKLIST:
+    ///   [ ] Internal links: minimum 1
+    /// -->
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// Steep [coarse coffee](/guides/grinding/) in cold water overnight, then strain it.
+    /// ```
     ///
     /// ## Options
     /// None.

@@ -3,9 +3,9 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::diagnostic::{Severity, Span};
+use crate::diagnostic::{excerpt, Severity, Span};
 use crate::document::Document;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -33,17 +33,25 @@ declare_rule! {
     /// template's `[CODE_BLOCK or EXAMPLE: ...]` slot) is an unfilled slot and is reported.
     ///
     /// ## Why is this bad?
-    /// A published page that says "[HOOK: Open with a bold statement...]" or "Estimated Reading
-    /// Time: [X] minutes" tells readers and search engines that nobody finished it.
+    /// A published page that says `[HOOK: Open with a bold statement...]` or `Estimated Reading
+    /// Time: [X] minutes` tells readers and search engines that nobody finished it.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
     /// **Estimated Reading Time:** [X] minutes
+    ///
+    /// Cold brew is coffee steeped in cold water for most of a day.
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
-    /// **Estimated Reading Time:** 12 minutes
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// **Estimated Reading Time:** 1 minute
+    ///
+    /// Cold brew is coffee steeped in cold water for most of a day.
     /// ```
     ///
     /// ## Options
@@ -1055,7 +1063,7 @@ mod tests {
             "_",
         ];
         let seps = [" ", " ", "\n", "\n- ", "\n1. ", "\n> ", " | ", "", "\t"];
-        let mut rng = crate::text::tests::Xorshift(0x9E37_79B9_7F4A_7C15);
+        let mut rng = crate::testing::Xorshift(0x9E37_79B9_7F4A_7C15);
         let mut pick = |n: usize| rng.below(n);
         for _ in 0..4000 {
             let mut text = String::new();

@@ -15,17 +15,23 @@ declare_rule! {
     /// poor one; a missing date or canonical URL breaks feeds and duplicate handling.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
     /// ---
     /// title: ""
+    /// date: 2026-02-14
     /// ---
+    ///
+    /// Cold brew is coffee steeped in cold water.
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
+    /// ```markdown pass
     /// ---
-    /// title: "Serverless functions, explained with one real project"
+    /// title: "Cold brew at home, from grind to glass"
+    /// date: 2026-02-14
     /// ---
+    ///
+    /// Cold brew is coffee steeped in cold water.
     /// ```
     ///
     /// ## Options

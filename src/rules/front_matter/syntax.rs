@@ -13,19 +13,24 @@ declare_rule! {
     /// is blind until it parses.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
     /// ---
-    /// title: "Serverless in practice
-    /// description: A guide
+    /// title: "Cold brew at home, from grind to glass
+    /// description: Steep, strain, store.
     /// ---
+    ///
+    /// Cold brew is coffee steeped in cold water.
     /// ```
+    /// The quote that opens the title is never closed.
     ///
     /// Use instead:
-    /// ```markdown
+    /// ```markdown pass
     /// ---
-    /// title: "Serverless in practice"
-    /// description: A guide
+    /// title: "Cold brew at home, from grind to glass"
+    /// description: Steep, strain, store.
     /// ---
+    ///
+    /// Cold brew is coffee steeped in cold water.
     /// ```
     ///
     /// ## Options

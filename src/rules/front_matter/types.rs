@@ -22,25 +22,26 @@ declare_rule! {
     /// or broken URL.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
     /// ---
-    /// title: "Serverless functions, explained with one real project"
+    /// title: "Cold brew at home, from grind to glass"
     /// date: "14/02/2026"
-    /// tags: serverless, lambda
-    /// slug: "Serverless Functions"
-    /// canonical_url: "/guides/serverless"
+    /// tags: ["coffee", "recipes"]
     /// ---
+    ///
+    /// Cold brew is coffee steeped in cold water.
     /// ```
+    /// The date is written day first.
     ///
     /// Use instead:
-    /// ```markdown
+    /// ```markdown pass
     /// ---
-    /// title: "Serverless functions, explained with one real project"
-    /// date: "2026-02-14"
-    /// tags: ["serverless", "lambda"]
-    /// slug: "serverless-functions"
-    /// canonical_url: "https://example.com/guides/serverless"
+    /// title: "Cold brew at home, from grind to glass"
+    /// date: 2026-02-14
+    /// tags: ["coffee", "recipes"]
     /// ---
+    ///
+    /// Cold brew is coffee steeped in cold water.
     /// ```
     ///
     /// ## Options
@@ -129,7 +130,7 @@ fn check(ctx: &mut Context) {
                 span_of(key),
                 format!(
                     "`{key}` is \"{}\", not a date; expected YYYY-MM-DD with an optional time",
-                    crate::rules::excerpt(s, 40)
+                    crate::diagnostic::excerpt(s, 40)
                 ),
                 "write the date as YYYY-MM-DD, e.g. 2026-02-14",
             )),
@@ -199,7 +200,7 @@ fn check(ctx: &mut Context) {
 fn shown(v: &Value) -> String {
     v.as_str().map_or_else(
         || v.type_name().to_string(),
-        |s| format!("\"{}\"", crate::rules::excerpt(s, 60)),
+        |s| format!("\"{}\"", crate::diagnostic::excerpt(s, 60)),
     )
 }
 

@@ -1,6 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{excerpt, Severity};
 use crate::rules::content::placeholder;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -15,13 +15,17 @@ declare_rule! {
     /// alt text at about 125 characters.
     ///
     /// ## Example
-    /// ```markdown
-    /// ![image](./starter-jar.jpg)
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ![image](./images/mixing.jpg)
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
-    /// ![Bubbly sourdough starter in a glass jar](./starter-jar.jpg)
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ![Coffee grounds stirred into a jar of cold water](./images/mixing.jpg)
     /// ```
     ///
     /// ## Options
@@ -73,7 +77,9 @@ fn file_name(src: &str) -> &str {
 fn check(ctx: &mut Context) {
     let (max, max_source) = ctx
         .threshold("max")
-        .map_or((125, crate::rules::Source::Default), |t| (t.value as usize, t.source));
+        .map_or((125, crate::requirements::Source::Default), |t| {
+            (t.value as usize, t.source)
+        });
     let doc = ctx.doc;
     let mut found = Vec::new();
     for img in &doc.images {

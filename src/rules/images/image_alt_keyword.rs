@@ -11,14 +11,19 @@ declare_rule! {
     /// the topic of the page.
     ///
     /// ## Example
-    /// ```markdown
-    /// <!-- TARGET_KEYWORD: "sourdough" -->
-    /// ![A loaf on a board](./loaf.jpg)
+    /// ```markdown fail
+    /// <!-- TARGET_KEYWORD: "cold brew" -->
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ![Coffee grounds stirred into a jar of water](./images/mixing.jpg)
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
-    /// ![A sourdough loaf with an open crumb on a board](./loaf.jpg)
+    /// ```markdown pass
+    /// <!-- TARGET_KEYWORD: "cold brew" -->
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ![Grounds stirred into cold water for a jar of cold brew](./images/mixing.jpg)
     /// ```
     ///
     /// ## Options

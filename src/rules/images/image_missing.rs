@@ -14,12 +14,19 @@ declare_rule! {
     /// traffic.
     ///
     /// ## Example
-    /// ```markdown
-    /// ![Starter in a jar](./images/starter.jpg)
-    /// ```
-    /// when `images/starter.jpg` is not next to the article.
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
     ///
-    /// Use instead: fix the path, or add the file.
+    /// ![A jar of cold brew over ice](./images/iced-jar.jpg)
+    /// ```
+    /// when `images/iced-jar.jpg` is not next to the article.
+    ///
+    /// Use instead: fix the path, or add the file:
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ![Coffee grounds stirred into a jar of cold water](./images/mixing.jpg)
+    /// ```
     ///
     /// ## Options
     /// None.

@@ -1,6 +1,7 @@
 use crate::diagnostic::Severity;
+use crate::requirements::{RangeThreshold, Source};
 use crate::rules::keyword::{keyword_anchor, occurrences};
-use crate::rules::{declare_rule, Context, RangeThreshold, Source};
+use crate::rules::{declare_rule, Context};
 use crate::text::{number, range, thousands};
 
 declare_rule! {
@@ -19,14 +20,27 @@ declare_rule! {
     /// keyword stuffing, which readers dislike and search engines penalise.
     ///
     /// ## Example
-    /// ```markdown
-    /// <!-- TARGET_KEYWORD: "sourdough" -->
-    /// <!-- KEYWORD_DENSITY: Aim for 1-1.5% -->
-    /// A long article that says "sourdough" once in 800 words.
-    /// ```
+    /// ```markdown fail
+    /// <!-- TARGET_KEYWORD: "cold brew" -->
+    /// <!-- KEYWORD_DENSITY: Aim for 1-5% -->
+    /// # Cold Brew at Home, from Grind to Glass
     ///
-    /// Use instead: mention the keyword naturally in the introduction, headings and body until it
-    /// falls in range.
+    /// Cold brew is easy. Cold brew needs coarse coffee, cold brew needs cold water,
+    /// and cold brew needs time. Make cold brew tonight and pour cold brew tomorrow.
+    /// ```
+    /// Seven mentions in under forty words is stuffing, far over the 5% the directive allows.
+    ///
+    /// Use instead:
+    /// ```markdown pass
+    /// <!-- TARGET_KEYWORD: "cold brew" -->
+    /// <!-- KEYWORD_DENSITY: Aim for 1-5% -->
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// Cold brew asks for little: coarse coffee, cold water and a night in the fridge.
+    /// Stir one part coffee into eight parts water, cover the jar and wait sixteen
+    /// hours. Strain it through a paper filter the next morning, then dilute it with
+    /// as much milk or water as you like and keep the rest cold for up to two weeks.
+    /// ```
     ///
     /// ## Options
     /// - `min` (default 0.5), `max` (default 2.5): the range, in percent.

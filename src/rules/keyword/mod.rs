@@ -36,7 +36,7 @@ mod tests {
 
     #[test]
     fn one_word_loop_counts_as_the_general_one() {
-        let mut rng = crate::text::tests::Xorshift(0x6a09_e667_f3bc_c908);
+        let mut rng = crate::testing::Xorshift(0x6a09_e667_f3bc_c908);
         let pieces = [
             "the",
             "The",

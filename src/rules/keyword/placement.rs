@@ -1,10 +1,11 @@
 use serde::Deserialize;
 
-use crate::diagnostic::{Severity, Span};
+use crate::diagnostic::{excerpt, Severity, Span};
 use crate::document::Document;
 use crate::fields::Fields;
+use crate::requirements::Source;
 use crate::rules::meta::{front_matter_text, unquote};
-use crate::rules::{declare_rule, excerpt, Context, Source};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -20,18 +21,24 @@ declare_rule! {
     /// whose keyword is missing there ranks and converts worse.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
     /// ---
-    /// title: "A Complete Guide to Home Baking"
+    /// title: "Cold brew at home, from grind to glass"
     /// ---
-    /// <!-- TARGET_KEYWORD: "sourdough" -->
+    /// <!-- TARGET_KEYWORD: "cold brew" -->
+    ///
+    /// Steeping coffee in cold water takes a night and no skill.
     /// ```
+    /// The title has the keyword; the first paragraph does not.
     ///
     /// Use instead:
-    /// ```markdown
+    /// ```markdown pass
     /// ---
-    /// title: "A Complete Guide to Sourdough Baking at Home"
+    /// title: "Cold brew at home, from grind to glass"
     /// ---
+    /// <!-- TARGET_KEYWORD: "cold brew" -->
+    ///
+    /// Cold brew takes a night and no skill.
     /// ```
     ///
     /// ## Options

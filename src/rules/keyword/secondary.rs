@@ -15,12 +15,22 @@ declare_rule! {
     /// none of them.
     ///
     /// ## Example
-    /// ```markdown
-    /// <!-- TARGET_KEYWORD: "sourdough" | SECONDARY: "levain" -->
-    /// An article that never says levain.
-    /// ```
+    /// ```markdown fail
+    /// <!-- TARGET_KEYWORD: "cold brew" | SECONDARY: "concentrate" -->
+    /// # Cold Brew at Home, from Grind to Glass
     ///
-    /// Use instead: use each secondary keyword where it fits, at least once.
+    /// Steep coarse coffee in cold water for sixteen hours, then strain it.
+    /// ```
+    /// The article never says "concentrate".
+    ///
+    /// Use instead:
+    /// ```markdown pass
+    /// <!-- TARGET_KEYWORD: "cold brew" | SECONDARY: "concentrate" -->
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// Steep coarse coffee in cold water for sixteen hours, then strain it. What you
+    /// get is a concentrate: dilute it one to one.
+    /// ```
     ///
     /// ## Options
     /// - `min` (default 1): occurrences each secondary keyword needs.
@@ -90,7 +100,7 @@ fn check_template_sections(ctx: &mut Context) {
                 h.text_span,
                 format!(
                     "section \"{}\" does not use its keyword \"{keyword}\" (0 of {} words; template {}:{line})",
-                    crate::rules::excerpt(&h.text, 50),
+                    crate::diagnostic::excerpt(&h.text, 50),
                     thousands(words.len()),
                     template.path
                 ),

@@ -11,22 +11,30 @@ declare_rule! {
     /// ## What it does
     /// Checks that a stated reading time matches the article: the `**Estimated Reading Time:** N
     /// minutes` line, or front matter `reading_time` (`readingTime`, `read_time`). The computed
-    /// time is words of visible prose / 238 per minute, rounded; a stated time within one minute of
-    /// it passes. The fix (safe) rewrites the number; it is offered only for a plain number of
+    /// time is words of visible prose / 238 per minute, rounded, and at least 1; a stated time
+    /// within one minute of it passes. The fix (safe) rewrites the number; it is offered only for a plain number of
     /// minutes (`9 minutes`, `9 min read`), not for a range (`5-7 minutes`) or another unit.
     ///
     /// ## Why is this bad?
     /// Readers decide whether to start by the stated time; one that is far off breaks that promise.
     ///
     /// ## Example
-    /// ```markdown
-    /// **Estimated Reading Time:** 25 minutes
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// **Estimated Reading Time:** 9 minutes
+    ///
+    /// Steep coarse coffee in cold water overnight, then strain it.
     /// ```
-    /// on an article of 1,000 words.
+    /// An article this short takes about a minute to read, not nine.
     ///
     /// Use instead:
-    /// ```markdown
-    /// **Estimated Reading Time:** 4 minutes
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// **Estimated Reading Time:** 1 minute
+    ///
+    /// Steep coarse coffee in cold water overnight, then strain it.
     /// ```
     ///
     /// ## Options

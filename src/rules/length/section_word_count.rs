@@ -4,10 +4,11 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{excerpt, Severity};
+use crate::requirements::Source;
+use crate::requirements::TemplateReqs;
 use crate::rules::structure::same_text;
-use crate::rules::{declare_rule, excerpt, Context, Source};
-use crate::template::TemplateReqs;
+use crate::rules::{declare_rule, Context};
 use crate::text::{range, thousands};
 
 declare_rule! {
@@ -23,13 +24,31 @@ declare_rule! {
     /// thousand words hides its point. Templates plan words per section for that reason.
     ///
     /// ## Example
-    /// ```markdown
-    /// ### Brief History
+    /// With `--template` naming a template that plans the section:
+    /// ```markdown template
+    /// ## Why Cold Brew
     ///
-    /// Bread is old.
+    /// [Write 20-80 words.]
+    /// ```
+    /// An article whose section is three words long:
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ## Why Cold Brew
+    ///
+    /// It is smooth.
     /// ```
     ///
-    /// Use instead: write the section out to its planned length, or merge it into its neighbour.
+    /// Use instead:
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ## Why Cold Brew
+    ///
+    /// Cold water pulls less acid and bitterness out of the grounds than hot water
+    /// does, so the cup tastes smooth and sweet even from cheap beans. It also keeps:
+    /// a jar made on Sunday still tastes fresh on Friday.
+    /// ```
     ///
     /// ## Options
     /// - `h2_min`, `h2_max`, `h3_min`, `h3_max` (no default): ranges in words.

@@ -1,6 +1,7 @@
 use crate::diagnostic::Severity;
+use crate::requirements::RangeThreshold;
 use crate::rules::keyword::keyword_anchor;
-use crate::rules::{declare_rule, Context, RangeThreshold};
+use crate::rules::{declare_rule, Context};
 use crate::text::{range, thousands};
 
 declare_rule! {
@@ -14,12 +15,24 @@ declare_rule! {
     /// over it loses readers and should be split into cluster articles.
     ///
     /// ## Example
-    /// ```markdown
-    /// <!-- RECOMMENDED_WORD_COUNT: 4,000-6,000 words -->
-    /// An 800-word article.
-    /// ```
+    /// ```markdown fail
+    /// <!-- RECOMMENDED_WORD_COUNT: 40-400 words -->
+    /// # Cold Brew at Home, from Grind to Glass
     ///
-    /// Use instead: write the sections out to the planned length, or correct the directive.
+    /// Steep coarse coffee in cold water overnight, then strain it.
+    /// ```
+    /// The directive plans at least 40 words; the article has fewer.
+    ///
+    /// Use instead:
+    /// ```markdown pass
+    /// <!-- RECOMMENDED_WORD_COUNT: 40-400 words -->
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// Steep coarse coffee in cold water overnight, then strain it. Use one part
+    /// coffee to eight parts water, by weight, and a jar with a lid. Sixteen hours in
+    /// the fridge is enough; longer turns it woody. Strain it through a paper filter
+    /// and keep it cold for up to two weeks.
+    /// ```
     ///
     /// ## Options
     /// - `min`, `max` (no default): the range, in words.

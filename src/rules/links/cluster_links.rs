@@ -18,17 +18,33 @@ declare_rule! {
     /// passes no authority to them and readers cannot go deeper.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
+    /// <!-- SEO CHECKLIST:
+    ///   [ ] This pillar page links to 2+ cluster articles
+    /// -->
+    /// # Coffee at Home, from Kettle to Fridge
+    ///
+    /// Every way to brew coffee in a kitchen, from the kettle to the fridge.
+    ///
     /// ## Related Articles
     ///
-    /// - [INTERNAL_LINK: How to Revive a Starter]
+    /// - [Cold brew at home](/guides/cold-brew/)
     /// ```
+    /// The checklist asks for two cluster articles; Related Articles links to one.
     ///
     /// Use instead:
-    /// ```markdown
+    /// ```markdown pass
+    /// <!-- SEO CHECKLIST:
+    ///   [ ] This pillar page links to 2+ cluster articles
+    /// -->
+    /// # Coffee at Home, from Kettle to Fridge
+    ///
+    /// Every way to brew coffee in a kitchen, from the kettle to the fridge.
+    ///
     /// ## Related Articles
     ///
-    /// - [How to Revive a Neglected Starter](/guides/revive-starter/)
+    /// - [Cold brew at home](/guides/cold-brew/)
+    /// - [Pour-over without a scale](/guides/pour-over/)
     /// ```
     ///
     /// ## Options

@@ -15,9 +15,26 @@ declare_rule! {
     /// engines judging its trustworthiness.
     ///
     /// ## Example
-    /// An article whose checklist asks for 5 external links and has 1.
+    /// ```markdown fail
+    /// <!-- SEO CHECKLIST:
+    ///   [ ] External links: minimum 1
+    /// -->
+    /// # Cold Brew at Home, from Grind to Glass
     ///
-    /// Use instead: cite the primary sources: documentation, studies, standards.
+    /// Cold water pulls less acid out of the grounds than hot water does.
+    /// ```
+    /// The checklist asks for an external link; the article has none.
+    ///
+    /// Use instead:
+    /// ```markdown pass
+    /// <!-- SEO CHECKLIST:
+    ///   [ ] External links: minimum 1
+    /// -->
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// Cold water pulls less acid out of the grounds than hot water does, as
+    /// [a study of brew temperature](https://www.nature.com/articles/s41598-018-34392-w) measured.
+    /// ```
     ///
     /// ## Options
     /// - `min` (no default): external links needed.

@@ -16,9 +16,26 @@ declare_rule! {
     /// page that links to little of the site does neither.
     ///
     /// ## Example
-    /// An article whose checklist asks for 8 internal links and has 3.
+    /// ```markdown fail
+    /// <!-- SEO CHECKLIST:
+    ///   [ ] Internal links: minimum 2
+    /// -->
+    /// # Cold Brew at Home, from Grind to Glass
     ///
-    /// Use instead: link to the related guides where the text mentions their topic.
+    /// Start from a [coarse grind](/guides/grinding/) and cold water.
+    /// ```
+    /// The checklist asks for two internal links; the article has one.
+    ///
+    /// Use instead:
+    /// ```markdown pass
+    /// <!-- SEO CHECKLIST:
+    ///   [ ] Internal links: minimum 2
+    /// -->
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// Start from a [coarse grind](/guides/grinding/) and cold water, and pour the
+    /// result over ice as you would [iced coffee](/guides/iced-coffee/).
+    /// ```
     ///
     /// ## Options
     /// - `min` (no default): internal links needed.

@@ -1,6 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{excerpt, Severity};
 use crate::rules::links::visible_links;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -14,13 +14,17 @@ declare_rule! {
     /// navigate by a list of links, where twenty "click here" are useless.
     ///
     /// ## Example
-    /// ```markdown
-    /// To revive a starter, [click here](/guides/revive-starter/).
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// The grind matters most; to choose one, [click here](/guides/grinding/).
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
-    /// Read [how to revive a neglected starter](/guides/revive-starter/).
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// The grind matters most: see [how coarse to grind for cold brew](/guides/grinding/).
     /// ```
     ///
     /// ## Options
@@ -141,7 +145,7 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         let phrases = Phrases::new(&all);
-        let mut rng = crate::text::tests::Xorshift(0xd1b5_4a32_d192_ed03);
+        let mut rng = crate::testing::Xorshift(0xd1b5_4a32_d192_ed03);
         let alphabet = "cliCKhEremoRw.:/tps \u{e9}\u{c9}\u{3a3}\u{3c3}";
         for len in 0..4000 {
             let text = rng.text(alphabet, len % 12);

@@ -6,8 +6,9 @@ pub mod link_text;
 
 use crate::diagnostic::Span;
 use crate::document::{Document, Link, LinkKind};
+use crate::requirements::Threshold;
 use crate::rules::keyword::keyword_anchor;
-use crate::rules::{Context, Threshold};
+use crate::rules::Context;
 use crate::text::{number, plural};
 
 /// Links a reader can follow: not inside comments (HTML or Hugo comment shortcodes).

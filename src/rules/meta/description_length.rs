@@ -24,17 +24,23 @@ declare_rule! {
     /// the rest mid-sentence; a short one is often replaced by a random excerpt of the page.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
     /// ---
-    /// description: "A guide to serverless."
+    /// title: "Cold brew at home, from grind to glass"
+    /// description: "How to make cold brew."
     /// ---
+    ///
+    /// Cold brew is coffee steeped in cold water.
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
+    /// ```markdown pass
     /// ---
-    /// description: "Learn how serverless functions run, what they cost and when to avoid them, with one real project built step by step on AWS Lambda."
+    /// title: "Cold brew at home, from grind to glass"
+    /// description: "How to steep cold brew coffee overnight, strain it without sludge and keep it for two weeks, with the ratio that suits a home fridge."
     /// ---
+    ///
+    /// Cold brew is coffee steeped in cold water.
     /// ```
     ///
     /// ## Options
@@ -170,11 +176,11 @@ fn is_published(fm: &crate::document::FrontMatter) -> bool {
 
 /// `front-matter-required` is on and requires one of the description keys: it reports the
 /// missing description already.
-fn left_to_front_matter_required(settings: &crate::engine::Settings, keys: &[&str]) -> bool {
+fn left_to_front_matter_required(settings: &crate::settings::Settings, keys: &[&str]) -> bool {
     let Some(rule) = crate::rules::find("front-matter-required") else {
         return false;
     };
-    let (severity, setting) = settings.rule_setting(rule);
+    let (severity, setting) = rule.setting_in(settings);
     let required: Vec<String> = setting
         .and_then(|s| s.options.as_ref())
         .and_then(|o| o.get("keys"))

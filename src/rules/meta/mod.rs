@@ -2,9 +2,9 @@
 pub mod description_length;
 pub mod title_length;
 
-use crate::diagnostic::Span;
+use crate::diagnostic::{excerpt, Span};
 use crate::document::Document;
-use crate::rules::{excerpt, Context};
+use crate::rules::Context;
 
 /// A meta text and where it stands.
 pub struct MetaText<'d> {

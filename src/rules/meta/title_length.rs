@@ -15,17 +15,21 @@ declare_rule! {
     /// reason to click.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
     /// ---
-    /// title: "Serverless"
+    /// title: "Cold Brew"
     /// ---
+    ///
+    /// Cold brew is coffee steeped in cold water.
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
+    /// ```markdown pass
     /// ---
-    /// title: "Serverless functions, explained with one real project"
+    /// title: "Cold brew at home, from grind to glass"
     /// ---
+    ///
+    /// Cold brew is coffee steeped in cold water.
     /// ```
     ///
     /// ## Options

@@ -42,7 +42,7 @@ fn check(ctx: &mut SiteContext) {
             continue;
         }
         let Some(reason) = ctx.pillar(i) else { continue };
-        let Some(full) = pillar.full() else { continue };
+        let Some(full) = pillar.links() else { continue };
         for link in full.links.iter().filter(|l| l.related) {
             let Target::Page(j, _) = site.resolve(i, link.url) else {
                 continue;
@@ -51,7 +51,7 @@ fn check(ctx: &mut SiteContext) {
                 continue;
             }
             let cluster = &site.files[j];
-            let Some(cluster_full) = cluster.full() else { continue };
+            let Some(cluster_full) = cluster.links() else { continue };
             let links_back = cluster_full
                 .links
                 .iter()

@@ -1,5 +1,5 @@
-use crate::diagnostic::Severity;
-use crate::rules::{declare_rule, excerpt, SiteContext};
+use crate::diagnostic::{excerpt, Severity};
+use crate::rules::{declare_rule, SiteContext};
 use crate::site::Target;
 use crate::suggest::did_you_mean;
 
@@ -40,7 +40,7 @@ fn check(ctx: &mut SiteContext) {
         if file.report.is_none() {
             continue;
         }
-        let Some(full) = file.full() else { continue };
+        let Some(full) = file.links() else { continue };
         for link in full.links.iter() {
             match site.resolve(i, link.url) {
                 Target::Missing(looked) => ctx.report(
@@ -53,7 +53,7 @@ fn check(ctx: &mut SiteContext) {
                     if j != i && !fragment.is_empty() && !fragment.eq_ignore_ascii_case("top") =>
                 {
                     let target = &site.files[j];
-                    let Some(anchors) = target.full().map(|f| &f.anchors) else {
+                    let Some(anchors) = target.links().map(|f| &f.anchors) else {
                         continue;
                     };
                     if anchors.contains(&fragment) {

@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::site::report_duplicates;
 use crate::rules::{declare_rule, SiteContext};
-use crate::site::Light;
+use crate::site::PageValues;
 
 declare_rule! {
     /// ## What it does
@@ -33,5 +33,5 @@ declare_rule! {
 }
 
 fn check(ctx: &mut SiteContext) {
-    report_duplicates(ctx, "title", Light::title);
+    report_duplicates(ctx, "title", PageValues::title);
 }

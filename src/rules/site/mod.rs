@@ -6,18 +6,19 @@ pub mod duplicate_keyword;
 pub mod duplicate_slug;
 pub mod duplicate_title;
 
-use crate::rules::{excerpt, SiteContext};
+use crate::diagnostic::excerpt;
+use crate::rules::SiteContext;
 use std::collections::HashMap;
 
-use crate::site::{Light, Located, Site};
+use crate::site::{Located, PageValues, Site};
 
 /// Report every linted file that shares a value with another file of its site (translations of
 /// one article excepted), pointing at its own value and naming the other place. Files of
 /// different sites in one run (see [`crate::generator::is_site_root`]) are never compared.
-pub fn report_duplicates(ctx: &mut SiteContext, what: &str, pick: fn(&Light) -> Option<Located<'_>>) {
+pub fn report_duplicates(ctx: &mut SiteContext, what: &str, pick: fn(&PageValues) -> Option<Located<'_>>) {
     let site = ctx.site;
     let value = |i: usize| {
-        let v = pick(site.files[i].light())?;
+        let v = pick(site.files[i].values())?;
         let key = v.text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         (!key.is_empty()).then(|| format!("{}\u{0}{key}", site.files[i].site))
     };
@@ -111,12 +112,18 @@ fn shared(n: usize, value: impl Fn(usize) -> Option<String>, hash: fn(&str) -> u
 
 /// Report file `i`, a member of a group of files that share a value (unless the others are
 /// translations of it).
-fn report_member(ctx: &mut SiteContext, what: &str, pick: fn(&Light) -> Option<Located<'_>>, peers: &Peers, i: usize) {
+fn report_member(
+    ctx: &mut SiteContext,
+    what: &str,
+    pick: fn(&PageValues) -> Option<Located<'_>>,
+    peers: &Peers,
+    i: usize,
+) {
     let site = ctx.site;
     let Some((first, n)) = peers.others(i) else { return };
-    let Some(v) = pick(site.files[i].light()) else { return };
+    let Some(v) = pick(site.files[i].values()) else { return };
     let other = &site.files[first];
-    let line = pick(other.light()).map_or(1, |o| o.line);
+    let line = pick(other.values()).map_or(1, |o| o.line);
     let more = if n > 1 {
         format!(" and {} more", n - 1)
     } else {

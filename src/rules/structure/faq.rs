@@ -15,20 +15,30 @@ declare_rule! {
     /// snippets and "People also ask"; a planned FAQ that is missing loses that.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
     /// <!-- SEO CHECKLIST:
     ///   [ ] FAQ section for featured snippet potential
     /// -->
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// Steep coarse coffee in cold water overnight, then strain it.
     /// ```
-    /// on an article without an FAQ.
+    /// The checklist asks for an FAQ section; the article has none.
     ///
     /// Use instead:
-    /// ```markdown
+    /// ```markdown pass
+    /// <!-- SEO CHECKLIST:
+    ///   [ ] FAQ section for featured snippet potential
+    /// -->
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// Steep coarse coffee in cold water overnight, then strain it.
+    ///
     /// ## Frequently Asked Questions
     ///
-    /// ### How long does a starter take?
+    /// ### How long does cold brew keep?
     ///
-    /// About a week of daily feeds.
+    /// About two weeks in a closed jar in the fridge.
     /// ```
     ///
     /// ## Options

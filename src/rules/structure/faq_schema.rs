@@ -2,11 +2,11 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value as Json;
 
-use crate::diagnostic::{Applicability, Edit, Fix, Severity, Span};
+use crate::diagnostic::{excerpt, Applicability, Edit, Fix, Severity, Span};
 use crate::document::{Document, Heading, JsonLd};
 use crate::rules::content::placeholder;
 use crate::rules::structure::{faq_section, text_key};
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -22,14 +22,39 @@ declare_rule! {
     /// flagged as spam.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ## FAQ
+    ///
+    /// ### How long does cold brew keep?
+    ///
+    /// About two weeks in a closed jar in the fridge.
+    ///
     /// <script type="application/ld+json">
-    /// {"@type": "FAQPage", "mainEntity": [{"@type": "Question", "name": "Is it hard?",
-    ///   "acceptedAnswer": {"@type": "Answer", "text": "YOUR_ANSWER_HERE"}}]}
+    /// {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
+    ///   {"@type": "Question", "name": "How long does cold brew keep?",
+    ///    "acceptedAnswer": {"@type": "Answer", "text": "YOUR_ANSWER_HERE"}}]}
     /// </script>
     /// ```
+    /// The Question matches the heading, but its answer was never written.
     ///
-    /// Use instead: an answer that says what the FAQ section says, and a `name` equal to its H3.
+    /// Use instead:
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ## FAQ
+    ///
+    /// ### How long does cold brew keep?
+    ///
+    /// About two weeks in a closed jar in the fridge.
+    ///
+    /// <script type="application/ld+json">
+    /// {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
+    ///   {"@type": "Question", "name": "How long does cold brew keep?",
+    ///    "acceptedAnswer": {"@type": "Answer", "text": "About two weeks in a closed jar in the fridge."}}]}
+    /// </script>
+    /// ```
     ///
     /// The fix regenerates the FAQPage JSON in place from the FAQ section: each H3 a Question,
     /// the text under it the answer. What the author wrote in the JSON stays: a Question whose

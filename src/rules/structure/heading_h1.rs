@@ -1,5 +1,5 @@
-use crate::diagnostic::Severity;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::diagnostic::{excerpt, Severity};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -12,17 +12,25 @@ declare_rule! {
     /// page without a headline.
     ///
     /// ## Example
-    /// ```markdown
-    /// # Sourdough at Home
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
     ///
-    /// # Feeding the Starter
+    /// Steep coarse coffee in cold water overnight.
+    ///
+    /// # Straining
+    ///
+    /// Pour it through a paper filter.
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
-    /// # Sourdough at Home
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
     ///
-    /// ## Feeding the Starter
+    /// Steep coarse coffee in cold water overnight.
+    ///
+    /// ## Straining
+    ///
+    /// Pour it through a paper filter.
     /// ```
     ///
     /// ## Options

@@ -1,5 +1,5 @@
-use crate::diagnostic::Severity;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::diagnostic::{excerpt, Severity};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -11,15 +11,25 @@ declare_rule! {
     /// engines build from the headings.
     ///
     /// ## Example
-    /// ```markdown
-    /// ## Feeding the Starter
-    /// #### Flour
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ## Equipment
+    ///
+    /// #### Filters
+    ///
+    /// Paper filters give the clearest cup.
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
-    /// ## Feeding the Starter
-    /// ### Flour
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ## Equipment
+    ///
+    /// ### Filters
+    ///
+    /// Paper filters give the clearest cup.
     /// ```
     ///
     /// ## Options

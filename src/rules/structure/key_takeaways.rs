@@ -16,13 +16,21 @@ declare_rule! {
     /// was never finished.
     ///
     /// ## Example
-    /// ```markdown
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// Steep coarse coffee in cold water overnight, then strain it.
+    ///
     /// > **Key Takeaway:** [Summarize the most important point from this section.]
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
-    /// > **Key Takeaway:** A starter is ready when it doubles within six hours of a feed.
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// Steep coarse coffee in cold water overnight, then strain it.
+    ///
+    /// > **Key Takeaway:** Sixteen hours in the fridge is enough; longer turns it woody.
     /// ```
     ///
     /// ## Options

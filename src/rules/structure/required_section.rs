@@ -1,7 +1,7 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{excerpt, Severity};
 use crate::rules::keyword::keyword_anchor;
 use crate::rules::structure::same_text;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -14,10 +14,37 @@ declare_rule! {
     /// section dropped or moved while filling it in is usually an accident.
     ///
     /// ## Example
-    /// A template with `## Prerequisites` before `## Setup`, and an article that has only
-    /// `## Setup`.
+    /// With `--template` naming this template:
+    /// ```markdown template
+    /// ## Ratio
     ///
-    /// Use instead: keep every section of the template, in its order.
+    /// [How much coffee to how much water, by weight.]
+    ///
+    /// ## Straining
+    ///
+    /// [How to strain it without sludge.]
+    /// ```
+    /// An article without its Ratio section:
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ## Straining
+    ///
+    /// Pour it through a paper filter.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// ## Ratio
+    ///
+    /// One part coffee to eight parts water.
+    ///
+    /// ## Straining
+    ///
+    /// Pour it through a paper filter.
+    /// ```
     ///
     /// ## Options
     /// None.

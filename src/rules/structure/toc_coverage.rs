@@ -1,8 +1,8 @@
-use crate::diagnostic::{Applicability, Edit, Fix, Severity, Span};
+use crate::diagnostic::{excerpt, Applicability, Edit, Fix, Severity, Span};
 use std::collections::{HashMap, HashSet};
 
 use crate::document::{Document, Link, LinkKind, List};
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 
 declare_rule! {
     /// ## What it does
@@ -18,19 +18,36 @@ declare_rule! {
     /// of order make the TOC a poor map of the page.
     ///
     /// ## Example
-    /// ```markdown
-    /// ## Table of Contents
-    /// 1. [Starter](#starter)
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
     ///
-    /// ## Starter
-    /// ## Baking
+    /// ## Table of Contents
+    /// 1. [Ratio](#ratio)
+    ///
+    /// ## Ratio
+    ///
+    /// One part coffee to eight parts water.
+    ///
+    /// ## Straining
+    ///
+    /// Pour it through a paper filter.
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
     /// ## Table of Contents
-    /// 1. [Starter](#starter)
-    /// 2. [Baking](#baking)
+    /// 1. [Ratio](#ratio)
+    /// 2. [Straining](#straining)
+    ///
+    /// ## Ratio
+    ///
+    /// One part coffee to eight parts water.
+    ///
+    /// ## Straining
+    ///
+    /// Pour it through a paper filter.
     /// ```
     ///
     /// The fix regenerates the list from the headings, keeping its style (numbered or bulleted,

@@ -1,8 +1,8 @@
 use std::collections::HashSet;
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{excerpt, Severity};
 use crate::document::LinkKind;
-use crate::rules::{declare_rule, excerpt, Context};
+use crate::rules::{declare_rule, Context};
 use crate::suggest::did_you_mean;
 
 declare_rule! {
@@ -19,15 +19,25 @@ declare_rule! {
     /// sign the page is unmaintained; headings renamed after the TOC was written are the usual cause.
     ///
     /// ## Example
-    /// ```markdown
-    /// - [Feeding](#feeding-your-starter)
+    /// ```markdown fail
+    /// # Cold Brew at Home, from Grind to Glass
     ///
-    /// ## Feeding the Starter
+    /// - [The ratio](#coffee-ratio)
+    ///
+    /// ## Ratio
+    ///
+    /// One part coffee to eight parts water.
     /// ```
     ///
     /// Use instead:
-    /// ```markdown
-    /// - [Feeding](#feeding-the-starter)
+    /// ```markdown pass
+    /// # Cold Brew at Home, from Grind to Glass
+    ///
+    /// - [The ratio](#ratio)
+    ///
+    /// ## Ratio
+    ///
+    /// One part coffee to eight parts water.
     /// ```
     ///
     /// ## Options

@@ -1,379 +1,17 @@
-//! The site model for checks across files. After the per-file pass each linted Document leaves a
-//! small summary (no AST survives a file); the other Markdown files of the site get a cheap summary
-//! from their front matter, and are parsed in full only when a link needs their anchors or links.
-//!
-//! How a URL finds its file, in one place:
-//! - a relative URL resolves against the linking article's folder (`./other.md`, `../guide/`), and,
-//!   for pretty URLs without an extension, also against the article's own URL (`a/b.md` is served
-//!   at `a/b/`, so `../c/` from it means `a/c/`);
-//! - a root-relative URL, or an absolute one on the site's host, resolves through
-//!   `site.content_root`: `/guides/x/` is `content_root/guides/x.md`, `.../x/index.md`,
-//!   `.../x/_index.md` or `.../x/README.md`; and through front matter `url`, `path`, `permalink`,
-//!   `aliases` and `slug` (a slug stands for its folder's path plus the slug);
-//! - Zola's `@/path.md` is relative to the content root;
-//! - without a content root, root-relative and `@/` URLs are not resolved (and not reported).
-//!
-//! A path with an extension other than Markdown or HTML is an asset: it only has to exist.
+//! The site index: its files by path and URL, how a link's URL finds its file, and which
+//! files are translations of one article.
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{Arc, OnceLock};
 
-use regex::Regex;
-
-use crate::diagnostic::Span;
-use crate::document::{front_matter, Document, LineIndex, LinkKind, ParseOptions, Value};
+use super::summarize;
+use super::summary::{values_from, PageLinks, PageSummary, PageValues};
+use crate::document::{front_matter, Document, LineIndex, ParseOptions};
 use crate::fields::Fields;
 
-pub const MARKDOWN_EXT: &[&str] = &["md", "mdx", "markdown"];
+const MARKDOWN_EXT: &[&str] = &["md", "mdx", "markdown"];
 const INDEX_NAMES: &[&str] = &["index.md", "_index.md", "README.md", "index.mdx", "_index.mdx"];
-
-/// A value of a file and where it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Located<'a> {
-    pub text: &'a str,
-    pub span: Span,
-    pub line: usize,
-}
-
-/// Which front matter value of a [`Light`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Which {
-    Title,
-    Description,
-    Slug,
-    Keyword,
-}
-
-/// A span in the 32-bit places a site keeps for every file (a file is at most 16 MB).
-#[derive(Debug, Clone, Copy)]
-struct Span32 {
-    start: u32,
-    end: u32,
-}
-
-impl Span32 {
-    /// None past 32 bits.
-    fn new(span: Span) -> Option<Span32> {
-        Some(Span32 {
-            start: u32::try_from(span.start).ok()?,
-            end: u32::try_from(span.end).ok()?,
-        })
-    }
-
-    fn span(self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
-    }
-}
-
-/// Where one value of a [`Light`] is: its text ends at `end` in the shared string (it starts
-/// where the one before ended), its span and line in the file.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    end: u32,
-    span: Span32,
-    line: u32,
-}
-
-/// What every site file contributes, from its front matter alone. A site keeps one for every
-/// file for the whole run, so the four values share one string and their places are 32-bit
-/// (a file is at most 16 MB; a value that would not fit is dropped).
-#[derive(Debug, Clone, Default)]
-pub struct Light {
-    text: Box<str>,
-    /// Title, description, slug, keyword; `None` where the file has none.
-    slots: [Option<Slot>; 4],
-    /// Front matter `url`, `path`, `permalink`, `aliases`, normalised; the site takes them
-    /// when it files the page under its URLs.
-    pub urls: Vec<String>,
-}
-
-impl Light {
-    pub fn title(&self) -> Option<Located<'_>> {
-        self.get(Which::Title)
-    }
-
-    pub fn description(&self) -> Option<Located<'_>> {
-        self.get(Which::Description)
-    }
-
-    pub fn slug(&self) -> Option<Located<'_>> {
-        self.get(Which::Slug)
-    }
-
-    pub fn keyword(&self) -> Option<Located<'_>> {
-        self.get(Which::Keyword)
-    }
-
-    fn get(&self, which: Which) -> Option<Located<'_>> {
-        let i = which as usize;
-        let slot = self.slots[i]?;
-        let start = self.slots[..i].iter().rev().find_map(|s| *s).map_or(0, |s| s.end);
-        Some(Located {
-            text: self.text.get(start as usize..slot.end as usize)?,
-            span: slot.span.span(),
-            line: slot.line as usize,
-        })
-    }
-}
-
-/// Builds a [`Light`], values in their order.
-#[derive(Default)]
-struct LightBuilder {
-    text: String,
-    slots: [Option<Slot>; 4],
-}
-
-impl LightBuilder {
-    fn set(&mut self, which: Which, text: &str, span: Span, line: usize) {
-        let i = which as usize;
-        debug_assert!(self.slots[i..].iter().all(Option::is_none), "values in order");
-        let fits = |n: usize| u32::try_from(n).ok();
-        let (Some(end), Some(span), Some(line)) = (fits(self.text.len() + text.len()), Span32::new(span), fits(line))
-        else {
-            return;
-        };
-        self.text.push_str(text);
-        self.slots[i] = Some(Slot { end, span, line });
-    }
-
-    fn build(self, urls: Vec<String>) -> Light {
-        Light {
-            text: self.text.into_boxed_str(),
-            slots: self.slots,
-            urls,
-        }
-    }
-}
-
-/// An outgoing internal link of a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SiteLink<'a> {
-    pub url: &'a str,
-    pub span: Span,
-    /// Under the Related Articles heading.
-    pub related: bool,
-}
-
-/// A file's outgoing internal links, kept for the whole run: their URLs in one string, their
-/// places 32-bit (a file is at most 16 MB).
-#[derive(Debug, Clone, Default)]
-pub struct SiteLinks {
-    urls: Box<str>,
-    items: Box<[LinkSlot]>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct LinkSlot {
-    /// End of the URL in `urls` (it starts where the one before ended).
-    end: u32,
-    span: Span32,
-    related: bool,
-}
-
-impl SiteLinks {
-    pub fn iter(&self) -> impl Iterator<Item = SiteLink<'_>> {
-        let mut start = 0;
-        self.items.iter().map(move |item| {
-            let url = self.urls.get(start..item.end as usize).unwrap_or("");
-            start = item.end as usize;
-            SiteLink {
-                url,
-                span: item.span.span(),
-                related: item.related,
-            }
-        })
-    }
-}
-
-impl<'a> FromIterator<SiteLink<'a>> for SiteLinks {
-    fn from_iter<I: IntoIterator<Item = SiteLink<'a>>>(links: I) -> Self {
-        let mut urls = String::new();
-        let mut items = Vec::new();
-        for link in links {
-            let (Ok(end), Some(span)) = (u32::try_from(urls.len() + link.url.len()), Span32::new(link.span)) else {
-                break;
-            };
-            urls.push_str(link.url);
-            items.push(LinkSlot {
-                end,
-                span,
-                related: link.related,
-            });
-        }
-        SiteLinks {
-            urls: urls.into_boxed_str(),
-            items: items.into_boxed_slice(),
-        }
-    }
-}
-
-/// A set of names (a file's anchors) in one string, sorted for lookup.
-#[derive(Debug, Clone, Default)]
-pub struct NameSet {
-    text: Box<str>,
-    ends: Box<[u32]>,
-}
-
-impl NameSet {
-    fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        self.text.get(start..self.ends[i] as usize).unwrap_or("")
-    }
-
-    pub fn contains(&self, name: &str) -> bool {
-        let (mut lo, mut hi) = (0, self.ends.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match self.get(mid).cmp(name) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        false
-    }
-
-    /// The names in sorted order.
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (0..self.ends.len()).map(|i| self.get(i))
-    }
-}
-
-impl<'a> FromIterator<&'a str> for NameSet {
-    fn from_iter<I: IntoIterator<Item = &'a str>>(names: I) -> Self {
-        let mut names: Vec<&str> = names.into_iter().collect();
-        names.sort_unstable();
-        names.dedup();
-        let mut text = String::with_capacity(names.iter().map(|n| n.len()).sum());
-        let mut ends = Vec::with_capacity(names.len());
-        for name in names {
-            let Ok(end) = u32::try_from(text.len() + name.len()) else {
-                break;
-            };
-            text.push_str(name);
-            ends.push(end);
-        }
-        NameSet {
-            text: text.into_boxed_str(),
-            ends: ends.into_boxed_slice(),
-        }
-    }
-}
-
-/// What a parsed file contributes: its outgoing links and its anchors.
-#[derive(Debug, Clone, Default)]
-pub struct Full {
-    pub links: SiteLinks,
-    pub anchors: NameSet,
-    /// CONTENT_TYPE pillar, or a checklist item asking for backlinks.
-    pub pillar: bool,
-}
-
-/// What a file of the site contributes: its front matter values, and, once the file is parsed
-/// (by the per-file pass, or on demand for a file not linted), its links and anchors. The
-/// per-file pass leaves it boxed and the site keeps that box: nothing is copied at site build.
-#[derive(Debug, Clone, Default)]
-pub struct Summary {
-    pub light: Light,
-    full: OnceLock<Option<Full>>,
-}
-
-impl Summary {
-    /// The summary of a parsed file.
-    pub fn parsed(light: Light, full: Full) -> Summary {
-        Summary {
-            light,
-            full: OnceLock::from(Some(full)),
-        }
-    }
-}
-
-static TARGET_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"<!--[ \t]*TARGET_KEYWORD:[ \t]*["“]?([^"”|\n]+?)["”]?[ \t]*(?:\||-->)"#).expect("constant regex")
-});
-
-/// The front matter part of a summary, from an already split and parsed front matter.
-fn light_from(source: &str, lines: &LineIndex, fm: Option<&front_matter::FrontMatter>, fields: &Fields) -> Light {
-    let mut light = LightBuilder::default();
-    let mut urls = Vec::new();
-    let set = |light: &mut LightBuilder, which: Which, text: &str, span: Span| {
-        light.set(which, text, span, lines.line_of(span.start));
-    };
-    if let Some(fm) = fm {
-        let values = [
-            (Which::Title, &fields.title),
-            (Which::Description, &fields.description),
-            (Which::Slug, &fields.slug),
-            (Which::Keyword, &fields.keyword),
-        ];
-        for (which, field) in values {
-            let found = field.list().into_iter().find_map(|k| {
-                let text = match fm.get(k)? {
-                    Value::String(s) => s.as_str(),
-                    Value::List(items) => items.first()?.as_str()?,
-                    _ => return None,
-                };
-                let span = fm
-                    .entry(k)
-                    .map_or(fm.span, |e| front_matter::unquoted(source, e.value_span));
-                (!text.trim().is_empty()).then_some((text, span))
-            });
-            if let Some((text, span)) = found {
-                set(&mut light, which, text, span);
-            }
-        }
-        for key in ["url", "path", "permalink", "aliases"] {
-            match fm.get(key) {
-                Some(Value::String(s)) => urls.push(normalize_url(s)),
-                Some(Value::List(items)) => urls.extend(items.iter().filter_map(Value::as_str).map(normalize_url)),
-                _ => {}
-            }
-        }
-    }
-    if light.slots[Which::Keyword as usize].is_none() {
-        if let Some(m) = TARGET_KEYWORD.captures(source).and_then(|c| c.get(1)) {
-            set(
-                &mut light,
-                Which::Keyword,
-                m.as_str().trim(),
-                Span::new(m.start(), m.end()),
-            );
-        }
-    }
-    light.build(urls)
-}
-
-/// The summary of a parsed Document.
-pub fn summarize(doc: &Document, fields: &Fields) -> Summary {
-    let light = light_from(&doc.source, &doc.lines, doc.front_matter.as_ref(), fields);
-    let related = doc.section_where(|h| h.level == 2 && h.is_related()).map(|s| s.total);
-    let links = doc
-        .links
-        .iter()
-        .filter(|l| l.kind == LinkKind::Internal && !l.hidden)
-        .map(|l| SiteLink {
-            url: &l.url,
-            span: l.url_span.unwrap_or(l.span),
-            related: related.is_some_and(|r| r.covers(l.span)),
-        })
-        .collect();
-    let pillar = doc
-        .directive("CONTENT_TYPE")
-        .is_some_and(|d| d.value.to_lowercase().contains("pillar"))
-        || doc
-            .checklist
-            .iter()
-            .any(|i| i.text.to_lowercase().contains("link back"));
-    Summary::parsed(
-        light,
-        Full {
-            links,
-            anchors: doc.anchors.iter().map(|a| a.id.as_str()).collect(),
-            pillar,
-        },
-    )
-}
 
 /// A URL path as a lookup key: no scheme/host, query or fragment, no leading or trailing slash,
 /// no `.html`, percent-decoded, lowercase.
@@ -436,30 +74,30 @@ pub struct SiteFile {
     pub report: Option<usize>,
     /// Which site of the run it belongs to (an index into `Site::roots`).
     pub site: u32,
-    summary: Box<Summary>,
+    summary: Box<PageSummary>,
     on_demand: Arc<OnDemand>,
 }
 
 impl SiteFile {
     /// Its front matter values.
-    pub fn light(&self) -> &Light {
-        &self.summary.light
+    pub fn values(&self) -> &PageValues {
+        &self.summary.values
     }
 
     /// Its links and anchors: given for linted files, parsed on first use for the others.
-    pub fn full(&self) -> Option<&Full> {
+    pub fn links(&self) -> Option<&PageLinks> {
         self.summary
-            .full
+            .links
             .get_or_init(|| {
-                let bytes = crate::files::read_limited(&self.abs, "an article").ok()?;
+                let bytes = crate::input::read_limited(&self.abs, "an article").ok()?;
                 let text = String::from_utf8(bytes).ok()?;
-                if text.len() as u64 > crate::engine::MAX_FILE_SIZE || memchr::memchr(0, text.as_bytes()).is_some() {
+                if text.len() as u64 > crate::input::MAX_FILE_SIZE || memchr::memchr(0, text.as_bytes()).is_some() {
                     return None;
                 }
                 let mut parse = self.on_demand.parse.clone();
                 parse.slugs = parse.slugs.or_else(|| crate::document::slug::detect(&self.abs));
                 let doc = Document::parse(text, &parse);
-                summarize(&doc, &self.on_demand.fields).full.into_inner().flatten()
+                summarize(&doc, &self.on_demand.fields).links.into_inner().flatten()
             })
             .as_ref()
     }
@@ -501,7 +139,7 @@ impl Site {
     /// Build the site from the linted files' summaries plus every other Markdown file under the
     /// content root (or the walked folders), summarised from front matter only.
     pub fn build<'a>(
-        linted: impl Iterator<Item = (&'a Path, Arc<str>, usize, Box<Summary>)>,
+        linted: impl Iterator<Item = (&'a Path, Arc<str>, usize, Box<PageSummary>)>,
         others: Vec<PathBuf>,
         content_root: Option<PathBuf>,
         host: Option<String>,
@@ -509,7 +147,7 @@ impl Site {
         slugs: Option<crate::document::slug::SlugStyle>,
     ) -> Site {
         let mut site = Site {
-            content_root: content_root.map(|r| clean(&crate::discover::absolute(&r).unwrap_or(r))),
+            content_root: content_root.map(|r| clean(&crate::input::absolute(&r).unwrap_or(r))),
             host,
             ..Site::default()
         };
@@ -523,7 +161,7 @@ impl Site {
             },
         });
         for (path, display, report, summary) in linted {
-            let abs = clean(&crate::discover::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
+            let abs = clean(&crate::input::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
             site.add(SiteFile {
                 abs: abs.into_boxed_path(),
                 display,
@@ -534,11 +172,11 @@ impl Site {
             });
         }
         for path in others {
-            let abs = clean(&crate::discover::absolute(&path).unwrap_or(path.clone()));
+            let abs = clean(&crate::input::absolute(&path).unwrap_or(path.clone()));
             if site.file_at(&abs).is_some() {
                 continue;
             }
-            let Some(text) = crate::files::read_limited(&abs, "an article")
+            let Some(text) = crate::input::read_limited(&abs, "an article")
                 .ok()
                 .and_then(|b| String::from_utf8(b).ok())
             else {
@@ -549,15 +187,15 @@ impl Site {
             let fm = front_matter::split(&text, start)
                 .filter(|s| s.closed)
                 .map(|s| front_matter::parse(&text, &s, &lines));
-            let light = light_from(&text, &lines, fm.as_ref(), fields);
+            let values = values_from(&text, &lines, fm.as_ref(), fields);
             site.add(SiteFile {
                 abs: abs.into_boxed_path(),
-                display: crate::engine::display_path(&clean(&path)).into(),
+                display: crate::input::display_path(&clean(&path)).into(),
                 report: None,
                 site: 0,
-                summary: Box::new(Summary {
-                    light,
-                    full: OnceLock::new(),
+                summary: Box::new(PageSummary {
+                    values,
+                    links: OnceLock::new(),
                 }),
                 on_demand: on_demand.clone(),
             });
@@ -570,8 +208,8 @@ impl Site {
         file.site = file.abs.parent().map_or(0, |dir| self.site_of_dir(dir));
         self.by_path.entry(key(&file.abs)).or_insert(idx);
         // the URLs are needed only here, as keys
-        let mut keys = std::mem::take(&mut file.summary.light.urls);
-        let light = file.light();
+        let mut keys = std::mem::take(&mut file.summary.values.urls);
+        let values = file.values();
         if let Some(root) = &self.content_root {
             if let Ok(rel) = file.abs.strip_prefix(root) {
                 let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -581,7 +219,7 @@ impl Site {
                     rel.with_extension("")
                 };
                 keys.push(normalize_url(&page.to_string_lossy()));
-                if let Some(slug) = light.slug() {
+                if let Some(slug) = values.slug() {
                     let dir = if INDEX_NAMES.contains(&name) {
                         rel.parent().and_then(Path::parent)
                     } else {
@@ -592,7 +230,7 @@ impl Site {
                 }
             }
         }
-        if let Some(slug) = light.slug() {
+        if let Some(slug) = values.slug() {
             keys.push(normalize_url(slug.text));
         }
         for k in keys {
@@ -729,7 +367,7 @@ impl Site {
         };
         // both readings may name a page: prefer the one that has the anchor asked for
         let has_anchor = |t: &Target| match t {
-            Target::Page(i, Some(f)) => self.files[*i].full().is_some_and(|full| full.anchors.contains(f)),
+            Target::Page(i, Some(f)) => self.files[*i].links().is_some_and(|links| links.anchors.contains(f)),
             _ => true,
         };
         match (by_folder, by_url) {
@@ -739,7 +377,7 @@ impl Site {
             (None, None) => {}
         }
         let shown = clean(&dir.join(&decoded));
-        let shown = crate::discover::working_dir()
+        let shown = crate::input::working_dir()
             .and_then(|cwd| shown.strip_prefix(cwd).ok().map(Path::to_path_buf))
             .unwrap_or(shown);
         Target::Missing(shown.to_string_lossy().to_string())
@@ -753,7 +391,7 @@ impl Site {
     pub fn translation(&self, i: usize) -> (String, Option<String>) {
         let file = &self.files[i];
         let root = self.roots.get(file.site as usize).cloned().flatten();
-        let base = root.as_deref().or_else(|| crate::discover::working_dir());
+        let base = root.as_deref().or_else(|| crate::input::working_dir());
         let rel = base.and_then(|b| file.abs.strip_prefix(b).ok()).unwrap_or(&file.abs);
         let mut dirs: Vec<&str> = rel
             .parent()
@@ -850,7 +488,7 @@ mod tests {
         );
         assert_eq!(
             site.roots,
-            [Some(clean(&crate::discover::absolute(d.path()).expect("abs")))]
+            [Some(clean(&crate::input::absolute(d.path()).expect("abs")))]
         );
     }
 
@@ -861,66 +499,5 @@ mod tests {
         assert_eq!(normalize_url("/guides/x/index.html"), "guides/x");
         assert_eq!(normalize_url("caf%C3%A9"), "café");
         assert_eq!(clean(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
-    }
-
-    #[test]
-    fn compact_tables_keep_what_they_are_given() {
-        let names: NameSet = ["setup", "faq", "", "b-1", "faq", "ünïcode", "a"].into_iter().collect();
-        assert_eq!(
-            names.iter().collect::<Vec<_>>(),
-            ["", "a", "b-1", "faq", "setup", "ünïcode"]
-        );
-        for n in ["", "a", "b-1", "faq", "setup", "ünïcode"] {
-            assert!(names.contains(n), "{n}");
-        }
-        for n in ["b", "fa", "faqs", "zzz", "setup "] {
-            assert!(!names.contains(n), "{n}");
-        }
-        assert!(NameSet::default().iter().next().is_none() && !NameSet::default().contains(""));
-
-        let given = [("./a.md", 3, false), ("", 9, true), ("../b/#c", 20, true)];
-        let links: SiteLinks = given
-            .iter()
-            .map(|&(url, at, related)| SiteLink {
-                url,
-                span: Span::new(at, at + 1),
-                related,
-            })
-            .collect();
-        let back: Vec<_> = links.iter().map(|l| (l.url, l.span.start, l.related)).collect();
-        assert_eq!(back, given);
-    }
-
-    #[test]
-    fn light_values_come_back_as_given() {
-        let text =
-            "---\ndescription: \"Stir, then wait\"\nslug: ''\ntags: [x]\n---\n<!-- TARGET_KEYWORD: sourdough -->\n";
-        let lines = LineIndex::new(text);
-        let split = front_matter::split(text, 0).unwrap();
-        let fm = front_matter::parse(text, &split, &lines);
-        let light = light_from(text, &lines, Some(&fm), &Fields::default());
-        fn placed<'a>(text: &'a str, l: Option<Located<'a>>) -> Option<(&'a str, &'a str, usize)> {
-            l.map(|l| (l.text, &text[l.span.start..l.span.end], l.line))
-        }
-        let at = |l| placed(text, l);
-        assert_eq!(at(light.title()), None);
-        assert_eq!(at(light.description()), Some(("Stir, then wait", "Stir, then wait", 2)));
-        assert_eq!(at(light.slug()), None, "a blank value is no value");
-        assert_eq!(at(light.keyword()), Some(("sourdough", "sourdough", 6)));
-
-        // every value set, one of them at an offset past 32 bits (dropped)
-        let mut b = LightBuilder::default();
-        b.set(Which::Title, "Tïtle", Span::new(4, 10), 1);
-        b.set(Which::Description, "d", Span::new(1 << 33, (1 << 33) + 1), 2);
-        b.set(Which::Slug, "s-1", Span::new(20, 23), 3);
-        b.set(Which::Keyword, "k", Span::new(30, 31), 4);
-        let light = b.build(Vec::new());
-        fn got(l: Option<Located<'_>>) -> Option<(&str, usize, usize)> {
-            l.map(|l| (l.text, l.span.start, l.line))
-        }
-        assert_eq!(got(light.title()), Some(("Tïtle", 4, 1)));
-        assert_eq!(got(light.description()), None);
-        assert_eq!(got(light.slug()), Some(("s-1", 20, 3)));
-        assert_eq!(got(light.keyword()), Some(("k", 30, 4)));
     }
 }

@@ -1,9 +1,10 @@
-//! Reading the files seolint is given (articles, configs, packs, templates): regular files of
-//! 16 MB at most, whatever their path points at; and quoting them in error messages without
-//! echoing a file that is not what it was expected to be.
+//! What seolint is given and how it names it: inputs (files and standard input), reading them
+//! (regular files of 16 MB at most, whatever their path points at), the paths it shows, and
+//! quoting a file in an error message without echoing one that is not what it was expected to be.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
 
 use serde::de::DeserializeOwned;
 
@@ -229,6 +230,143 @@ fn escape_controls(s: &str) -> String {
             escaped
         })
         .collect()
+}
+
+/// The names of seolint's config file, looked for in each folder.
+pub const CONFIG_FILE_NAMES: &[&str] = &[".seolint.yaml", ".seolint.yml"];
+
+/// The name stdin is reported under when no `--stdin-filename` is given.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// The working directory, asked of the system once per run (a `getcwd` syscall; a run needs it
+/// several times per file, for config lookup, config globs, site links and the paths it shows).
+/// seolint never changes its working directory.
+pub fn working_dir() -> Option<&'static Path> {
+    static CWD: LazyLock<Option<PathBuf>> = LazyLock::new(|| std::env::current_dir().ok());
+    CWD.as_deref()
+}
+
+/// `std::path::absolute`, with the working directory from [`working_dir`].
+pub fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+    match working_dir() {
+        // the same as std's: the working directory, then the path's components without `.`,
+        // keeping a trailing slash
+        Some(cwd) if path.is_relative() && !path.as_os_str().is_empty() => std::path::absolute(cwd.join(path)),
+        _ => std::path::absolute(path),
+    }
+}
+
+/// An input: a file on disk or standard input. A run holds one per file named or found (a
+/// pre-commit hook can name thousands), so it is the size of a path: stdin's text is boxed.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    File(PathBuf),
+    Stdin(Box<Piped>),
+}
+
+const _: () = assert!(std::mem::size_of::<Input>() == std::mem::size_of::<PathBuf>());
+
+/// Text read from stdin, reported under `name`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Piped {
+    pub name: String,
+    pub text: Vec<u8>,
+}
+
+impl Input {
+    pub fn display(&self) -> String {
+        match self {
+            Input::File(p) => display_path(p),
+            Input::Stdin(piped) => piped.name.clone(),
+        }
+    }
+
+    /// The path's bytes when they are not UTF-8 (see [`path_bytes`]).
+    pub fn path_bytes(&self) -> Option<Arc<[u8]>> {
+        match self {
+            Input::File(p) => path_bytes(p),
+            Input::Stdin(_) => None,
+        }
+    }
+
+    /// The path on disk, or the name stdin stands for.
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::File(p) => p,
+            Input::Stdin(piped) => Path::new(&piped.name),
+        }
+    }
+}
+
+/// A path as text: as it is when it is UTF-8, else with each byte that is not shown as `\xNN`
+/// (not U+FFFD, which would make two names look alike). Terminal formats still escape its
+/// control characters (`output::escape_path`).
+pub fn display_path(p: &Path) -> String {
+    let s = match p.to_str() {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None => std::borrow::Cow::Owned(escape_invalid_utf8(path_as_bytes(p).as_ref())),
+    };
+    s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+/// The bytes of a path that is not UTF-8, `None` for one that is (nearly all).
+pub fn path_bytes(p: &Path) -> Option<Arc<[u8]>> {
+    if p.to_str().is_some() {
+        return None;
+    }
+    let bytes = path_as_bytes(p);
+    Some(bytes.strip_prefix(b"./").unwrap_or(&bytes).into())
+}
+
+#[cfg(unix)]
+fn path_as_bytes(p: &Path) -> std::borrow::Cow<'_, [u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    std::borrow::Cow::Borrowed(p.as_os_str().as_bytes())
+}
+
+#[cfg(not(unix))]
+fn path_as_bytes(p: &Path) -> std::borrow::Cow<'_, [u8]> {
+    std::borrow::Cow::Owned(p.to_string_lossy().into_owned().into_bytes())
+}
+
+fn escape_invalid_utf8(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A one-line reason a file could not be linted (missing, unreadable, a directory, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: String,
+    /// The path's bytes when they are not UTF-8 (as [`FileReport::path_bytes`]).
+    pub path_bytes: Option<Arc<[u8]>>,
+    pub message: String,
+}
+
+impl FileError {
+    /// The error of a path on disk.
+    pub fn at(path: &Path, message: impl Into<String>) -> FileError {
+        FileError {
+            path: display_path(path),
+            path_bytes: path_bytes(path),
+            message: message.into(),
+        }
+    }
+
+    /// The error of an input: a file, or standard input.
+    pub fn of(input: &Input, message: impl Into<String>) -> FileError {
+        FileError {
+            path: input.display(),
+            path_bytes: input.path_bytes(),
+            message: message.into(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,10 +3,10 @@
 //! file that cannot be read or is not text becomes a finding or an error of that file, never a
 //! panic, and the other files are still linted.
 //!
-//! - [`lint`]: one file, from its bytes or its text, to a [`Report`]
-//! - [`schedule`]: many files over the worker threads, results in input order
-//! - [`site`]: the site rules over the summaries the files left
-//! - [`report`]: what linting one file found, and how it gives up its text
+//! - `lint`: one file, from its bytes or its text, to a [`Report`]
+//! - `schedule`: many files over the worker threads, results in input order
+//! - `site`: the site rules over the summaries the files left
+//! - `report`: what linting one file found, and how it gives up its text
 
 mod lint;
 mod report;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
-use crate::engine::{lint_source, FileReport, Settings};
+use crate::engine::{lint_source, Report, Settings};
 
 /// Rounds of fix-and-re-lint before giving up on reaching a fixed point.
 pub const MAX_ROUNDS: usize = 10;
@@ -22,7 +22,7 @@ pub struct FixOutcome {
     /// Findings fixed.
     pub fixed: usize,
     /// The report of the fixed source.
-    pub report: FileReport,
+    pub report: Report,
     /// Why the file was left alone, if it was.
     pub refused: Option<String>,
 }
@@ -34,7 +34,7 @@ fn allowed(d: &Diagnostic, unsafe_fixes: bool) -> bool {
 }
 
 /// Fixes still open in a report: (applicable now, needing --unsafe-fixes).
-pub fn fixable(report: &FileReport, unsafe_fixes: bool) -> (usize, usize) {
+pub fn fixable(report: &Report, unsafe_fixes: bool) -> (usize, usize) {
     let applicable = report.diagnostics.iter().filter(|d| allowed(d, unsafe_fixes)).count();
     let unsafe_only = report
         .diagnostics

@@ -34,10 +34,9 @@ pub struct Settings {
     /// `site.content_root`, resolved against the config's folder.
     pub content_root: Option<PathBuf>,
     /// Site rules run in this run (a folder was linted, or a content root is configured): files
-    /// leave a summary for them.
+    /// leave a summary for them, and the checklist rule knows site items are checked. Set by the
+    /// run's plan when it makes the settings.
     pub site_run: bool,
-    /// Reports keep positions but not the text (no output format in this run shows snippets).
-    pub drop_sources: bool,
     /// Rules not named here run at their default severity with default options. Ordered: every
     /// file looks each rule up, and a few string comparisons cost less than hashing the name.
     pub rules: BTreeMap<String, RuleSetting>,

@@ -17,7 +17,7 @@
 
 use std::sync::Arc;
 
-use seolint::engine::{lint_source, FileReport, Settings};
+use seolint::engine::{lint_source, Report, Settings};
 use seolint::requirements::TemplateReqs;
 use seolint::rules::{Check, Rule, RULES};
 
@@ -136,7 +136,7 @@ fn example_blocks(rule: &Rule) -> Result<Vec<Block>, String> {
 }
 
 /// Every finding of `report`, one a line, to show when an example does not do what it says.
-fn listing(report: &FileReport) -> String {
+fn listing(report: &Report) -> String {
     let mut listed = String::new();
     for d in &report.diagnostics {
         let at = report.line_col(d.span.start);

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use seolint::diagnostic::Applicability;
-use seolint::engine::{lint_bytes, FileReport, RuleSetting, Settings};
+use seolint::engine::{lint_bytes, Report, RuleSetting, Settings};
 use seolint::requirements::TemplateReqs;
 use seolint::rules;
 
@@ -44,7 +44,7 @@ fn fixture_files() -> Vec<PathBuf> {
 
 /// Lint a fixture the way the CLI would, with `NAME.options.json` (if any) as the options of the
 /// rule the fixture's folder is named after.
-fn lint(path: &Path) -> FileReport {
+fn lint(path: &Path) -> Report {
     let bytes = std::fs::read(path).expect("fixture readable");
     let mut settings = Settings::default();
     let options_path = path.with_extension("options.json");
@@ -76,7 +76,7 @@ fn lint(path: &Path) -> FileReport {
     lint_bytes(path.to_string_lossy().to_string(), bytes, &settings)
 }
 
-fn render(report: &FileReport, only: Option<&str>) -> String {
+fn render(report: &Report, only: Option<&str>) -> String {
     let mut out = String::new();
     for d in report.diagnostics.iter().filter(|d| only.is_none_or(|r| d.rule == r)) {
         let s = report.lines.line_col(&report.source, d.span.start);

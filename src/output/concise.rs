@@ -2,15 +2,24 @@
 
 use std::io::{self, Write};
 
-use crate::engine::FileReport;
-use crate::output::{escape_path, sanitize};
+use crate::engine::{FileError, Report};
+use crate::output::{escape_path, sanitize, Reporter, Summary};
 
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    reports.iter().try_for_each(|r| write_file(r, out))
+/// Writes each file's findings as they come.
+pub struct Concise;
+
+impl Reporter for Concise {
+    fn file(&mut self, report: &Report, _: Option<String>, out: &mut dyn Write) -> io::Result<()> {
+        write_file(report, out)
+    }
+
+    fn finish(&mut self, _: &Summary, _: &[FileError], _: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// One file's findings.
-pub fn write_file(r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_file(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     for d in &r.diagnostics {
         let lc = r.line_col(d.span.start);
         let mut message = sanitize(&d.message);

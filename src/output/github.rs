@@ -6,8 +6,8 @@
 use std::io::{self, Write};
 
 use crate::diagnostic::Severity;
-use crate::engine::FileReport;
-use crate::output::escape_path;
+use crate::engine::{FileError, Report};
+use crate::output::{escape_path, Reporter, Summary};
 
 /// Escape the message part of a workflow command.
 pub fn escape_data(s: &str) -> String {
@@ -19,12 +19,21 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    reports.iter().try_for_each(|r| write_file(r, out))
+/// Writes each file's findings as they come.
+pub struct Github;
+
+impl Reporter for Github {
+    fn file(&mut self, report: &Report, _: Option<String>, out: &mut dyn Write) -> io::Result<()> {
+        write_file(report, out)
+    }
+
+    fn finish(&mut self, _: &Summary, _: &[FileError], _: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// One file's findings.
-pub fn write_file(r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_file(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     for d in &r.diagnostics {
         let kind = match d.severity {
             Severity::Error => "error",

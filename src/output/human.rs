@@ -10,10 +10,10 @@ use miette::{
 };
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::FileReport;
-use crate::output::{escape_path, sanitize, sanitize_keep_offsets, Options, Summary};
+use crate::engine::{FileError, Report};
+use crate::output::{escape_path, sanitize, sanitize_keep_offsets, Options, Render, Reporter, Summary};
 
-struct Report<'a> {
+struct Finding<'a> {
     diagnostic: &'a Diagnostic,
     message: String,
     help: Option<String>,
@@ -281,21 +281,21 @@ impl SourceCode for View {
     }
 }
 
-impl fmt::Debug for Report<'_> {
+impl fmt::Debug for Finding<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl fmt::Display for Report<'_> {
+impl fmt::Display for Finding<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for Report<'_> {}
+impl std::error::Error for Finding<'_> {}
 
-impl miette::Diagnostic for Report<'_> {
+impl miette::Diagnostic for Finding<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(self.diagnostic.rule))
     }
@@ -334,8 +334,9 @@ impl miette::Diagnostic for Report<'_> {
 /// [`fits_unwrapped`] knows it); miette wraps a finding's message and help 2 columns short of it.
 const WIDTH: usize = 200;
 
-/// Renders findings with their snippets; one per run.
-pub struct Writer {
+/// Renders findings with their snippets, and ends with the summary line; one per run.
+#[derive(Clone)]
+pub struct Human {
     handler: GraphicalReportHandler,
     /// The same, without wrapping: for a finding whose message and help fit on their lines (see
     /// [`fits_unwrapped`]), where textwrap, a fifth of a human run, would change nothing.
@@ -357,8 +358,8 @@ fn fits_unwrapped(text: &str, indent: usize) -> bool {
     !text.is_empty() && !text.contains(['\n', '\r', '\t']) && text.trim() == text && indent + columns + 2 <= WIDTH - 2
 }
 
-impl Writer {
-    pub fn new(options: &Options) -> Writer {
+impl Human {
+    pub fn new(options: &Options) -> Human {
         let theme = if options.color {
             GraphicalTheme::unicode()
         } else {
@@ -367,7 +368,7 @@ impl Writer {
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_context_lines(1)
             .with_width(WIDTH);
-        Writer {
+        Human {
             unwrapped: handler.clone().with_wrap_lines(false),
             handler,
             quiet: options.quiet,
@@ -375,12 +376,7 @@ impl Writer {
     }
 
     /// A file's findings, each with the source around it (`r` must still hold its text).
-    pub fn file(&self, r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(self.render(r).as_bytes())
-    }
-
-    /// What [`Writer::file`] writes, as text: a run renders in the worker that linted the file.
-    pub fn render(&self, r: &FileReport) -> String {
+    pub fn render_file(&self, r: &Report) -> String {
         let mut text = String::new();
         if r.diagnostics.is_empty() {
             return text;
@@ -393,7 +389,7 @@ impl Writer {
                 .map(|s| (s.start, s.end))
                 .collect();
             let view = View::new(&source, &spans, |o| r.line_col(o).column);
-            let report = Report {
+            let report = Finding {
                 diagnostic: d,
                 message: sanitize(&d.message).into_owned(),
                 help: d.help.as_deref().map(|h| sanitize(h).into_owned()),
@@ -416,22 +412,26 @@ impl Writer {
         }
         text
     }
+}
+
+impl Reporter for Human {
+    fn renderer(&self) -> Option<Render> {
+        let human = self.clone();
+        Some(Box::new(move |report| human.render_file(report)))
+    }
+
+    fn file(&mut self, report: &Report, rendered: Option<String>, out: &mut dyn Write) -> io::Result<()> {
+        let text = rendered.unwrap_or_else(|| self.render_file(report));
+        out.write_all(text.as_bytes())
+    }
 
     /// The summary line (unless quiet).
-    pub fn finish(&self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    fn finish(&mut self, summary: &Summary, _: &[FileError], out: &mut dyn Write) -> io::Result<()> {
         if !self.quiet {
             writeln!(out, "{}", summary.line())?;
         }
         Ok(())
     }
-}
-
-pub fn write(reports: &[FileReport], summary: &Summary, options: &Options, out: &mut dyn Write) -> io::Result<()> {
-    let w = Writer::new(options);
-    for r in reports {
-        w.file(r, out)?;
-    }
-    w.finish(summary, out)
 }
 
 #[cfg(test)]
@@ -456,14 +456,14 @@ mod tests {
             .collect();
         let lines = crate::document::LineIndex::new(text);
         let view = View::new(&file, &spans, |o| lines.line_col(text, o).column);
-        let report = Report {
+        let report = Finding {
             diagnostic: &d,
             message: "m".to_string(),
             help: None,
             source: &view,
         };
         let mut out = String::new();
-        Writer::new(&Options {
+        Human::new(&Options {
             color: false,
             quiet: false,
         })
@@ -518,7 +518,7 @@ mod tests {
     #[test]
     fn a_view_renders_a_finding_as_miette_renders_the_whole_file() {
         let mut rng = crate::testing::Xorshift(0x5851_f42d_4c95_7f2d);
-        let handler = Writer::new(&Options {
+        let handler = Human::new(&Options {
             color: false,
             quiet: false,
         })
@@ -619,7 +619,7 @@ mod tests {
         let mut rng = crate::testing::Xorshift(0x0bad_5eed_1234_5678);
         let (mut plain, mut wrapped) = (0, 0);
         for color in [false, true] {
-            let w = Writer::new(&Options { color, quiet: false });
+            let w = Human::new(&Options { color, quiet: false });
             for n in 0..600 {
                 let len = 1 + (n * 7) % 260;
                 let alphabet = if n % 3 == 0 {
@@ -634,7 +634,7 @@ mod tests {
                 }
                 let severity = [Severity::Error, Severity::Warning, Severity::Info][n % 3];
                 let d = Diagnostic::new("placeholder", severity, Span::new(2, 7), message.clone());
-                let report = Report {
+                let report = Finding {
                     diagnostic: &d,
                     message: message.clone(),
                     help: (n % 4 != 0 && !help.is_empty()).then_some(help.clone()),

@@ -5,23 +5,23 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use crate::diagnostic::Span;
-use crate::engine::{FileError, FileReport};
-use crate::output::Summary;
+use crate::engine::{FileError, Report};
+use crate::output::{Reporter, Summary};
 
 /// Version of the JSON schema; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
 
-fn position(r: &FileReport, offset: usize) -> Value {
+fn position(r: &Report, offset: usize) -> Value {
     let lc = r.line_col(offset);
     json!({ "line": lc.line, "column": lc.column, "offset": offset })
 }
 
-fn range(r: &FileReport, span: Span) -> (Value, Value) {
+fn range(r: &Report, span: Span) -> (Value, Value) {
     (position(r, span.start), position(r, span.end))
 }
 
 /// One finding as a JSON object.
-fn diagnostic_value(r: &FileReport, d: &crate::diagnostic::Diagnostic) -> Value {
+fn diagnostic_value(r: &Report, d: &crate::diagnostic::Diagnostic) -> Value {
     let (start, end) = range(r, d.span);
     let labels: Vec<Value> = d
         .labels
@@ -60,29 +60,21 @@ fn diagnostic_value(r: &FileReport, d: &crate::diagnostic::Diagnostic) -> Value 
     value
 }
 
-/// The report, written one finding at a time (a run over thousands of files never holds the
-/// whole document in memory); the layout is serde_json's pretty printing, keys sorted.
-pub fn write(reports: &[FileReport], errors: &[FileError], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = Writer::begin(out)?;
-    for r in reports {
-        w.file(out, r)?;
-    }
-    w.finish(out, errors, summary)
-}
-
-/// The JSON report as files come: `begin`, `file` for each, `finish` with the totals (the
-/// summary comes after the findings in the document, keys being sorted).
-pub struct Writer {
+/// The JSON report, written one finding at a time (a run over thousands of files never holds
+/// the whole document in memory); the layout is serde_json's pretty printing, keys sorted. The
+/// summary comes after the findings in the document, keys being sorted.
+#[derive(Default)]
+pub struct Json {
+    /// A finding has been written: the next one follows a comma.
     any: bool,
 }
 
-impl Writer {
-    pub fn begin(out: &mut dyn Write) -> io::Result<Writer> {
-        out.write_all(b"{\n  \"diagnostics\": ")?;
-        Ok(Writer { any: false })
+impl Reporter for Json {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"{\n  \"diagnostics\": ")
     }
 
-    pub fn file(&mut self, out: &mut dyn Write, r: &FileReport) -> io::Result<()> {
+    fn file(&mut self, r: &Report, _: Option<String>, out: &mut dyn Write) -> io::Result<()> {
         for d in &r.diagnostics {
             write_item(out, &diagnostic_value(r, d), 2, !self.any)?;
             self.any = true;
@@ -90,7 +82,7 @@ impl Writer {
         Ok(())
     }
 
-    pub fn finish(self, out: &mut dyn Write, errors: &[FileError], summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, summary: &Summary, errors: &[FileError], out: &mut dyn Write) -> io::Result<()> {
         end_array(out, 2, self.any)?;
         out.write_all(b",\n  \"errors\": ")?;
         let errors = errors.iter().map(|e| {

@@ -1,5 +1,5 @@
-//! Reporters: one file a format. Each writes every file's findings to one writer, in the order
-//! the files were given, and the human one ends with a summary line.
+//! Reporters: one file a format, each a [`Reporter`]. Each writes every file's findings to one
+//! writer, in the order the files were given, and the human one ends with a summary line.
 
 pub mod concise;
 pub mod github;
@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::diagnostic::Severity;
-use crate::engine::{FileError, FileReport};
+use crate::engine::{FileError, Report};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -42,7 +42,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(reports: &[FileReport], errors: &[FileError]) -> Summary {
+    pub fn of(reports: &[Report], errors: &[FileError]) -> Summary {
         let mut s = Summary {
             failed: errors.len(),
             ..Summary::default()
@@ -55,13 +55,13 @@ impl Summary {
     }
 
     /// Count a file (and whether it could be linted).
-    pub fn add_file(&mut self, r: &FileReport) {
+    pub fn add_file(&mut self, r: &Report) {
         self.files += 1;
         self.failed += usize::from(r.failed);
     }
 
     /// Count a file's findings (more of them, for a file already counted).
-    pub fn add_findings(&mut self, r: &FileReport) {
+    pub fn add_findings(&mut self, r: &Report) {
         for d in &r.diagnostics {
             match d.severity {
                 Severity::Error => self.errors += 1,
@@ -86,121 +86,75 @@ impl Summary {
     }
 }
 
+/// How a report is shown: colour (a terminal), and whether the human format ends with its
+/// summary line.
 pub struct Options {
     pub color: bool,
     pub quiet: bool,
 }
 
+/// One output format. A run calls [`Reporter::begin`], then [`Reporter::file`] for each linted
+/// file in input order (and [`Reporter::more`] for findings the site checks add after every
+/// file's own), then [`Reporter::finish`] once. Formats that can, write as files come, so a run
+/// keeps no findings; JUnit, which starts with totals, keeps them until `finish`.
+pub trait Reporter {
+    /// Write the start of the document.
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let _ = out;
+        Ok(())
+    }
+
+    /// What makes the text [`Reporter::file`] will write, for the threads that lint the files to
+    /// run ahead, or `None`. The human format renders its snippets so: rendering costs more than
+    /// linting, and a file's text can go once it is rendered.
+    fn renderer(&self) -> Option<Render> {
+        None
+    }
+
+    /// A linted file's findings; `rendered` is what the [`Reporter::renderer`] made of it.
+    fn file(&mut self, report: &Report, rendered: Option<String>, out: &mut dyn Write) -> io::Result<()>;
+
+    /// More findings for the file given `index`-th (from 0) to [`Reporter::file`]: those the site
+    /// checks found, which come after every file's own; `report` holds only those.
+    fn more(&mut self, index: usize, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let _ = index;
+        self.file(report, None, out)
+    }
+
+    /// Write the end of the document, with the totals and the files that could not be linted.
+    fn finish(&mut self, summary: &Summary, errors: &[FileError], out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Renders a file's findings ahead, on the thread that linted it (see [`Reporter::renderer`]).
+pub type Render = Box<dyn Fn(&Report) -> String + Send + Sync>;
+
+/// The reporter of `format`.
+pub fn reporter(format: Format, options: &Options) -> Box<dyn Reporter> {
+    match format {
+        Format::Human => Box::new(human::Human::new(options)),
+        Format::Concise => Box::new(concise::Concise),
+        Format::Json => Box::new(json::Json::default()),
+        Format::Sarif => Box::new(sarif::Sarif::new()),
+        Format::Github => Box::new(github::Github),
+        Format::Junit => Box::new(junit::Junit::default()),
+    }
+}
+
+/// Write `reports` (and the files that could not be linted) in `format`: the whole run at once,
+/// for a caller that holds it (see [`crate::lint_paths`]).
 pub fn write(
     format: Format,
-    reports: &[FileReport],
+    reports: &[Report],
     errors: &[FileError],
     options: &Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let summary = Summary::of(reports, errors);
-    match format {
-        Format::Human => human::write(reports, &summary, options, out),
-        Format::Concise => concise::write(reports, out),
-        Format::Json => json::write(reports, errors, &summary, out),
-        Format::Sarif => sarif::write(reports, out),
-        Format::Github => github::write(reports, out),
-        Format::Junit => junit::write(reports, out),
+    let mut reporter = reporter(format, options);
+    reporter.begin(out)?;
+    for r in reports {
+        reporter.file(r, None, out)?;
     }
-}
-
-/// Does `format` print a file's findings without knowing the others' (so that a run can write
-/// each file as it finishes and keep no findings)? JUnit starts with totals; human ends with them.
-pub fn streams(format: Format) -> bool {
-    matches!(
-        format,
-        Format::Human | Format::Concise | Format::Json | Format::Sarif | Format::Github
-    )
-}
-
-/// A report written file by file, in a format that [`streams`]; keeps the totals. After a
-/// write fails (a closed pipe) it keeps counting, so that the exit code still tells.
-pub struct Stream<'w> {
-    out: &'w mut dyn Write,
-    kind: StreamKind,
-    pub summary: Summary,
-    error: Option<io::Error>,
-}
-
-enum StreamKind {
-    Human(Box<human::Writer>),
-    Concise,
-    Github,
-    Json(json::Writer),
-    Sarif(sarif::Writer),
-}
-
-impl<'w> Stream<'w> {
-    /// `None` for a format that does not stream.
-    pub fn begin(format: Format, options: &Options, out: &'w mut dyn Write) -> io::Result<Option<Stream<'w>>> {
-        let kind = match format {
-            Format::Human => StreamKind::Human(Box::new(human::Writer::new(options))),
-            Format::Concise => StreamKind::Concise,
-            Format::Github => StreamKind::Github,
-            Format::Json => StreamKind::Json(json::Writer::begin(out)?),
-            Format::Sarif => StreamKind::Sarif(sarif::Writer::begin(out)?),
-            Format::Junit => return Ok(None),
-        };
-        Ok(Some(Stream {
-            out,
-            kind,
-            summary: Summary::default(),
-            error: None,
-        }))
-    }
-
-    /// A linted file's findings.
-    pub fn file(&mut self, r: &FileReport) {
-        self.summary.add_file(r);
-        self.findings(r);
-    }
-
-    /// A linted file whose findings are already rendered (the human format's snippets, made by
-    /// the worker that linted it with [`human::Writer::render`]).
-    pub fn file_rendered(&mut self, r: &FileReport, text: &str) {
-        self.summary.add_file(r);
-        self.summary.add_findings(r);
-        if self.error.is_none() {
-            self.error = self.out.write_all(text.as_bytes()).err();
-        }
-    }
-
-    /// More findings for a file already written (site checks come after every file).
-    pub fn findings(&mut self, r: &FileReport) {
-        self.summary.add_findings(r);
-        if self.error.is_some() {
-            return;
-        }
-        let written = match &mut self.kind {
-            StreamKind::Human(w) => w.file(r, self.out),
-            StreamKind::Concise => concise::write_file(r, self.out),
-            StreamKind::Github => github::write_file(r, self.out),
-            StreamKind::Json(w) => w.file(self.out, r),
-            StreamKind::Sarif(w) => w.file(self.out, r),
-        };
-        self.error = written.err();
-    }
-
-    /// The end of the document, and flushed; the totals, counting `errors` (files that could
-    /// not be read), and the first write error if any.
-    pub fn finish(mut self, errors: &[FileError]) -> (Summary, io::Result<()>) {
-        self.summary.failed += errors.len();
-        if let Some(e) = self.error {
-            return (self.summary, Err(e));
-        }
-        let written = match self.kind {
-            StreamKind::Json(w) => w.finish(self.out, errors, &self.summary),
-            StreamKind::Sarif(w) => w.finish(self.out),
-            StreamKind::Human(w) => w.finish(&self.summary, self.out),
-            StreamKind::Concise | StreamKind::Github => Ok(()),
-        };
-        (self.summary, written.and_then(|_| self.out.flush()))
-    }
+    reporter.finish(&Summary::of(reports, errors), errors, out)
 }
 
 /// A serde_json write error as an I/O error of the same kind (a closed pipe stays a closed pipe).

@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use crate::diagnostic::{Severity, Span};
-use crate::engine::FileReport;
-use crate::output::json;
+use crate::engine::{FileError, Report};
+use crate::output::{json, Reporter, Summary};
 use crate::rules::RULES;
 
 fn level(s: Severity) -> &'static str {
@@ -34,36 +34,29 @@ pub fn uri(path: &[u8]) -> String {
 }
 
 /// The URI of a report's file, from its bytes on disk.
-pub fn file_uri(r: &FileReport) -> String {
+pub fn file_uri(r: &Report) -> String {
     uri(r.path_bytes.as_deref().unwrap_or(r.path.as_bytes()))
 }
 
-fn region(r: &FileReport, span: Span) -> Value {
+fn region(r: &Report, span: Span) -> Value {
     let s = r.line_col(span.start);
     let e = r.line_col(span.end);
     json!({ "startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column })
 }
 
-/// Written one result at a time (a run over thousands of files never holds the whole log in
-/// memory); the layout is serde_json's pretty printing, keys sorted.
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let mut w = Writer::begin(out)?;
-    for r in reports {
-        w.file(out, r)?;
-    }
-    w.finish(out)
-}
-
-/// The SARIF log as files come. The tool's rule list comes after the results (keys are
-/// sorted), so rules first met in them (packs, file-level findings) join it.
-pub struct Writer {
+/// The SARIF log, written one result at a time (a run over thousands of files never holds the
+/// whole log in memory); the layout is serde_json's pretty printing, keys sorted. The tool's rule
+/// list comes after the results (keys are sorted), so rules first met in them (packs, file-level
+/// findings) join it.
+pub struct Sarif {
     rules: Vec<Value>,
     ids: Vec<&'static str>,
+    /// A result has been written: the next one follows a comma.
     any: bool,
 }
 
-impl Writer {
-    pub fn begin(out: &mut dyn Write) -> io::Result<Writer> {
+impl Sarif {
+    pub fn new() -> Sarif {
         let rules = RULES
             .iter()
             .map(|r| {
@@ -77,18 +70,29 @@ impl Writer {
                 })
             })
             .collect();
-        write!(
-            out,
-            "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [\n    {{\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": "
-        )?;
-        Ok(Writer {
+        Sarif {
             rules,
             ids: RULES.iter().map(|r| r.name).collect(),
             any: false,
-        })
+        }
+    }
+}
+
+impl Default for Sarif {
+    fn default() -> Sarif {
+        Sarif::new()
+    }
+}
+
+impl Reporter for Sarif {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        write!(
+            out,
+            "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [\n    {{\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": "
+        )
     }
 
-    pub fn file(&mut self, out: &mut dyn Write, r: &FileReport) -> io::Result<()> {
+    fn file(&mut self, r: &Report, _: Option<String>, out: &mut dyn Write) -> io::Result<()> {
         for d in &r.diagnostics {
             let index = match self.ids.iter().position(|id| *id == d.rule) {
                 Some(i) => i,
@@ -106,14 +110,14 @@ impl Writer {
         Ok(())
     }
 
-    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+    fn finish(&mut self, _: &Summary, _: &[FileError], out: &mut dyn Write) -> io::Result<()> {
         json::end_array(out, 6, self.any)?;
         out.write_all(b",\n      \"tool\": ")?;
         let tool = json!({ "driver": {
             "name": "seolint",
             "version": env!("CARGO_PKG_VERSION"),
             "informationUri": "https://github.com/seolint/seolint",
-            "rules": self.rules,
+            "rules": std::mem::take(&mut self.rules),
         }});
         json::write_indented(out, &tool, 6)?;
         writeln!(out, "\n    }}\n  ],\n  \"version\": \"2.1.0\"\n}}")
@@ -121,7 +125,7 @@ impl Writer {
 }
 
 /// One finding as a SARIF result.
-fn result(r: &FileReport, d: &crate::diagnostic::Diagnostic, index: usize) -> Value {
+fn result(r: &Report, d: &crate::diagnostic::Diagnostic, index: usize) -> Value {
     let location = json!({
         "physicalLocation": { "artifactLocation": { "uri": file_uri(r) }, "region": region(r, d.span) }
     });

@@ -417,7 +417,7 @@ mod tests {
 
     const FAQ: &str = "# G\n\n## FAQ\n\n### Is rye quicker?\n\nYes, much quicker.\n\n";
 
-    fn report(json: &str) -> crate::engine::FileReport {
+    fn report(json: &str) -> crate::engine::Report {
         let text = format!("{FAQ}<script type=\"application/ld+json\">\n{json}\n</script>\n");
         lint_source("a.md".into(), text, &Settings::default())
     }

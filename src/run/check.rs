@@ -1,0 +1,186 @@
+//! A lint run: every file linted and written as it is done, then the site checks, then the
+//! report's end. With a fix mode, the fix loop ([`super::fix`]) instead.
+
+use std::io::{self, Write};
+
+use super::{error_line, open_output, Failure, FixMode, Plan, RunOptions};
+use crate::engine::{self, FileError, LintedFile, Report};
+use crate::output::{self, Format, Reporter, Summary};
+
+/// What a run did, for its exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// A report was written; its totals.
+    Report(Summary),
+    /// `--diff` printed the fixes: whether any file would change, whether any could not be read.
+    Diff { changed: bool, failed: bool },
+    /// `--fix` on standard input printed the fixed text: whether it could not be fixed.
+    FixedText { failed: bool },
+}
+
+/// Lint (or fix) the plan's files and write the report. `say` gets the lines for standard
+/// error: warnings, and the files that could not be linted.
+pub fn check(mut plan: Plan, options: &RunOptions, say: &mut dyn FnMut(String)) -> Result<Outcome, Failure> {
+    for t in plan.templates() {
+        for c in &t.contradictions {
+            say(format!("warning: {c}"));
+        }
+    }
+    if options.fix != FixMode::Off {
+        return super::fix::fix(plan, options, say);
+    }
+    let mut out =
+        open_output(options.output_file.as_deref()).map_err(|e| Failure::new(format!("writing the report: {e}")))?;
+    let mut written = ReportWriter::begin(output::reporter(options.format, &options.output_options()), &mut *out);
+    let mut errors = std::mem::take(&mut plan.errors);
+    // what site checks keep of every file; grown as files finish, not sized up front, so the
+    // first files (the long ones, whose parse sets the peak) run beside small vectors
+    let mut kept: Vec<Report> = Vec::new();
+    let mut linted: Vec<LintedFile> = Vec::new();
+    // what --fix could do, for the human format's closing hint
+    let mut fixable = (0, 0);
+    let mut count_fixable = |r: &Report| {
+        let (now, unsafe_only) = crate::fix::fixable(r, options.unsafe_fixes);
+        fixable = (fixable.0 + now, fixable.1 + unsafe_only);
+    };
+    // the worker that linted a file renders what the format can render ahead (the human
+    // format's snippets), then lets the text go: the run holds findings, not files
+    let render = written.reporter.renderer();
+    let prepare = |_: usize, result: Result<Report, FileError>| {
+        result.map(|mut r| {
+            let text = render.as_ref().map(|render| render(&r));
+            if options.drops_sources() {
+                r.drop_source();
+            }
+            (r, text)
+        })
+    };
+    engine::lint_inputs_map(&plan.inputs, prepare, |k, result| match result {
+        Ok((mut r, text)) => {
+            written.file(&r, text);
+            count_fixable(&r);
+            if plan.site_run {
+                r.forget_findings();
+                let (input, settings) = &plan.inputs[k];
+                linted.push(LintedFile {
+                    report: kept.len(),
+                    path: input.path(),
+                    settings,
+                });
+                kept.push(r);
+            }
+        }
+        Err(e) => errors.push(e),
+    });
+    if plan.site_run {
+        kept.shrink_to_fit();
+        linted.shrink_to_fit();
+        let others = super::site::site_others(&linted, &plan);
+        engine::run_site_checks(&mut kept, &linted, others, |index, r| {
+            if !r.diagnostics.is_empty() {
+                written.more(index, r);
+                count_fixable(r);
+            }
+            r.forget_findings();
+        });
+    }
+    let (summary, result) = written.finish(&errors);
+    drop(out);
+    for e in &errors {
+        say(error_line(e));
+    }
+    if options.format == Format::Human && !options.quiet && result.is_ok() {
+        fixable_hint(fixable)?;
+    }
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::new(format!("writing the report: {e}"))),
+        _ => Ok(Outcome::Report(summary)),
+    }
+}
+
+/// "3 fixable with --fix (1 more with --unsafe-fixes)", when there is any.
+fn fixable_hint((now, unsafe_only): (usize, usize)) -> Result<(), Failure> {
+    if now + unsafe_only == 0 {
+        return Ok(());
+    }
+    let hint = if unsafe_only > 0 {
+        format!(" ({unsafe_only} more with --unsafe-fixes)")
+    } else {
+        String::new()
+    };
+    super::print(&format!("{now} fixable with --fix{hint}\n"))
+}
+
+/// A report being written: the reporter, where it writes, the totals so far. After a write
+/// fails (a closed pipe) it keeps counting, so that the exit code still tells.
+pub(super) struct ReportWriter<'w> {
+    reporter: Box<dyn Reporter>,
+    out: &'w mut dyn Write,
+    summary: Summary,
+    error: Option<io::Error>,
+}
+
+impl<'w> ReportWriter<'w> {
+    pub(super) fn begin(mut reporter: Box<dyn Reporter>, out: &'w mut dyn Write) -> ReportWriter<'w> {
+        let error = reporter.begin(out).err();
+        ReportWriter {
+            reporter,
+            out,
+            summary: Summary::default(),
+            error,
+        }
+    }
+
+    /// A linted file's findings (`rendered`: what the reporter rendered of it ahead).
+    pub(super) fn file(&mut self, r: &Report, rendered: Option<String>) {
+        self.summary.add_file(r);
+        self.summary.add_findings(r);
+        if self.error.is_none() {
+            self.error = self.reporter.file(r, rendered, self.out).err();
+        }
+    }
+
+    /// More findings of the `index`-th file written (site checks come after every file).
+    fn more(&mut self, index: usize, r: &Report) {
+        self.summary.add_findings(r);
+        if self.error.is_none() {
+            self.error = self.reporter.more(index, r, self.out).err();
+        }
+    }
+
+    /// The end of the document, and flushed; the totals, counting `errors` (files that could
+    /// not be read), and the first write error if any.
+    pub(super) fn finish(mut self, errors: &[FileError]) -> (Summary, io::Result<()>) {
+        self.summary.failed += errors.len();
+        if let Some(e) = self.error {
+            return (self.summary, Err(e));
+        }
+        let result = self.reporter.finish(&self.summary, errors, self.out);
+        (self.summary, result.and_then(|_| self.out.flush()))
+    }
+}
+
+/// Lint the plan's files and run the site checks, keeping every report whole (with its text):
+/// for a caller that holds the run (see [`crate::lint_paths`]).
+pub fn lint_all(plan: &Plan) -> (Vec<Report>, Vec<FileError>) {
+    let mut reports = Vec::with_capacity(plan.inputs.len());
+    let mut errors = plan.errors.clone();
+    let mut linted = Vec::new();
+    engine::lint_inputs_each(&plan.inputs, |k, result| match result {
+        Ok(r) => {
+            let (input, settings) = &plan.inputs[k];
+            linted.push(LintedFile {
+                report: reports.len(),
+                path: input.path(),
+                settings,
+            });
+            reports.push(r);
+        }
+        Err(e) => errors.push(e),
+    });
+    if plan.site_run {
+        let others = super::site::site_others(&linted, plan);
+        engine::run_site_checks(&mut reports, &linted, others, |_, _| {});
+    }
+    (reports, errors)
+}

@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use seolint::document::Document;
-use seolint::engine::{lint_source, RuleSetting, Settings};
+use seolint::engine::lint_source;
+use seolint::settings::{RuleSetting, Settings};
 
 const RUNS: usize = 7;
 

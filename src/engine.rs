@@ -17,8 +17,3 @@ pub use lint::{check_document, decode, lint_bytes, lint_input, lint_source, pill
 pub use report::Report;
 pub use schedule::{lint_inputs, lint_inputs_each, lint_inputs_map};
 pub use site::{run_site_checks, LintedFile};
-
-// Temporary re-exports while branches written against the old paths are merged.
-pub use crate::input::{display_path, path_bytes, FileError, Input, Piped, MAX_FILE_SIZE, STDIN_NAME};
-pub use crate::settings::{RuleSetting, Settings};
-pub use report::Report as FileReport;

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
-use crate::engine::{lint_source, Report, Settings};
+use crate::engine::{lint_source, Report};
+use crate::settings::Settings;
 
 /// Rounds of fix-and-re-lint before giving up on reaching a fixed point.
 pub const MAX_ROUNDS: usize = 10;

@@ -344,7 +344,7 @@ fn escape_invalid_utf8(bytes: &[u8]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
     pub path: String,
-    /// The path's bytes when they are not UTF-8 (as [`FileReport::path_bytes`]).
+    /// The path's bytes when they are not UTF-8 (as a report's `path_bytes`).
     pub path_bytes: Option<Arc<[u8]>>,
     pub message: String,
 }

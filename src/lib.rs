@@ -30,8 +30,10 @@ pub mod text;
 
 use std::path::{Path, PathBuf};
 
-pub use engine::{FileError, Report, Settings};
+pub use engine::Report;
+pub use input::FileError;
 pub use run::{Failure, LintOptions};
+pub use settings::Settings;
 
 /// Lint `text` as the article at `path` (which need not exist: it names the findings, and its
 /// folder is where local images are looked for), under `settings`. Site checks, which need the
@@ -48,7 +50,7 @@ pub use run::{Failure, LintOptions};
 /// assert_eq!(report.line_col(placeholder.span.start).line, 3);
 /// ```
 pub fn lint_str(text: &str, path: &Path, settings: &Settings) -> Report {
-    engine::lint_source(engine::display_path(path), text.to_string(), settings)
+    engine::lint_source(crate::input::display_path(path), text.to_string(), settings)
 }
 
 /// Lint files and folders as the `seolint` command does: folders walked for Markdown

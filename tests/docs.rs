@@ -17,9 +17,10 @@
 
 use std::sync::Arc;
 
-use seolint::engine::{lint_source, Report, Settings};
+use seolint::engine::{lint_source, Report};
 use seolint::requirements::TemplateReqs;
 use seolint::rules::{Check, Rule, RULES};
+use seolint::settings::Settings;
 
 /// Where examples are linted as if they were, relative to the package root (where cargo runs
 /// integration tests).

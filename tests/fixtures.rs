@@ -7,9 +7,10 @@
 use std::path::{Path, PathBuf};
 
 use seolint::diagnostic::Applicability;
-use seolint::engine::{lint_bytes, Report, RuleSetting, Settings};
+use seolint::engine::{lint_bytes, Report};
 use seolint::requirements::TemplateReqs;
 use seolint::rules;
+use seolint::settings::{RuleSetting, Settings};
 
 /// Relative to the package root, where cargo runs integration tests, so paths in messages are
 /// the same on every machine.

@@ -252,7 +252,9 @@ fn never_fetches_a_link() {
 /// A file that disappears between discovery and reading is one file's error; the rest are linted.
 #[test]
 fn file_deleted_between_discovery_and_read() {
-    use seolint::engine::{lint_inputs, Input, Settings};
+    use seolint::engine::lint_inputs;
+    use seolint::input::Input;
+    use seolint::settings::Settings;
     let d = tempfile::tempdir().expect("tmp");
     std::fs::write(d.path().join("a.md"), GOOD).expect("write");
     std::fs::write(d.path().join("b.md"), GOOD).expect("write");

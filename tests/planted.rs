@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use seolint::engine::{lint_source, Settings};
+use seolint::engine::lint_source;
+use seolint::settings::Settings;
 
 fn clean() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles/filled.md")).expect("fixture")

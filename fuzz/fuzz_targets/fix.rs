@@ -2,7 +2,7 @@
 //! second fix changes nothing.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use seolint::engine::Settings;
+use seolint::settings::Settings;
 use seolint::fix::fix_source;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,7 +2,8 @@
 //! finding's span must lie on character boundaries inside the file.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use seolint::engine::{lint_bytes, Settings};
+use seolint::engine::lint_bytes;
+use seolint::settings::Settings;
 
 fn check(bytes: Vec<u8>) {
     let report = lint_bytes("fuzz.md".to_string(), bytes, &Settings::default());

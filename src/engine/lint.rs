@@ -4,13 +4,15 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::{FileError, Input, Report, Settings, MAX_FILE_SIZE, STDIN_NAME};
+use super::Report;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, ParseOptions};
 use crate::fields::Fields;
+use crate::input::{FileError, Input, MAX_FILE_SIZE, STDIN_NAME};
 use crate::patterns;
 use crate::requirements::Requirements;
 use crate::rules::{self, Context, RULES};
+use crate::settings::Settings;
 use crate::suppress::Suppressions;
 
 /// Lint one input: a file from disk, or what standard input gave.

@@ -5,7 +5,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use super::lint::lint_input;
-use super::{FileError, Input, Report, Settings};
+use super::Report;
+use crate::input::{FileError, Input};
+use crate::settings::Settings;
 
 /// Lint every input in parallel, each with its own settings; reports come back in input order.
 pub fn lint_inputs(inputs: &[(Input, Arc<Settings>)]) -> Vec<Result<Report, FileError>> {

@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{sort, Report, Settings};
+use super::{sort, Report};
 use crate::diagnostic::Diagnostic;
 use crate::rules::{self, RULES};
+use crate::settings::Settings;
 
 /// A linted file for the site pass, borrowed from the run's inputs.
 #[derive(Debug, Clone, Copy)]

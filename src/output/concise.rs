@@ -2,7 +2,8 @@
 
 use std::io::{self, Write};
 
-use crate::engine::{FileError, Report};
+use crate::engine::Report;
+use crate::input::FileError;
 use crate::output::{escape_path, sanitize, Reporter, Summary};
 
 /// Writes each file's findings as they come.

@@ -6,7 +6,8 @@
 use std::io::{self, Write};
 
 use crate::diagnostic::Severity;
-use crate::engine::{FileError, Report};
+use crate::engine::Report;
+use crate::input::FileError;
 use crate::output::{escape_path, Reporter, Summary};
 
 /// Escape the message part of a workflow command.
@@ -78,7 +79,7 @@ mod tests {
     #[test]
     fn control_characters_in_a_message_are_escaped() {
         let text = "# Title\n\nBy [AUTHOR_NAME: \u{1b}[2J\u{7} \u{8}].\n";
-        let report = crate::engine::lint_source("a.md".into(), text.into(), &crate::engine::Settings::default());
+        let report = crate::engine::lint_source("a.md".into(), text.into(), &crate::settings::Settings::default());
         let mut out = Vec::new();
         write_file(&report, &mut out).expect("write");
         let out = String::from_utf8(out).expect("utf-8");

@@ -10,7 +10,8 @@ use miette::{
 };
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::{FileError, Report};
+use crate::engine::Report;
+use crate::input::FileError;
 use crate::output::{escape_path, sanitize, sanitize_keep_offsets, Options, Render, Reporter, Summary};
 
 struct Finding<'a> {

@@ -5,7 +5,8 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use crate::diagnostic::Span;
-use crate::engine::{FileError, Report};
+use crate::engine::Report;
+use crate::input::FileError;
 use crate::output::{Reporter, Summary};
 
 /// Version of the JSON schema; bumped on any incompatible change.

@@ -4,7 +4,8 @@
 
 use std::io::{self, Write};
 
-use crate::engine::{FileError, Report};
+use crate::engine::Report;
+use crate::input::FileError;
 use crate::output::{Reporter, Summary};
 
 /// Escape for XML text and attributes, dropping characters XML 1.0 does not allow.
@@ -135,7 +136,8 @@ mod tests {
 mod order_tests {
     use super::*;
     use crate::diagnostic::{Diagnostic, Severity, Span};
-    use crate::engine::{lint_source, Settings};
+    use crate::engine::lint_source;
+    use crate::settings::Settings;
 
     /// Findings that come later (site checks) join the file's own in the order a whole report
     /// sorts them: the same document as when the report held them all from the start.

@@ -12,7 +12,8 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::diagnostic::Severity;
-use crate::engine::{FileError, Report};
+use crate::engine::Report;
+use crate::input::FileError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -7,7 +7,8 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use crate::diagnostic::{Severity, Span};
-use crate::engine::{FileError, Report};
+use crate::engine::Report;
+use crate::input::FileError;
 use crate::output::{json, Reporter, Summary};
 use crate::rules::RULES;
 

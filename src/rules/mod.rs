@@ -399,7 +399,8 @@ mod tests {
     /// Options are made once per settings; a copy of the settings, changed, makes its own.
     #[test]
     fn options_are_made_once_per_settings_and_afresh_in_a_copy() {
-        use crate::engine::{check_document, RuleSetting};
+        use crate::engine::check_document;
+        use crate::settings::RuleSetting;
         let cache = crate::settings::OptionsCache::default();
         let made = std::cell::Cell::new(0);
         let make = || {

@@ -4,7 +4,8 @@
 use std::io::{self, Write};
 
 use super::{error_line, open_output, Failure, FixMode, Plan, RunOptions};
-use crate::engine::{self, FileError, LintedFile, Report};
+use crate::engine::{self, LintedFile, Report};
+use crate::input::FileError;
 use crate::output::{self, Format, Reporter, Summary};
 
 /// What a run did, for its exit code.

@@ -5,9 +5,9 @@ use std::path::Path;
 
 use super::Failure;
 use crate::config::Resolver;
-use crate::engine::Settings;
 use crate::requirements::TemplateReqs;
 use crate::rules::{self, RULES};
+use crate::settings::Settings;
 
 /// `seolint rules`: every rule with its default severity, whether it can fix, and its summary.
 pub fn rules_table() -> String {

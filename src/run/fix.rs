@@ -5,9 +5,11 @@ use std::io;
 
 use super::check::{Outcome, ReportWriter};
 use super::{error_line, open_output, Failure, FixMode, Plan, RunOptions};
-use crate::engine::{self, FileError, Input, Report, Settings};
+use crate::engine::{self, Report};
 use crate::fix::FixOutcome;
+use crate::input::{FileError, Input};
 use crate::output::{self, Format};
+use crate::settings::Settings;
 
 /// One input fixed: what it held before, and the outcome.
 struct Fixed {

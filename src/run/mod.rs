@@ -22,7 +22,7 @@ pub use commands::{explain, init, rules_table, show_config};
 pub use plan::{LintOptions, Plan};
 pub use stats::stats;
 
-use crate::engine::FileError;
+use crate::input::FileError;
 use crate::output::{self, Format};
 
 /// What a run could not do, as one line (exit 2).
@@ -49,7 +49,7 @@ pub enum FixMode {
 }
 
 /// How a lint run treats its files and shows its report: the options of the run, apart from
-/// each file's [`crate::engine::Settings`].
+/// each file's [`crate::settings::Settings`].
 #[derive(Debug, Clone)]
 pub struct RunOptions {
     pub fix: FixMode,

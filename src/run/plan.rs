@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use super::Failure;
 use crate::config::{ConfigFile, Resolver};
-use crate::engine::{self, FileError, Input, Settings};
+use crate::input::{FileError, Input};
 use crate::requirements::TemplateReqs;
+use crate::settings::Settings;
 
 /// What decides which files a run takes and their settings, beside the paths.
 #[derive(Debug, Clone, Default)]
@@ -118,7 +119,7 @@ impl Plan {
             let (name, text) = read_stdin(options.stdin_filename.as_deref())?;
             // standard input is named: config `exclude` applies to it only with --force-exclude
             if let Some(index) = take(Path::new(&name), true)? {
-                keyed.push((Input::Stdin(Box::new(engine::Piped { name, text })), index));
+                keyed.push((Input::Stdin(Box::new(crate::input::Piped { name, text })), index));
             }
         }
         let disk: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_os_str() != "-").collect();
@@ -194,12 +195,12 @@ fn read_stdin(stdin_filename: Option<&str>) -> Result<(String, Vec<u8>), Failure
     let mut text = Vec::new();
     if let Err(e) = std::io::stdin()
         .lock()
-        .take(engine::MAX_FILE_SIZE + 1)
+        .take(crate::input::MAX_FILE_SIZE + 1)
         .read_to_end(&mut text)
     {
         return Err(Failure::new(format!("reading standard input: {e}")));
     }
-    let name = stdin_filename.map_or_else(|| engine::STDIN_NAME.to_string(), str::to_string);
+    let name = stdin_filename.map_or_else(|| crate::input::STDIN_NAME.to_string(), str::to_string);
     Ok((name, text))
 }
 

@@ -3,8 +3,10 @@
 use std::io::{self, Write};
 
 use super::{error_line, open_output, Failure, Plan};
-use crate::engine::{self, FileError, Input, Settings};
+use crate::engine::{self};
+use crate::input::{FileError, Input};
 use crate::output::Format;
+use crate::settings::Settings;
 
 /// Measure the plan's files and write the figures in `format` (human or JSON). `say` gets the
 /// files that could not be measured; the result tells whether there were any.

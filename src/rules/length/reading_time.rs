@@ -157,7 +157,8 @@ fn check(ctx: &mut Context) {
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::{lint_source, Settings};
+    use crate::engine::lint_source;
+    use crate::settings::Settings;
 
     /// Whether the reading-time finding on a 10-word article stating `line` carries a fix.
     fn fixable(line: &str) -> bool {

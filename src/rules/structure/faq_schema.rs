@@ -413,7 +413,8 @@ fn regenerate_fix(doc: &Document) -> Option<(Fix, Span)> {
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Applicability;
-    use crate::engine::{lint_source, Settings};
+    use crate::engine::lint_source;
+    use crate::settings::Settings;
 
     const FAQ: &str = "# G\n\n## FAQ\n\n### Is rye quicker?\n\nYes, much quicker.\n\n";
 

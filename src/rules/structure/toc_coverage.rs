@@ -496,7 +496,8 @@ fn regenerate(doc: &Document, toc: &List) -> Option<(String, Applicability)> {
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::{Applicability, Fix};
-    use crate::engine::{lint_source, Settings};
+    use crate::engine::lint_source;
+    use crate::settings::Settings;
 
     /// The toc-coverage fix offered for `text`, if any; the page must have a finding.
     fn fix_of(text: &str) -> Option<Fix> {

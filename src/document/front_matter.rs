@@ -270,9 +270,6 @@ fn parse_yaml(content: &str) -> ParseResult {
     if content.trim().is_empty() {
         return Ok(Value::Map(Vec::new()));
     }
-    if let Some(map) = super::plain_yaml::parse(content) {
-        return Ok(Value::Map(map));
-    }
     match serde_yaml::from_str::<serde_yaml::Value>(content) {
         Ok(v) => {
             let value = from_yaml(v);
@@ -292,7 +289,7 @@ fn parse_yaml(content: &str) -> ParseResult {
     }
 }
 
-pub(super) fn from_yaml(v: serde_yaml::Value) -> Value {
+fn from_yaml(v: serde_yaml::Value) -> Value {
     use serde_yaml::Value as Y;
     match v {
         Y::Null => Value::Null,
@@ -553,6 +550,102 @@ mod tests {
         assert_eq!(&src[d.value_span.start..d.value_span.end], "x");
         assert_eq!(f.get_str("seo.description"), Some("x"));
         assert_eq!(f.get_str("title"), Some("Hello world"));
+    }
+
+    /// The front matter of the article template and block scalars, read as YAML reads them.
+    #[test]
+    fn yaml_values_are_read_as_yaml_reads_them() {
+        let src = "---\ntitle: \"The Ultimate Guide (2026)\"\ndate: \"2026-02-14\"\n\
+            tags: [\"serverless\", \"AWS Lambda\", faas]\nslug: 'it''s'\nweight: 10\ndraft: false\n\
+            updated: 2024-01-05\nproducts:\n  - azure-blob-storage\n  - \"x\" # note\nempty:\n\
+            summary: >-\n  one line\n  two # not a comment\nnext: |\n  a: b\n  - c\n\nlast: >\n   x\n\
+            over: one\n  two\n---\n";
+        let f = fm(src);
+        assert!(f.error.is_none(), "{:?}", f.error);
+        let s = |v: &str| Value::String(v.to_string());
+        let want = [
+            ("title", s("The Ultimate Guide (2026)")),
+            ("date", s("2026-02-14")),
+            ("tags", Value::List(vec![s("serverless"), s("AWS Lambda"), s("faas")])),
+            ("slug", s("it's")),
+            ("weight", Value::Integer(10)),
+            ("draft", Value::Bool(false)),
+            ("updated", s("2024-01-05")),
+            ("products", Value::List(vec![s("azure-blob-storage"), s("x")])),
+            ("empty", Value::Null),
+            ("summary", s("one line two # not a comment")),
+            ("next", s("a: b\n- c\n")),
+            ("last", s("x\n")),
+            ("over", s("one two")),
+        ];
+        let want: Vec<(String, Value)> = want.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        assert_eq!(f.value, Some(Value::Map(want)));
+    }
+
+    /// Plain scalars resolve by YAML 1.2's core schema; keys that are not text keep their YAML
+    /// spelling, and a key no text can stand for (null, a list) is left out.
+    #[test]
+    fn yaml_scalars_and_keys_resolve_by_the_core_schema() {
+        let s = |v: &str| Value::String(v.to_string());
+        for (written, want) in [
+            ("hello world", s("hello world")),
+            ("007", s("007")),
+            ("-3", Value::Integer(-3)),
+            ("0", Value::Integer(0)),
+            ("9223372036854775807", Value::Integer(i64::MAX)),
+            ("0x1F", Value::Integer(31)),
+            ("0o17", Value::Integer(15)),
+            ("1_000", s("1_000")),
+            ("1e5", Value::Float(100000.0)),
+            ("-1.5", Value::Float(-1.5)),
+            (".inf", Value::Float(f64::INFINITY)),
+            ("~", Value::Null),
+            ("null", Value::Null),
+            ("True", Value::Bool(true)),
+            ("yes", s("yes")),
+            ("12:30", s("12:30")),
+            ("v1.2.3", s("v1.2.3")),
+            ("a #b", s("a")),
+            ("a#b", s("a#b")),
+            ("\"x\\ty\"", s("x\ty")),
+            ("!!str 5", s("5")),
+        ] {
+            let src = format!("---\nk: {written}\n---\n");
+            let f = fm(&src);
+            assert_eq!(f.get("k"), Some(&want), "{written:?}: {:?}", f.error);
+        }
+        let f = fm("---\n10: a\ntrue: b\n~: c\n[x]: d\nog:title: e\n---\n");
+        let keys: Vec<&str> = match &f.value {
+            Some(Value::Map(m)) => m.iter().map(|(k, _)| k.as_str()).collect(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(keys, ["10", "true", "og:title"]);
+    }
+
+    /// What YAML refuses is a syntax error on the line it names, with serde_yaml's message.
+    #[test]
+    fn yaml_errors_name_their_line() {
+        for (src, message, line) in [
+            (
+                "---\ntitle: x\ndescription: Everything you need: and more\n---\n",
+                "mapping values are not allowed in this context",
+                3,
+            ),
+            // serde_yaml names the mapping's first line, not the second `a`
+            ("---\na: b\nA: c\na: d\n---\n", "duplicate entry with key \"a\"", 2),
+            (
+                "---\n- a\n---\n",
+                "front matter must be a mapping of keys, found a list",
+                2,
+            ),
+            // the end of the text: the closing fence
+            ("---\na: 'open\n---\n", "found unexpected end of stream", 3),
+        ] {
+            let f = fm(src);
+            let e = f.error.unwrap_or_else(|| panic!("{src:?} parses"));
+            assert!(e.message.starts_with(message), "{src:?}: {e:?}");
+            assert_eq!(LineIndex::new(src).line_of(e.span.start), line, "{src:?}: {e:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,6 @@ pub mod html;
 mod inline;
 pub mod line_index;
 mod model;
-mod plain_yaml;
 pub mod slug;
 mod url;
 mod walker;

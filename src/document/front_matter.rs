@@ -83,10 +83,25 @@ pub struct Entry {
     /// the depth.
     pub parent: Option<usize>,
     pub key_span: Span,
-    /// The value's text, from after the separator to the end of the value (block values included).
+    /// The value as written, from after the separator to the end of the value (block values and
+    /// quotes included).
     pub value_span: Span,
+    /// The value without one pair of surrounding quotes: where a finding about its text points.
+    pub text_span: Span,
     /// Nesting depth: 0 for top-level keys.
     pub depth: usize,
+}
+
+impl Entry {
+    /// Where a finding about the key as a whole points: its value, or the key itself when the
+    /// value is empty (`title:`).
+    pub fn value_or_key_span(&self) -> Span {
+        if self.value_span.is_empty() {
+            self.key_span
+        } else {
+            self.value_span
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,6 +147,12 @@ impl FrontMatter {
     /// The entry at a dotted path (`title`, `seo.description`).
     pub fn entry(&self, path: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| self.is_at(e, path))
+    }
+
+    /// The text span of the value at `path` (see [`Entry::text_span`]); the whole block when the
+    /// key cannot be placed in the text (a flow mapping such as `seo: {description: x}`).
+    pub fn text_span(&self, path: &str) -> Span {
+        self.entry(path).map_or(self.span, |e| e.text_span)
     }
 
     /// True when `path` is `entry`'s key under its parents' keys, joined with dots.
@@ -219,10 +240,14 @@ fn fence_line(text: &str, fence: &str) -> Option<usize> {
 /// Parse the block found by `split`.
 pub fn parse(source: &str, split: &Split, lines: &LineIndex) -> FrontMatter {
     let content = &source[split.content_span.start..split.content_span.end];
-    let entries = match split.format {
+    let mut entries = match split.format {
         Format::Yaml => yaml_entries(content, split.content_span.start),
         Format::Toml => toml_entries(content, split.content_span.start),
     };
+    // after the scan, which stretches a block value's span over its lines
+    for e in &mut entries {
+        e.text_span = unquoted(source, e.value_span);
+    }
     let fence_span = lines.line_span(source, lines.line_of(split.span.start));
     let mut fm = FrontMatter {
         format: split.format,
@@ -444,6 +469,8 @@ fn yaml_entries(content: &str, base: usize) -> Vec<Entry> {
             parent: stack.last().map(|&(_, i)| i),
             key_span: Span::new(base + start + k_start, base + start + k_end),
             value_span: Span::new(v_start, v_end.max(v_start)),
+            // set by `parse`, once the value's end is known
+            text_span: Span::default(),
             depth: stack.len(),
         });
         stack.push((indent, entries.len() - 1));
@@ -482,6 +509,7 @@ fn toml_entries(content: &str, base: usize) -> Vec<Entry> {
                 parent: None,
                 key_span: Span::new(base + start + lead, line_end),
                 value_span: Span::new(line_end, line_end),
+                text_span: Span::default(),
                 depth: 0,
             });
             open = Some(entries.len() - 1);
@@ -512,6 +540,7 @@ fn toml_entries(content: &str, base: usize) -> Vec<Entry> {
                     parent: None,
                     key_span: Span::new(k_start, k_start + raw_key.len()),
                     value_span: Span::new(v_start, line_end.max(v_start)),
+                    text_span: Span::default(),
                     depth: usize::from(!table.is_empty()),
                 });
                 open = Some(entries.len() - 1);
@@ -550,6 +579,30 @@ mod tests {
         assert_eq!(&src[d.value_span.start..d.value_span.end], "x");
         assert_eq!(f.get_str("seo.description"), Some("x"));
         assert_eq!(f.get_str("title"), Some("Hello world"));
+    }
+
+    #[test]
+    fn text_spans_leave_out_quotes_and_empty_values_point_at_their_key() {
+        let src = "---\ntitle: \"Hello world\"\nslug: 'a-b'\ndraft:\nseo: {description: x}\n---\n";
+        let f = fm(src);
+        assert!(f.error.is_none(), "{:?}", f.error);
+        let text = |path: &str| &src[f.text_span(path).start..f.text_span(path).end];
+        assert_eq!(text("title"), "Hello world");
+        assert_eq!(text("slug"), "a-b");
+        assert_eq!(text("seo"), "{description: x}");
+        // a key the text scan cannot place: the whole block
+        assert_eq!(f.get_str("seo.description"), Some("x"));
+        assert_eq!(f.text_span("seo.description"), f.span);
+        let at = |span: Span| &src[span.start..span.end];
+        let draft = f.entry("draft").expect("draft");
+        assert_eq!(at(draft.value_or_key_span()), "draft");
+        let title = f.entry("title").expect("title");
+        assert_eq!(at(title.value_or_key_span()), "\"Hello world\"");
+
+        let src = "+++\ntitle = \"T\"\nslug = 'a-b'\n+++\n";
+        let f = fm(src);
+        assert_eq!(&src[f.text_span("title").start..f.text_span("title").end], "T");
+        assert_eq!(&src[f.text_span("slug").start..f.text_span("slug").end], "a-b");
     }
 
     /// The front matter of the article template and block scalars, read as YAML reads them.

@@ -3,7 +3,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Severity, Span};
 use crate::document::Document;
 use crate::fields::Fields;
-use crate::rules::meta::{front_matter_text, unquote};
+use crate::rules::meta::front_matter_text;
 use crate::rules::{declare_rule, excerpt, Context, Source};
 
 declare_rule! {
@@ -117,7 +117,7 @@ fn place<'d>(doc: &'d Document, fields: &Fields, wanted: &str) -> Option<Place<'
             return Some(Place {
                 name: "URL slug",
                 text: slug,
-                span: unquote(doc, e.value_span),
+                span: e.text_span,
             });
         }
         let url = fm.get_str("canonical_url")?;
@@ -125,7 +125,7 @@ fn place<'d>(doc: &'d Document, fields: &Fields, wanted: &str) -> Option<Place<'
         return Some(Place {
             name: "canonical URL",
             text: url,
-            span: unquote(doc, e.value_span),
+            span: e.text_span,
         });
     }
     None

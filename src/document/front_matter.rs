@@ -102,6 +102,46 @@ impl Entry {
             self.value_span
         }
     }
+
+    /// The values the entry holds, for a check of each: every item of a list (block `- x` or flow
+    /// `[x, y]`), else the value itself (none for a value over lines that is no list).
+    pub fn item_spans(&self, source: &str) -> Vec<Span> {
+        let span = self.value_span;
+        let text = source.get(span.start..span.end).unwrap_or("");
+        let body = text.trim();
+        let at = span.start + (text.len() - text.trim_start().len());
+        if let Some(inner) = body.strip_prefix('[').and_then(|b| b.strip_suffix(']')) {
+            // a flow list: split at commas outside quotes
+            let mut items = Vec::new();
+            let (mut start, mut quote) = (at + 1, None);
+            for (i, c) in inner.char_indices() {
+                match (c, quote) {
+                    ('"' | '\'', None) => quote = Some(c),
+                    (c, Some(q)) if c == q => quote = None,
+                    (',', None) => {
+                        items.push(Span::new(start, at + 1 + i));
+                        start = at + 2 + i;
+                    }
+                    _ => {}
+                }
+            }
+            items.push(Span::new(start, at + 1 + inner.len()));
+            return items;
+        }
+        let mut items = Vec::new();
+        let mut pos = span.start;
+        for line in text.split_inclusive(['\n', '\r']) {
+            if let Some(item) = line.trim_start().strip_prefix("- ") {
+                let start = pos + (line.len() - item.len());
+                items.push(Span::new(start, start + item.trim_end().len()));
+            }
+            pos += line.len();
+        }
+        if items.is_empty() && !body.contains(['\n', '\r']) {
+            items.push(span);
+        }
+        items
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -603,6 +643,23 @@ mod tests {
         let f = fm(src);
         assert_eq!(&src[f.text_span("title").start..f.text_span("title").end], "T");
         assert_eq!(&src[f.text_span("slug").start..f.text_span("slug").end], "a-b");
+    }
+
+    #[test]
+    fn item_spans_are_a_lists_items_or_the_value() {
+        let src = "---\r\ntags:\r\n  - a\r\n  - \"b c\"\r\nflow: [x, \"y, z\", 'w']\r\ntitle: \"T\"\r\n\
+            text: |\r\n  one\r\n  two\r\nempty:\r\n---\r\n";
+        let f = fm(src);
+        assert!(f.error.is_none(), "{:?}", f.error);
+        let items = |key: &str| -> Vec<&str> {
+            let e = f.entry(key).expect(key);
+            e.item_spans(src).into_iter().map(|s| &src[s.start..s.end]).collect()
+        };
+        assert_eq!(items("tags"), ["a", "\"b c\""]);
+        assert_eq!(items("flow"), ["x", " \"y, z\"", " 'w'"]);
+        assert_eq!(items("title"), ["\"T\""]);
+        assert!(items("text").is_empty());
+        assert_eq!(items("empty"), [""]);
     }
 
     /// The front matter of the article template and block scalars, read as YAML reads them.

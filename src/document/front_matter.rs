@@ -83,10 +83,65 @@ pub struct Entry {
     /// the depth.
     pub parent: Option<usize>,
     pub key_span: Span,
-    /// The value's text, from after the separator to the end of the value (block values included).
+    /// The value as written, from after the separator to the end of the value (block values and
+    /// quotes included).
     pub value_span: Span,
+    /// The value without one pair of surrounding quotes: where a finding about its text points.
+    pub text_span: Span,
     /// Nesting depth: 0 for top-level keys.
     pub depth: usize,
+}
+
+impl Entry {
+    /// Where a finding about the key as a whole points: its value, or the key itself when the
+    /// value is empty (`title:`).
+    pub fn value_or_key_span(&self) -> Span {
+        if self.value_span.is_empty() {
+            self.key_span
+        } else {
+            self.value_span
+        }
+    }
+
+    /// The values the entry holds, for a check of each: every item of a list (block `- x` or flow
+    /// `[x, y]`), else the value itself (none for a value over lines that is no list).
+    pub fn item_spans(&self, source: &str) -> Vec<Span> {
+        let span = self.value_span;
+        let text = source.get(span.start..span.end).unwrap_or("");
+        let body = text.trim();
+        let at = span.start + (text.len() - text.trim_start().len());
+        if let Some(inner) = body.strip_prefix('[').and_then(|b| b.strip_suffix(']')) {
+            // a flow list: split at commas outside quotes
+            let mut items = Vec::new();
+            let (mut start, mut quote) = (at + 1, None);
+            for (i, c) in inner.char_indices() {
+                match (c, quote) {
+                    ('"' | '\'', None) => quote = Some(c),
+                    (c, Some(q)) if c == q => quote = None,
+                    (',', None) => {
+                        items.push(Span::new(start, at + 1 + i));
+                        start = at + 2 + i;
+                    }
+                    _ => {}
+                }
+            }
+            items.push(Span::new(start, at + 1 + inner.len()));
+            return items;
+        }
+        let mut items = Vec::new();
+        let mut pos = span.start;
+        for line in text.split_inclusive(['\n', '\r']) {
+            if let Some(item) = line.trim_start().strip_prefix("- ") {
+                let start = pos + (line.len() - item.len());
+                items.push(Span::new(start, start + item.trim_end().len()));
+            }
+            pos += line.len();
+        }
+        if items.is_empty() && !body.contains(['\n', '\r']) {
+            items.push(span);
+        }
+        items
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,6 +187,12 @@ impl FrontMatter {
     /// The entry at a dotted path (`title`, `seo.description`).
     pub fn entry(&self, path: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| self.is_at(e, path))
+    }
+
+    /// The text span of the value at `path` (see [`Entry::text_span`]); the whole block when the
+    /// key cannot be placed in the text (a flow mapping such as `seo: {description: x}`).
+    pub fn text_span(&self, path: &str) -> Span {
+        self.entry(path).map_or(self.span, |e| e.text_span)
     }
 
     /// True when `path` is `entry`'s key under its parents' keys, joined with dots.
@@ -219,10 +280,14 @@ fn fence_line(text: &str, fence: &str) -> Option<usize> {
 /// Parse the block found by `split`.
 pub fn parse(source: &str, split: &Split, lines: &LineIndex) -> FrontMatter {
     let content = &source[split.content_span.start..split.content_span.end];
-    let entries = match split.format {
+    let mut entries = match split.format {
         Format::Yaml => yaml_entries(content, split.content_span.start),
         Format::Toml => toml_entries(content, split.content_span.start),
     };
+    // after the scan, which stretches a block value's span over its lines
+    for e in &mut entries {
+        e.text_span = unquoted(source, e.value_span);
+    }
     let fence_span = lines.line_span(source, lines.line_of(split.span.start));
     let mut fm = FrontMatter {
         format: split.format,
@@ -270,9 +335,6 @@ fn parse_yaml(content: &str) -> ParseResult {
     if content.trim().is_empty() {
         return Ok(Value::Map(Vec::new()));
     }
-    if let Some(map) = super::plain_yaml::parse(content) {
-        return Ok(Value::Map(map));
-    }
     match serde_yaml::from_str::<serde_yaml::Value>(content) {
         Ok(v) => {
             let value = from_yaml(v);
@@ -292,7 +354,7 @@ fn parse_yaml(content: &str) -> ParseResult {
     }
 }
 
-pub(super) fn from_yaml(v: serde_yaml::Value) -> Value {
+fn from_yaml(v: serde_yaml::Value) -> Value {
     use serde_yaml::Value as Y;
     match v {
         Y::Null => Value::Null,
@@ -447,6 +509,8 @@ fn yaml_entries(content: &str, base: usize) -> Vec<Entry> {
             parent: stack.last().map(|&(_, i)| i),
             key_span: Span::new(base + start + k_start, base + start + k_end),
             value_span: Span::new(v_start, v_end.max(v_start)),
+            // set by `parse`, once the value's end is known
+            text_span: Span::default(),
             depth: stack.len(),
         });
         stack.push((indent, entries.len() - 1));
@@ -485,6 +549,7 @@ fn toml_entries(content: &str, base: usize) -> Vec<Entry> {
                 parent: None,
                 key_span: Span::new(base + start + lead, line_end),
                 value_span: Span::new(line_end, line_end),
+                text_span: Span::default(),
                 depth: 0,
             });
             open = Some(entries.len() - 1);
@@ -515,6 +580,7 @@ fn toml_entries(content: &str, base: usize) -> Vec<Entry> {
                     parent: None,
                     key_span: Span::new(k_start, k_start + raw_key.len()),
                     value_span: Span::new(v_start, line_end.max(v_start)),
+                    text_span: Span::default(),
                     depth: usize::from(!table.is_empty()),
                 });
                 open = Some(entries.len() - 1);
@@ -553,6 +619,143 @@ mod tests {
         assert_eq!(&src[d.value_span.start..d.value_span.end], "x");
         assert_eq!(f.get_str("seo.description"), Some("x"));
         assert_eq!(f.get_str("title"), Some("Hello world"));
+    }
+
+    #[test]
+    fn text_spans_leave_out_quotes_and_empty_values_point_at_their_key() {
+        let src = "---\ntitle: \"Hello world\"\nslug: 'a-b'\ndraft:\nseo: {description: x}\n---\n";
+        let f = fm(src);
+        assert!(f.error.is_none(), "{:?}", f.error);
+        let text = |path: &str| &src[f.text_span(path).start..f.text_span(path).end];
+        assert_eq!(text("title"), "Hello world");
+        assert_eq!(text("slug"), "a-b");
+        assert_eq!(text("seo"), "{description: x}");
+        // a key the text scan cannot place: the whole block
+        assert_eq!(f.get_str("seo.description"), Some("x"));
+        assert_eq!(f.text_span("seo.description"), f.span);
+        let at = |span: Span| &src[span.start..span.end];
+        let draft = f.entry("draft").expect("draft");
+        assert_eq!(at(draft.value_or_key_span()), "draft");
+        let title = f.entry("title").expect("title");
+        assert_eq!(at(title.value_or_key_span()), "\"Hello world\"");
+
+        let src = "+++\ntitle = \"T\"\nslug = 'a-b'\n+++\n";
+        let f = fm(src);
+        assert_eq!(&src[f.text_span("title").start..f.text_span("title").end], "T");
+        assert_eq!(&src[f.text_span("slug").start..f.text_span("slug").end], "a-b");
+    }
+
+    #[test]
+    fn item_spans_are_a_lists_items_or_the_value() {
+        let src = "---\r\ntags:\r\n  - a\r\n  - \"b c\"\r\nflow: [x, \"y, z\", 'w']\r\ntitle: \"T\"\r\n\
+            text: |\r\n  one\r\n  two\r\nempty:\r\n---\r\n";
+        let f = fm(src);
+        assert!(f.error.is_none(), "{:?}", f.error);
+        let items = |key: &str| -> Vec<&str> {
+            let e = f.entry(key).expect(key);
+            e.item_spans(src).into_iter().map(|s| &src[s.start..s.end]).collect()
+        };
+        assert_eq!(items("tags"), ["a", "\"b c\""]);
+        assert_eq!(items("flow"), ["x", " \"y, z\"", " 'w'"]);
+        assert_eq!(items("title"), ["\"T\""]);
+        assert!(items("text").is_empty());
+        assert_eq!(items("empty"), [""]);
+    }
+
+    /// The front matter of the article template and block scalars, read as YAML reads them.
+    #[test]
+    fn yaml_values_are_read_as_yaml_reads_them() {
+        let src = "---\ntitle: \"The Ultimate Guide (2026)\"\ndate: \"2026-02-14\"\n\
+            tags: [\"serverless\", \"AWS Lambda\", faas]\nslug: 'it''s'\nweight: 10\ndraft: false\n\
+            updated: 2024-01-05\nproducts:\n  - azure-blob-storage\n  - \"x\" # note\nempty:\n\
+            summary: >-\n  one line\n  two # not a comment\nnext: |\n  a: b\n  - c\n\nlast: >\n   x\n\
+            over: one\n  two\n---\n";
+        let f = fm(src);
+        assert!(f.error.is_none(), "{:?}", f.error);
+        let s = |v: &str| Value::String(v.to_string());
+        let want = [
+            ("title", s("The Ultimate Guide (2026)")),
+            ("date", s("2026-02-14")),
+            ("tags", Value::List(vec![s("serverless"), s("AWS Lambda"), s("faas")])),
+            ("slug", s("it's")),
+            ("weight", Value::Integer(10)),
+            ("draft", Value::Bool(false)),
+            ("updated", s("2024-01-05")),
+            ("products", Value::List(vec![s("azure-blob-storage"), s("x")])),
+            ("empty", Value::Null),
+            ("summary", s("one line two # not a comment")),
+            ("next", s("a: b\n- c\n")),
+            ("last", s("x\n")),
+            ("over", s("one two")),
+        ];
+        let want: Vec<(String, Value)> = want.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        assert_eq!(f.value, Some(Value::Map(want)));
+    }
+
+    /// Plain scalars resolve by YAML 1.2's core schema; keys that are not text keep their YAML
+    /// spelling, and a key no text can stand for (null, a list) is left out.
+    #[test]
+    fn yaml_scalars_and_keys_resolve_by_the_core_schema() {
+        let s = |v: &str| Value::String(v.to_string());
+        for (written, want) in [
+            ("hello world", s("hello world")),
+            ("007", s("007")),
+            ("-3", Value::Integer(-3)),
+            ("0", Value::Integer(0)),
+            ("9223372036854775807", Value::Integer(i64::MAX)),
+            ("0x1F", Value::Integer(31)),
+            ("0o17", Value::Integer(15)),
+            ("1_000", s("1_000")),
+            ("1e5", Value::Float(100000.0)),
+            ("-1.5", Value::Float(-1.5)),
+            (".inf", Value::Float(f64::INFINITY)),
+            ("~", Value::Null),
+            ("null", Value::Null),
+            ("True", Value::Bool(true)),
+            ("yes", s("yes")),
+            ("12:30", s("12:30")),
+            ("v1.2.3", s("v1.2.3")),
+            ("a #b", s("a")),
+            ("a#b", s("a#b")),
+            ("\"x\\ty\"", s("x\ty")),
+            ("!!str 5", s("5")),
+        ] {
+            let src = format!("---\nk: {written}\n---\n");
+            let f = fm(&src);
+            assert_eq!(f.get("k"), Some(&want), "{written:?}: {:?}", f.error);
+        }
+        let f = fm("---\n10: a\ntrue: b\n~: c\n[x]: d\nog:title: e\n---\n");
+        let keys: Vec<&str> = match &f.value {
+            Some(Value::Map(m)) => m.iter().map(|(k, _)| k.as_str()).collect(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(keys, ["10", "true", "og:title"]);
+    }
+
+    /// What YAML refuses is a syntax error on the line it names, with serde_yaml's message.
+    #[test]
+    fn yaml_errors_name_their_line() {
+        for (src, message, line) in [
+            (
+                "---\ntitle: x\ndescription: Everything you need: and more\n---\n",
+                "mapping values are not allowed in this context",
+                3,
+            ),
+            // serde_yaml names the mapping's first line, not the second `a`
+            ("---\na: b\nA: c\na: d\n---\n", "duplicate entry with key \"a\"", 2),
+            (
+                "---\n- a\n---\n",
+                "front matter must be a mapping of keys, found a list",
+                2,
+            ),
+            // the end of the text: the closing fence
+            ("---\na: 'open\n---\n", "found unexpected end of stream", 3),
+        ] {
+            let f = fm(src);
+            let e = f.error.unwrap_or_else(|| panic!("{src:?} parses"));
+            assert!(e.message.starts_with(message), "{src:?}: {e:?}");
+            assert_eq!(LineIndex::new(src).line_of(e.span.start), line, "{src:?}: {e:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,6 @@ pub mod html;
 mod inline;
 pub mod line_index;
 mod model;
-mod plain_yaml;
 pub mod slug;
 mod url;
 mod walker;
@@ -380,7 +379,11 @@ mod tests {
         if let Some(fm) = &d.front_matter {
             spans.push(("front matter", fm.span));
             for e in &fm.entries {
-                spans.extend([("key", e.key_span), ("value", e.value_span)]);
+                spans.extend([
+                    ("key", e.key_span),
+                    ("value", e.value_span),
+                    ("value text", e.text_span),
+                ]);
             }
         }
         for h in &d.headings {

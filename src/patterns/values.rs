@@ -138,7 +138,7 @@ impl ValueSet {
         };
         if let Some(fm) = doc.front_matter.as_ref() {
             for e in fm.entries.iter().filter(|e| e.depth == 0) {
-                for item in value_items(doc, e.value_span) {
+                for item in e.item_spans(&doc.source) {
                     check(ValuePlace::FrontMatter, item, ValueAt::FrontMatter(e.key.as_str()));
                 }
             }
@@ -217,45 +217,6 @@ fn trimmed(doc: &Document, span: Span) -> Span {
     let start = span.start + (text.len() - text.trim_start().len());
     let span = Span::new(start, start + text.trim().len());
     crate::document::front_matter::unquoted(&doc.source, span)
-}
-
-/// The values of a front matter entry: each item of a list (block `- x` or flow `[x, y]`), else
-/// the value itself.
-fn value_items(doc: &Document, span: Span) -> Vec<Span> {
-    let text = doc.text(span);
-    let body = text.trim();
-    let at = span.start + (text.len() - text.trim_start().len());
-    if let Some(inner) = body.strip_prefix('[').and_then(|b| b.strip_suffix(']')) {
-        // a flow list: split at commas outside quotes
-        let mut items = Vec::new();
-        let (mut start, mut quote) = (at + 1, None);
-        for (i, c) in inner.char_indices() {
-            match (c, quote) {
-                ('"' | '\'', None) => quote = Some(c),
-                (c, Some(q)) if c == q => quote = None,
-                (',', None) => {
-                    items.push(Span::new(start, at + 1 + i));
-                    start = at + 2 + i;
-                }
-                _ => {}
-            }
-        }
-        items.push(Span::new(start, at + 1 + inner.len()));
-        return items;
-    }
-    let mut items = Vec::new();
-    let mut pos = span.start;
-    for line in text.split_inclusive(['\n', '\r']) {
-        if let Some(item) = line.trim_start().strip_prefix("- ") {
-            let start = pos + (line.len() - item.len());
-            items.push(Span::new(start, start + item.trim_end().len()));
-        }
-        pos += line.len();
-    }
-    if items.is_empty() && !body.contains(['\n', '\r']) {
-        items.push(span);
-    }
-    items
 }
 
 /// The cells of a table's rows (not its delimiter row): the text between unescaped pipes.

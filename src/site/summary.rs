@@ -301,10 +301,7 @@ pub(super) fn values_from(
                     Value::List(items) => items.first()?.as_str()?,
                     _ => return None,
                 };
-                let span = fm
-                    .entry(k)
-                    .map_or(fm.span, |e| front_matter::unquoted(source, e.value_span));
-                (!text.trim().is_empty()).then_some((text, span))
+                (!text.trim().is_empty()).then_some((text, fm.text_span(k)))
             });
             if let Some((text, span)) = found {
                 set(&mut builder, which, text, span);

@@ -103,16 +103,7 @@ fn check(ctx: &mut Context) {
                 ctx.push(d);
             }
             Some(v) if v.is_empty() => {
-                let span = fm
-                    .entry(key)
-                    .map(|e| {
-                        if e.value_span.is_empty() {
-                            e.key_span
-                        } else {
-                            e.value_span
-                        }
-                    })
-                    .unwrap_or(fence);
+                let span = fm.entry(key).map_or(fence, |e| e.value_or_key_span());
                 let d = ctx
                     .diagnostic(
                         span,

@@ -110,17 +110,7 @@ fn check(ctx: &mut Context) {
     if fm.value.is_none() {
         return;
     }
-    let span_of = |key: &str| -> Span {
-        fm.entry(key)
-            .map(|e| {
-                if e.value_span.is_empty() {
-                    e.key_span
-                } else {
-                    e.value_span
-                }
-            })
-            .unwrap_or(fm.span)
-    };
+    let span_of = |key: &str| -> Span { fm.entry(key).map_or(fm.span, |e| e.value_or_key_span()) };
     let mut found: Vec<(Span, String, &str)> = Vec::new();
     for key in &opts.date_keys {
         match fm.get(key) {

@@ -1,5 +1,4 @@
 use crate::diagnostic::Severity;
-use crate::rules::meta::unquote;
 use crate::rules::{declare_rule, Context};
 
 declare_rule! {
@@ -55,7 +54,7 @@ fn check(ctx: &mut Context) {
         for key in ctx.settings.fields.image.list() {
             if let (Some(src), Some(e)) = (fm.get_str(key), fm.entry(key)) {
                 if missing.contains(src) {
-                    found.push((unquote(doc, e.value_span), src.to_string(), key));
+                    found.push((e.text_span, src.to_string(), key));
                 }
                 break;
             }

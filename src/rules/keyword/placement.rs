@@ -4,7 +4,7 @@ use crate::diagnostic::{excerpt, Severity, Span};
 use crate::document::Document;
 use crate::fields::Fields;
 use crate::requirements::Source;
-use crate::rules::meta::{front_matter_text, unquote};
+use crate::rules::meta::front_matter_text;
 use crate::rules::{declare_rule, Context};
 
 declare_rule! {
@@ -124,7 +124,7 @@ fn place<'d>(doc: &'d Document, fields: &Fields, wanted: &str) -> Option<Place<'
             return Some(Place {
                 name: "URL slug",
                 text: slug,
-                span: unquote(doc, e.value_span),
+                span: e.text_span,
             });
         }
         let url = fm.get_str("canonical_url")?;
@@ -132,7 +132,7 @@ fn place<'d>(doc: &'d Document, fields: &Fields, wanted: &str) -> Option<Place<'
         return Some(Place {
             name: "canonical URL",
             text: url,
-            span: unquote(doc, e.value_span),
+            span: e.text_span,
         });
     }
     None

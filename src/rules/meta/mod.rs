@@ -23,20 +23,14 @@ pub fn front_matter_text<'d>(doc: &'d Document, keys: &[&str]) -> Option<MetaTex
     let fm = doc.front_matter.as_ref()?;
     for key in keys {
         let Some(text) = fm.get_str(key) else { continue };
-        let span = fm.entry(key).map_or(fm.span, |e| unquote(doc, e.value_span));
         return Some(MetaText {
             text,
-            span,
+            span: fm.text_span(key),
             origin: format!("front matter `{key}`"),
             markup: true,
         });
     }
     None
-}
-
-/// Drop surrounding quotes from a value span.
-pub fn unquote(doc: &Document, span: Span) -> Span {
-    crate::document::front_matter::unquoted(&doc.source, span)
 }
 
 /// Report `text` when its length in characters of visible text is outside `min..=max`: "title is

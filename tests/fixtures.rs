@@ -80,8 +80,8 @@ fn lint(path: &Path) -> Report {
 fn render(report: &Report, only: Option<&str>) -> String {
     let mut out = String::new();
     for d in report.diagnostics.iter().filter(|d| only.is_none_or(|r| d.rule == r)) {
-        let s = report.lines.line_col(&report.source, d.span.start);
-        let e = report.lines.line_col(&report.source, d.span.end);
+        let s = report.line_col(d.span.start);
+        let e = report.line_col(d.span.end);
         out.push_str(&format!(
             "{}:{}-{}:{} {} [{}] {}\n",
             s.line, s.column, e.line, e.column, d.severity, d.rule, d.message
@@ -190,7 +190,7 @@ fn spans_slice_back_to_the_text_they_claim() {
     for path in fixture_files() {
         let report = lint(&path);
         for d in &report.diagnostics {
-            let src = &report.source;
+            let src = report.source();
             assert!(
                 d.span.start <= d.span.end && d.span.end <= src.len(),
                 "{}: {d:?}",
@@ -325,7 +325,7 @@ fn safe_fixes_keep_every_word_the_author_wrote() {
                 continue;
             };
             for e in &fix.edits {
-                let old = &report.source[e.span.start..e.span.end];
+                let old = &report.source()[e.span.start..e.span.end];
                 let new = e.content.as_str();
                 let at = format!("{} [{}] {old:?} -> {new:?}", path.display(), d.rule);
                 match d.rule {

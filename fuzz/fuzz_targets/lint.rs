@@ -8,9 +8,9 @@ use seolint::settings::Settings;
 fn check(bytes: Vec<u8>) {
     let report = lint_bytes("fuzz.md".to_string(), bytes, &Settings::default());
     for d in &report.diagnostics {
-        assert!(d.span.start <= d.span.end && d.span.end <= report.source.len(), "{d:?}");
-        assert!(report.source.is_char_boundary(d.span.start) && report.source.is_char_boundary(d.span.end), "{d:?}");
-        let _ = report.lines.line_col(&report.source, d.span.end);
+        assert!(d.span.start <= d.span.end && d.span.end <= report.source().len(), "{d:?}");
+        assert!(report.source().is_char_boundary(d.span.start) && report.source().is_char_boundary(d.span.end), "{d:?}");
+        let _ = report.line_col(d.span.end);
     }
 }
 

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use super::report::ReportText;
 use super::Report;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, ParseOptions};
@@ -111,9 +112,10 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> Report 
     Report {
         path: path.into(),
         path_bytes: None,
-        lines: doc.lines,
-        positions: None,
-        source: doc.source,
+        text: ReportText::Full {
+            source: doc.source,
+            lines: doc.lines,
+        },
         diagnostics,
         failed: false,
         summary,

@@ -17,12 +17,8 @@ pub struct Report {
     /// The path's bytes when they are not UTF-8 (`path` then shows them as `\xNN`): JSON and
     /// SARIF percent-encode them so that the name can be recovered.
     pub path_bytes: Option<Arc<[u8]>>,
-    /// The text the spans point into (lossy for a file that is not UTF-8).
-    pub source: String,
-    pub lines: LineIndex,
-    /// After [`Report::drop_source`]: the position of every offset the findings name, in
-    /// place of the source and its line index.
-    pub(super) positions: Option<Vec<(usize, LineCol)>>,
+    /// The text the spans point into, or only the positions the findings need.
+    pub(super) text: ReportText,
     pub diagnostics: Vec<Diagnostic>,
     /// The file could not be linted: read error, not UTF-8, binary, too large.
     pub failed: bool,
@@ -36,14 +32,38 @@ pub struct Report {
     pub pillar: Option<String>,
 }
 
+/// What a report keeps of its file's text.
+#[derive(Debug, Clone)]
+pub(super) enum ReportText {
+    /// The text the spans point into (lossy for a file that is not UTF-8) and its line index.
+    Full { source: String, lines: LineIndex },
+    /// After [`Report::drop_source`]: the position of every offset the findings name, sorted.
+    Positions(Vec<(usize, LineCol)>),
+}
+
+impl ReportText {
+    pub(super) fn new(source: String) -> ReportText {
+        let lines = LineIndex::new(&source);
+        ReportText::Full { source, lines }
+    }
+}
+
 impl Report {
+    /// The text the spans point into; empty after [`Report::drop_source`].
+    pub fn source(&self) -> &str {
+        match &self.text {
+            ReportText::Full { source, .. } => source,
+            ReportText::Positions(_) => "",
+        }
+    }
+
     /// 1-based line and character column of a byte offset in the file. After
     /// [`Report::drop_source`], known for the offsets the findings name (line 1, column 1
     /// for any other).
     pub fn line_col(&self, offset: usize) -> LineCol {
-        match &self.positions {
-            None => self.lines.line_col(&self.source, offset),
-            Some(known) => known
+        match &self.text {
+            ReportText::Full { source, lines } => lines.line_col(source, offset),
+            ReportText::Positions(known) => known
                 .binary_search_by_key(&offset, |(o, _)| *o)
                 .map_or(LineCol { line: 1, column: 1 }, |i| known[i].1),
         }
@@ -52,7 +72,10 @@ impl Report {
     /// Keep the positions the findings need and free the text and its line index: for the
     /// formats that print no snippet, so that a run over many files holds findings, not files.
     pub fn drop_source(&mut self) {
-        if self.positions.is_some() || self.keeps_source {
+        let ReportText::Full { source, lines } = &self.text else {
+            return;
+        };
+        if self.keeps_source {
             return;
         }
         let mut offsets: Vec<usize> = Vec::new();
@@ -65,13 +88,8 @@ impl Report {
         }
         offsets.sort_unstable();
         offsets.dedup();
-        let known = offsets
-            .into_iter()
-            .map(|o| (o, self.lines.line_col(&self.source, o)))
-            .collect();
-        self.positions = Some(known);
-        self.source = String::new();
-        self.lines = LineIndex::default();
+        let known = offsets.into_iter().map(|o| (o, lines.line_col(source, o))).collect();
+        self.text = ReportText::Positions(known);
         self.diagnostics.shrink_to_fit();
     }
 
@@ -79,8 +97,8 @@ impl Report {
     /// summary, the suppressions, and no positions (site findings read the text again).
     pub fn forget_findings(&mut self) {
         self.diagnostics = Vec::new();
-        if self.positions.is_some() {
-            self.positions = Some(Vec::new());
+        if let ReportText::Positions(known) = &mut self.text {
+            *known = Vec::new();
         }
     }
 
@@ -89,25 +107,21 @@ impl Report {
     /// findings are placed at 1:1.
     /// Whether it read it (the report had dropped its text and the file is still there).
     pub(super) fn restore_source(&mut self, path: &Path) -> bool {
-        if self.positions.is_none() {
+        if matches!(self.text, ReportText::Full { .. }) {
             return false;
         }
         let Ok(bytes) = super::lint::read_file(path) else {
             return false;
         };
-        self.source = String::from_utf8_lossy(&bytes).into_owned();
-        self.lines = LineIndex::new(&self.source);
-        self.positions = None;
+        self.text = ReportText::new(String::from_utf8_lossy(&bytes).into_owned());
         true
     }
 
     pub(super) fn failure(path: String, source: String, diagnostic: Option<Diagnostic>) -> Report {
         Report {
-            lines: LineIndex::new(&source),
-            positions: None,
             path: path.into(),
             path_bytes: None,
-            source,
+            text: ReportText::new(source),
             diagnostics: diagnostic.into_iter().collect(),
             failed: true,
             summary: None,

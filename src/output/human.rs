@@ -382,7 +382,7 @@ impl Human {
         if r.diagnostics.is_empty() {
             return text;
         }
-        let source = Snippets::new(escape_path(&r.path).into_owned(), sanitize_keep_offsets(&r.source));
+        let source = Snippets::new(escape_path(&r.path).into_owned(), sanitize_keep_offsets(r.source()));
         for d in &r.diagnostics {
             // the snippet's header carries path:line:col
             let spans: Vec<(usize, usize)> = std::iter::once(d.span)

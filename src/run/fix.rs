@@ -127,7 +127,7 @@ fn fix_inputs(inputs: &[(Input, std::sync::Arc<Settings>)], unsafe_fixes: bool) 
                 Ok(x) => x,
                 Err(report) => {
                     let outcome = FixOutcome {
-                        source: report.source.clone(),
+                        source: report.source().to_string(),
                         fixed: 0,
                         refused: None,
                         report: *report,

@@ -456,7 +456,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.rule == "faq-schema")
-            .map(|d| &r.source[d.span.start..d.span.end])
+            .map(|d| &r.source()[d.span.start..d.span.end])
             .collect();
         assert_eq!(spans, ["YOUR_ANSWER_HERE", r"Fl\u006fur?"]);
     }

@@ -100,7 +100,7 @@ pub fn init_text(preset: Option<&str>, template: Option<&Path>, derived: Option<
         }
     }
     out.push_str(
-        "\nrules:\n  # keyword-density: { severity: error, min: 1.0, max: 1.5 }\n  # title-length: off\n  # internal-links: { min: 8 }\n\n# overrides:\n#   - files: [\"content/blog/**\"]\n#     extends: blog\n\n# fields:                       # which front matter keys mean what\n#   description: [description, short_description]\n#   image: [featured_image, cover_image]\n\n# packs: [seolint-pack.yaml]    # custom rules: existence, occurrence, required-field\n",
+        "\nrules:\n  # keyword-density: { severity: error, min: 1.0, max: 1.5 }\n  # title-length: off\n  # internal-links: { min: 8 }\n\n# overrides:\n#   - files: [\"content/blog/**\"]\n#     extends: blog\n\n# fields:                       # which front matter keys mean what\n#   description: [description, short_description]\n#   image: [featured_image, cover_image]\n\n# packs: [seolint-pack.yaml]    # custom rules: existence, occurrence, required-field, bracket, value\n",
     );
     out
 }

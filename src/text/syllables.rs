@@ -2,47 +2,113 @@
 //! silent final `e`/`es`/`ed`, plus the vowel pairs said as two; then a list of exceptions
 //! (`rules/lang/en/syllable_exceptions.txt`) for the words the rules miss.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::lang::{word_list, Language};
 
 /// The syllables of `word` (English); at least 1 for a word with a letter, 0 without one.
 pub fn syllables(word: &str) -> u32 {
-    static EXCEPTIONS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-        word_list(&Language::english(), "syllable_exceptions")
-            .map(|l| {
-                l.entries()
-                    .iter()
-                    .filter_map(|e| {
-                        let (w, n) = e.rsplit_once(' ')?;
-                        Some((w.trim().to_string(), n.trim().parse().ok()?))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    });
+    // most words are short and ASCII: lowercased on the stack, no allocation (the Flesch score
+    // counts every word of the article)
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    let mut digits = false;
+    let bytes = word.as_bytes();
+    let mut fast = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                if n == buf.len() {
+                    fast = false;
+                    break;
+                }
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+            // the possessive or contraction adds no syllable to its word
+            b'\'' => break,
+            0xE2 if bytes[i..].starts_with("’".as_bytes()) => break,
+            b'0'..=b'9' => digits = true,
+            0x80.. => {
+                fast = false;
+                break;
+            }
+            _ => {}
+        }
+    }
+    if fast {
+        if n == 0 {
+            // a number: one syllable a digit group is a fair guess without spelling it out
+            return u32::from(digits);
+        }
+        if n <= 3 {
+            return 1; // the exceptions list has no word this short (a test keeps it so)
+        }
+        // ASCII letters only: valid UTF-8
+        let lower = std::str::from_utf8(&buf[..n]).unwrap_or("");
+        return exception(lower).unwrap_or_else(|| by_rules(lower));
+    }
     let mut lower = String::with_capacity(word.len());
     for c in word.chars() {
         if c.is_alphabetic() {
             lower.extend(c.to_lowercase());
         } else if c == '\'' || c == '’' {
-            break; // the possessive or contraction adds no syllable to its word
+            break;
         }
     }
     if lower.is_empty() {
-        // a number: one syllable a digit group is a fair guess without spelling it out
         return u32::from(word.chars().any(char::is_numeric));
     }
-    if let Some(&n) = EXCEPTIONS.get(&lower) {
-        return n;
+    exception(&lower).unwrap_or_else(|| by_rules(&lower))
+}
+
+/// The count the exceptions list gives `word` (lowercased), if it lists it.
+fn exception(word: &str) -> Option<u32> {
+    /// The list sorted by word, and which (first letter, length) pairs it has: most words are
+    /// not in it, and one bit says so before any comparison.
+    struct Exceptions {
+        sorted: Vec<(&'static str, u32)>,
+        first_and_length: [u64; 26],
     }
-    by_rules(&lower)
+    static EXCEPTIONS: LazyLock<Exceptions> = LazyLock::new(|| {
+        let mut sorted: Vec<(&'static str, u32)> = word_list(&Language::english(), "syllable_exceptions")
+            .map(|l| {
+                l.entries()
+                    .iter()
+                    .filter_map(|e| {
+                        let (w, n) = e.rsplit_once(' ')?;
+                        Some((w.trim(), n.trim().parse().ok()?))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        sorted.sort_unstable();
+        let mut first_and_length = [0u64; 26];
+        for (w, _) in &sorted {
+            if let Some(&b @ b'a'..=b'z') = w.as_bytes().first() {
+                first_and_length[usize::from(b - b'a')] |= 1 << w.len().min(63);
+            }
+        }
+        Exceptions {
+            sorted,
+            first_and_length,
+        }
+    });
+    let e = &*EXCEPTIONS;
+    match word.as_bytes().first() {
+        Some(&b @ b'a'..=b'z') if e.first_and_length[usize::from(b - b'a')] & (1 << word.len().min(63)) != 0 => {}
+        Some(b'a'..=b'z') => return None,
+        _ => {}
+    }
+    e.sorted
+        .binary_search_by(|(w, _)| (*w).cmp(word))
+        .ok()
+        .map(|i| e.sorted[i].1)
 }
 
 /// The rules alone, on a lowercased word of letters.
 pub(crate) fn by_rules(w: &str) -> u32 {
-    let b: Vec<u8> = w.bytes().collect();
+    let b = w.as_bytes();
     if !b.iter().all(u8::is_ascii_lowercase) {
         // accented or non-Latin letters: count vowel groups of what is ASCII, at least one
         let groups = w
@@ -79,6 +145,9 @@ pub(crate) fn by_rules(w: &str) -> u32 {
         "tio", "sio", "cia", "tia", "cio", "gio", "gia", "xio", "qua", "gua", "quo", "geo",
     ];
     for i in 0..n.saturating_sub(1) {
+        if !(is_vowel_letter(b[i]) && is_vowel_letter(b[i + 1])) {
+            continue;
+        }
         let pair = &w[i..i + 2];
         if !SPLIT.contains(&pair) {
             continue;
@@ -269,6 +338,10 @@ mod tests {
             let (w, n) = e.rsplit_once(' ').expect("`word count`");
             let n: u32 = n.parse().expect("a count");
             assert_ne!(by_rules(w), n, "{w:?} needs no exception");
+            assert!(
+                w.len() > 3 && w.bytes().all(|b| b.is_ascii_lowercase()),
+                "{w:?}: the fast path skips it"
+            );
         }
     }
 }

@@ -265,7 +265,13 @@ impl Splitter<'_> {
         }
         let word = doc.word_text(&doc.words[i]);
         let mut chars = word.chars();
-        let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+        // an initial stands alone: "J. Smith", not the unit of "27 °C."
+        let alone = doc.words[i].start() == 0
+            || matches!(
+                doc.source.as_bytes()[doc.words[i].start() - 1],
+                b' ' | b'\t' | b'\n' | b'(' | b'"' | b'[' | b'*' | b'_'
+            );
+        let initial = alone && chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
         // "U.S", "e.g", "Ph.D": letters in short groups between stops (not "0.6.17", "example.com")
         let dotted = word.contains('.')
             && word
@@ -330,6 +336,10 @@ mod tests {
                 "Pay $3.50 at https://example.com/a.b now.",
                 "J. R. Tolkien wrote it."
             ]
+        );
+        assert_eq!(
+            sentences("It peaks at 27 °C. Then it falls.\n"),
+            ["It peaks at 27 °C.", "Then it falls."]
         );
         assert_eq!(
             sentences("It costs approx. five dollars. Done.\n"),

@@ -8,6 +8,7 @@ pub mod keyword;
 pub mod length;
 pub mod links;
 pub mod meta;
+pub mod readability;
 pub mod site;
 pub mod structure;
 
@@ -178,6 +179,11 @@ pub static RULES: &[&Rule] = &[
     &images::image_alt_keyword::IMAGE_ALT_KEYWORD,
     &images::image_missing::IMAGE_MISSING,
     &structure::required_section::REQUIRED_SECTION,
+    &readability::sentence_length::SENTENCE_LENGTH,
+    &readability::paragraph_length::PARAGRAPH_LENGTH,
+    &readability::flesch_reading_ease::FLESCH_READING_EASE,
+    &readability::subheading_distribution::SUBHEADING_DISTRIBUTION,
+    &readability::sentence_beginnings::SENTENCE_BEGINNINGS,
     &content::checklist::CHECKLIST,
     &site::broken_link::BROKEN_LINK,
     &site::backlinks::BACKLINKS,

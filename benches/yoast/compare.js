@@ -13,6 +13,9 @@ const Researcher = req("yoastseo/build/languageProcessing/languages/en/Researche
 const LanguageProcessor = req("yoastseo/build/parse/language/LanguageProcessor.js").default;
 const { build } = req("yoastseo/build/parse/build");
 const md = req("markdown-it")({ html: true });
+// A soft line break is a space: WordPress paragraphs hold no hard wraps, and Yoast's passive
+// research would count each wrapped line as a sentence of its own.
+md.renderer.rules.softbreak = () => " ";
 
 /** The body without front matter, and the front matter's title and description. */
 function split(source) {

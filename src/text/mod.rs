@@ -1,14 +1,19 @@
 //! Text measures shared by the rules, as DESIGN section 4 defines them: words and reading time
 //! (`words`), keyphrase occurrences (`keyphrase`), numbers as messages write them (`format`), and
-//! percent-decoding (`percent`).
+//! percent-decoding (`percent`), the passive voice (`passive`) and transition words
+//! (`transitions`).
 
 mod format;
 mod keyphrase;
+mod passive;
 mod percent;
+mod transitions;
 mod words;
 
 pub use format::{number, plural, range, thousands};
 pub use keyphrase::Keyphrase;
+pub use passive::PassiveLists;
 pub use percent::percent_decode;
+pub use transitions::TransitionLists;
 pub(crate) use words::load16;
 pub use words::{fast_word_bounds, reading_minutes, word_indices, AsciiCopy, WORDS_PER_MINUTE};

@@ -43,6 +43,8 @@ struct RawConfig {
     #[serde(default)]
     packs: Vec<String>,
     template: Option<String>,
+    /// The language of articles whose front matter declares none: `en`, `en-US`, `de`.
+    language: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -114,6 +116,7 @@ pub struct ConfigFile {
     pub fields: Fields,
     pub packs: Arc<Vec<Pack>>,
     pub template: Option<Arc<TemplateReqs>>,
+    pub language: Option<crate::text::Language>,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -380,7 +383,17 @@ impl ConfigFile {
             )),
             None => None,
         };
+        let language = match raw.language.as_deref() {
+            Some(tag) => Some(crate::text::Language::parse(tag).ok_or_else(|| {
+                err_at(
+                    "language",
+                    format!("`language` must be a language tag such as `en`, `en-US` or `de`, not `{tag}`"),
+                )
+            })?),
+            None => None,
+        };
         Ok(ConfigFile {
+            language,
             path: path.to_path_buf(),
             extends: raw.extends.clone(),
             site: raw.site.clone().unwrap_or_default(),
@@ -419,6 +432,15 @@ mod tests {
         assert!(e.message.contains("expected off, error, warning or info"), "{e}");
         let e = parse("extends: piller\n").unwrap_err();
         assert!(e.message.contains("did you mean `pillar`"), "{e}");
+    }
+
+    #[test]
+    fn language_is_a_tag() {
+        let c = parse("language: en_GB\n").expect("valid");
+        assert_eq!(c.language.as_ref().map(|l| l.tag()), Some("en-gb"));
+        let e = parse("site:\n  url: https://a.org\nlanguage: English!\n").unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.contains("language tag"), "{e}");
     }
 
     /// Found by fuzzing (config target): an empty rule name made the key search loop forever.

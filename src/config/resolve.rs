@@ -91,6 +91,7 @@ impl ConfigFile {
             template: self.template.clone(),
             content_root: self.site.content_root.as_ref().map(|r| self.dir.join(r)),
             slugs: self.site.slugs,
+            language: self.language.clone(),
             ..Settings::default()
         };
         let shown = crate::input::display_path(&self.path);

@@ -315,6 +315,8 @@ pub struct ParseOptions {
     pub canonical_keys: Vec<String>,
     /// Whose heading anchors (`site.slugs`, or detected); `None`: GitHub's plus every `{#id}`.
     pub slugs: Option<slug::SlugStyle>,
+    /// The config's `language:`, for articles whose front matter declares none.
+    pub language: Option<crate::text::Language>,
 }
 
 impl ParseOptions {
@@ -324,6 +326,7 @@ impl ParseOptions {
             site_host,
             canonical_keys: fields.canonical_url.list().into_iter().map(str::to_string).collect(),
             slugs: None,
+            language: None,
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod keyword;
 pub mod length;
 pub mod links;
 pub mod meta;
+pub mod readability;
 pub mod site;
 pub mod structure;
 
@@ -177,6 +178,8 @@ pub static RULES: &[&Rule] = &[
     &images::image_alt::IMAGE_ALT,
     &images::image_alt_keyword::IMAGE_ALT_KEYWORD,
     &images::image_missing::IMAGE_MISSING,
+    &readability::passive_voice::PASSIVE_VOICE,
+    &readability::transition_words::TRANSITION_WORDS,
     &structure::required_section::REQUIRED_SECTION,
     &content::checklist::CHECKLIST,
     &site::broken_link::BROKEN_LINK,

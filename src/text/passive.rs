@@ -2,6 +2,7 @@
 //! adverbs ("is not always", "was being"), by a past participle (a regular -ed form or one of the
 //! language's irregular participles). The language's lists are data under `rules/lang/<code>/`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -46,16 +47,20 @@ pub(crate) fn entries(text: &'static str) -> impl Iterator<Item = &'static str> 
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// A word as the lists hold it: lowercased, a typographic apostrophe written `'`.
-pub(crate) fn normalize(word: &str, buf: &mut String) {
-    buf.clear();
+/// A word as the lists hold it: lowercased, a typographic apostrophe written `'`; borrowed when
+/// it is already so (most words), so the scan allocates nothing for them.
+pub(crate) fn normalize(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Cow::Borrowed(word);
+    }
+    let mut s = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
-            '\u{2019}' | '\u{2018}' => buf.push('\''),
-            c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
-            c => buf.extend(c.to_lowercase()),
+            '\u{2019}' | '\u{2018}' => s.push('\''),
+            c => s.extend(c.to_lowercase()),
         }
     }
+    Cow::Owned(s)
 }
 
 /// Words that may stand between the auxiliary and the participle ("is not always used").
@@ -113,24 +118,15 @@ impl PassiveLists {
     /// Where the sentence of `words` (as the word scanner gives them, any case) is in the passive:
     /// the index of the participle of its first passive, or `None`.
     pub fn passive_at(&self, words: &[&str]) -> Option<usize> {
-        let norm: Vec<String> = words
-            .iter()
-            .map(|w| {
-                let mut s = String::with_capacity(w.len());
-                normalize(w, &mut s);
-                s
-            })
-            .collect();
-        for (i, aux) in norm.iter().enumerate() {
-            if !self.auxiliaries.contains(aux.as_str()) {
+        for i in 0..words.len() {
+            if !self.auxiliaries.contains(normalize(words[i]).as_ref()) {
                 continue;
             }
             let mut j = i + 1;
-            while j < norm.len() && j - i <= MAX_BETWEEN && is_between(&norm[j]) {
+            while j < words.len() && j - i <= MAX_BETWEEN && is_between(&normalize(words[j])) {
                 j += 1;
             }
-            let Some(word) = norm.get(j) else { continue };
-            if self.is_participle(word) {
+            if words.get(j).is_some_and(|w| self.is_participle(&normalize(w))) {
                 return Some(j);
             }
         }

@@ -60,19 +60,14 @@ impl TransitionLists {
     /// Where the sentence of `words` (as the word scanner gives them, any case) holds its first
     /// transition word or phrase: the index of its first word, or `None`.
     pub fn transition_at(&self, words: &[&str]) -> Option<usize> {
-        let mut buf = String::new();
-        let mut norm: Vec<String> = Vec::with_capacity(words.len());
-        for w in words {
-            normalize(w, &mut buf);
-            norm.push(buf.clone());
-        }
-        (0..norm.len()).find(|&i| {
-            let w = norm[i].as_str();
-            self.words.contains(w)
-                || (i == 0 && self.initial.contains(w))
-                || self.phrases.get(w).is_some_and(|rests| {
+        (0..words.len()).find(|&i| {
+            let w = normalize(words[i]);
+            self.words.contains(w.as_ref())
+                || (i == 0 && self.initial.contains(w.as_ref()))
+                || self.phrases.get(w.as_ref()).is_some_and(|rests| {
                     rests.iter().any(|rest| {
-                        norm.len() > i + rest.len() && rest.iter().zip(&norm[i + 1..]).all(|(a, b)| *a == b)
+                        words.len() > i + rest.len()
+                            && rest.iter().zip(&words[i + 1..]).all(|(a, b)| *a == normalize(b))
                     })
                 })
         })

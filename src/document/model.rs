@@ -299,6 +299,11 @@ impl Word {
         self.start as usize
     }
 
+    /// Where the word ends in the file.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// The word's first byte (a lead byte when its first character is not ASCII).
     pub fn first(&self) -> u8 {
         self.first

@@ -120,7 +120,7 @@ impl Document {
             }
             let block = out.len();
             let first = sentences.len();
-            splitter.split(from..to, block, &mut sentences);
+            splitter.split(from..to, block, span.start, &mut sentences);
             out.push(ProseBlock {
                 kind,
                 span,
@@ -158,9 +158,11 @@ struct Splitter<'a> {
 }
 
 impl Splitter<'_> {
-    fn split(&mut self, words: std::ops::Range<usize>, block: usize, out: &mut Vec<Sentence>) {
+    fn split(&mut self, words: std::ops::Range<usize>, block: usize, block_start: usize, out: &mut Vec<Sentence>) {
         let ws = &self.doc.words;
+        let src = self.doc.source.as_bytes();
         let mut start = words.start;
+        let mut limit = block_start;
         for i in words.start..words.end {
             let end_of_block = i + 1 == words.end;
             let stop = if end_of_block {
@@ -170,8 +172,14 @@ impl Splitter<'_> {
             };
             if end_of_block || stop.is_some() {
                 let span_end = stop.unwrap_or(ws[i].end as usize);
+                // the opening markup and quotes right before the first word: `[link`, `**Bold`
+                let mut from = ws[start].start();
+                while from > limit && matches!(src.get(from - 1), Some(b'[' | b'*' | b'_' | b'"' | b'\'' | b'(')) {
+                    from -= 1;
+                }
+                limit = span_end;
                 out.push(Sentence {
-                    span: Span::new(ws[start].start(), span_end),
+                    span: Span::new(from, span_end),
                     words: start..i + 1,
                     block,
                     terminated: stop.is_some(),
@@ -258,7 +266,12 @@ impl Splitter<'_> {
         let word = doc.word_text(&doc.words[i]);
         let mut chars = word.chars();
         let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-        if initial || word.contains('.') {
+        // "U.S", "e.g", "Ph.D": letters in short groups between stops (not "0.6.17", "example.com")
+        let dotted = word.contains('.')
+            && word
+                .split('.')
+                .all(|g| !g.is_empty() && g.len() <= 3 && g.chars().all(char::is_alphabetic));
+        if initial || dotted {
             return true;
         }
         self.abbreviations.is_some_and(|list| {
@@ -277,8 +290,10 @@ mod tests {
     fn sentences(src: &str) -> Vec<String> {
         let d = Document::parse(src.to_string(), &ParseOptions::default());
         for s in &d.sentences {
-            // every span starts at its first word and ends at its last word or its stop
-            assert_eq!(s.span.start, d.words[s.words.start].start());
+            // every span starts at its first word (or the markup opening it) and ends at its last
+            // word or its stop
+            let opening = d.text(Span::new(s.span.start, d.words[s.words.start].start()));
+            assert!(opening.bytes().all(|b| b"[*_\"'(".contains(&b)), "{opening:?}");
             assert!(s.span.end >= d.words[s.words.end - 1].end as usize);
         }
         d.sentences.iter().map(|s| d.text(s.span).to_string()).collect()
@@ -291,8 +306,14 @@ mod tests {
             ["One two.", "Three four!", "Five six?", "Seven…", "Eight."]
         );
         assert_eq!(
-            sentences("It works.\" Then \"it stops!\" Fine.\n"),
-            ["It works.", "Then \"it stops!", "Fine."]
+            sentences("It works.\" Then \"it stops!\" Fine. **Bold** start. [Linked](u) start.\n"),
+            [
+                "It works.",
+                "Then \"it stops!",
+                "Fine.",
+                "**Bold** start.",
+                "[Linked](u) start."
+            ]
         );
         assert_eq!(
             sentences("Wait... what? Yes?! No.\n"),

@@ -55,6 +55,11 @@ const LISTS: &[(&str, &str, &str)] = &[
     ),
     (
         "en",
+        "sentence_openers",
+        include_str!("../../rules/lang/en/sentence_openers.txt"),
+    ),
+    (
+        "en",
         "syllable_exceptions",
         include_str!("../../rules/lang/en/syllable_exceptions.txt"),
     ),

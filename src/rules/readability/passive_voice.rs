@@ -59,6 +59,9 @@ declare_rule! {
     };
 }
 
+/// The default `max`, in percent: where Yoast SEO's light turns red.
+pub const DEFAULT_MAX: f64 = 15.0;
+
 #[derive(Debug, Default, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Options {
@@ -84,7 +87,7 @@ fn check(ctx: &mut Context) {
     if !share::long_enough(ctx) {
         return;
     }
-    let (max, source, setting) = bound(ctx, "max", 15.0);
+    let (max, source, setting) = bound(ctx, "max", DEFAULT_MAX);
     let hits = share::matching(doc, |w| lists.is_passive(w));
     let total = doc.sentences.len();
     if hits.len() as f64 * 100.0 <= max * total as f64 {

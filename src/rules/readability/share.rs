@@ -8,8 +8,7 @@ use crate::requirements::Source;
 use crate::rules::Context;
 use crate::text::thousands;
 
-/// Under this many words of sentences a share says little: the rules stay quiet (`min_words`).
-pub const MIN_WORDS: usize = 50;
+use super::MIN_WORDS;
 
 /// The words of `sentence`, as written.
 pub fn words<'d>(doc: &'d Document, sentence: &Sentence) -> Vec<&'d str> {

@@ -58,6 +58,9 @@ declare_rule! {
     };
 }
 
+/// The default `min`, in percent: where Yoast SEO's light turns red.
+pub const DEFAULT_MIN: f64 = 20.0;
+
 #[derive(Debug, Default, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Options {
@@ -84,7 +87,7 @@ fn check(ctx: &mut Context) {
     if !share::long_enough(ctx) {
         return;
     }
-    let (min, source, setting) = bound(ctx, "min", 20.0);
+    let (min, source, setting) = bound(ctx, "min", DEFAULT_MIN);
     let total = doc.sentences.len();
     let hit: Vec<bool> = (0..total)
         .map(|i| lists.has_transition(&share::words(doc, &doc.sentences[i])))

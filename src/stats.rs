@@ -52,6 +52,10 @@ pub struct ReadabilityStats {
     pub paragraphs: usize,
     /// Paragraphs over `paragraph-length`'s `max_words`.
     pub long_paragraphs: usize,
+    /// Sentences in the passive voice (`passive-voice`); `null` for a language without lists.
+    pub passive_sentences: Option<usize>,
+    /// Sentences with a transition word (`transition-words`); `null` for a language without lists.
+    pub transition_sentences: Option<usize>,
     #[serde(skip)]
     pub limits: ReadabilityLimits,
 }
@@ -64,6 +68,8 @@ pub struct ReadabilityLimits {
     pub flesch_min: f64,
     pub paragraph_words: f64,
     pub longest_paragraph: usize,
+    pub passive_max: f64,
+    pub transition_min: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -175,7 +181,11 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
 }
 
 fn readability(doc: &Document, settings: &Settings) -> ReadabilityStats {
-    use crate::rules::readability::{self as r, flesch_reading_ease, paragraph_length, sentence_length};
+    use crate::rules::readability::{
+        self as r, flesch_reading_ease, paragraph_length, passive_voice, sentence_length, transition_words,
+    };
+    let passive: passive_voice::Options = r::options_in(settings, "passive-voice");
+    let transition: transition_words::Options = r::options_in(settings, "transition-words");
     let sentence: sentence_length::Options = r::options_in(settings, "sentence-length");
     let paragraph: paragraph_length::Options = r::options_in(settings, "paragraph-length");
     let flesch: flesch_reading_ease::Options = r::options_in(settings, "flesch-reading-ease");
@@ -195,7 +205,11 @@ fn readability(doc: &Document, settings: &Settings) -> ReadabilityStats {
             .iter()
             .filter(|p| p.word_count() as f64 > paragraph.max_words)
             .count(),
+        passive_sentences: passive_voice::passive_sentences(doc).map(|v| v.len()),
+        transition_sentences: transition_words::transition_sentences(doc).map(|v| v.len()),
         limits: ReadabilityLimits {
+            passive_max: passive.max.unwrap_or(passive_voice::DEFAULT_MAX),
+            transition_min: transition.min.unwrap_or(transition_words::DEFAULT_MIN),
             sentence_words: sentence.max_words,
             long_sentence_share: sentence.max_share,
             flesch_min: flesch.min,
@@ -257,6 +271,33 @@ fn render_readability(r: &ReadabilityStats, out: &mut String) {
         thousands(r.long_paragraphs),
         number(l.paragraph_words),
     ));
+    let of = |n: usize| {
+        if r.sentences == 0 {
+            0.0
+        } else {
+            n as f64 * 100.0 / r.sentences as f64
+        }
+    };
+    match r.passive_sentences {
+        Some(n) => out.push_str(&format!(
+            "    {} passive voice       {} ({} of sentences; aim for at most {}%)\n",
+            mark(of(n) <= l.passive_max, of(n) <= l.passive_max + 5.0),
+            thousands(n),
+            crate::rules::readability::percent(of(n)),
+            number(l.passive_max),
+        )),
+        None => out.push_str("    - passive voice       not measured (English only)\n"),
+    }
+    match r.transition_sentences {
+        Some(n) => out.push_str(&format!(
+            "    {} transition words    {} ({} of sentences; aim for at least {}%)\n",
+            mark(of(n) >= l.transition_min, of(n) >= l.transition_min - 10.0),
+            thousands(n),
+            crate::rules::readability::percent(of(n)),
+            number(l.transition_min),
+        )),
+        None => out.push_str("    - transition words    not measured (English only)\n"),
+    }
 }
 
 /// The human table for one article.

@@ -184,6 +184,8 @@ pub static RULES: &[&Rule] = &[
     &readability::flesch_reading_ease::FLESCH_READING_EASE,
     &readability::subheading_distribution::SUBHEADING_DISTRIBUTION,
     &readability::sentence_beginnings::SENTENCE_BEGINNINGS,
+    &readability::passive_voice::PASSIVE_VOICE,
+    &readability::transition_words::TRANSITION_WORDS,
     &content::checklist::CHECKLIST,
     &site::broken_link::BROKEN_LINK,
     &site::backlinks::BACKLINKS,

@@ -4,9 +4,12 @@
 
 pub mod flesch_reading_ease;
 pub mod paragraph_length;
+pub mod passive_voice;
 pub mod sentence_beginnings;
 pub mod sentence_length;
+mod share;
 pub mod subheading_distribution;
+pub mod transition_words;
 
 use serde::de::DeserializeOwned;
 

@@ -20,6 +20,22 @@ impl Keyphrase {
         })
     }
 
+    /// The phrase's words, lowercased.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// Are `text`'s words the phrase and nothing else (a link text that is the keyphrase)?
+    pub fn is_whole(&self, text: &str) -> bool {
+        let seq: Vec<&str> = words(text).collect();
+        seq.len() == self.words.len() && self.starts_at(|k| seq[k])
+    }
+
+    /// Does the phrase stand at the start of `seq`?
+    pub fn starts(&self, seq: &[&str]) -> bool {
+        seq.len() >= self.words.len() && self.starts_at(|k| seq[k])
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }
@@ -142,6 +158,11 @@ impl Keyphrase {
 #[inline(always)]
 fn rejects_first(key_first: Option<u8>, first: Option<u8>) -> bool {
     matches!((key_first, first), (Some(f), Some(b)) if b.is_ascii() && b.to_ascii_lowercase() != f)
+}
+
+/// Is `word` the lowercase word `key`, ignoring case, or `key` with a plural or possessive?
+pub fn word_matches_key(word: &str, key: &str) -> bool {
+    word_matches(word, key, true)
 }
 
 fn word_matches(word: &str, key: &str, last: bool) -> bool {

@@ -1,12 +1,38 @@
 //! Rules on the primary and secondary keywords.
+pub mod competing_links;
 pub mod density;
+pub mod in_subheadings;
+pub mod length;
 pub mod placement;
 pub mod secondary;
 
 use crate::diagnostic::Span;
 use crate::document::{Document, Word};
 use crate::rules::Context;
+use crate::text::lang::{self, Language};
 use crate::text::Keyphrase;
+
+/// The language the article declares in front matter (`lang`, `language`, `locale`), with the
+/// value's span. Until the Document carries the language, rules ask here (one place to swap).
+pub fn declared_language(doc: &Document) -> Option<(&str, Span)> {
+    let fm = doc.front_matter.as_ref()?;
+    ["lang", "language", "locale"].iter().find_map(|key| {
+        let tag = fm.get_str(key).filter(|t| !t.trim().is_empty())?;
+        let span = fm
+            .entry(key)
+            .map_or(fm.span, |e| crate::rules::meta::unquote(doc, e.value_span));
+        Some((tag, span))
+    })
+}
+
+/// The word lists for the article's language: English when it declares none; `Err` with the
+/// declared tag and its span when seolint has no lists for it.
+pub fn article_language(doc: &Document) -> Result<&'static Language, (&str, Span)> {
+    match declared_language(doc) {
+        None => Ok(lang::english()),
+        Some((tag, span)) => lang::language(tag).ok_or((tag, span)),
+    }
+}
 
 /// Where to point a finding about the keyword as a whole: its declaration in the file, else the
 /// H1, else the top of the body.

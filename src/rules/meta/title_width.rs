@@ -157,24 +157,25 @@ fn check(ctx: &mut Context) {
     if visible.is_empty() {
         return;
     }
-    let width = width_px(&visible);
+    // compared as shown: a title of 600.4 px is not "~600 px" over 600
+    let width = width_px(&visible).round();
     let (max, max_source) = match ctx.threshold("max") {
-        Some(t) => (Some(t.value), t.source),
-        None => (Some(600.0), Source::Default),
+        Some(t) => (t.value, t.source),
+        None => (600.0, Source::Default),
     };
     let min = ctx.threshold("min");
     let shown = excerpt(&visible, 70);
-    let message = if let Some(max) = max.filter(|m| width > *m) {
+    let message = if width > max {
         format!(
             "title is too wide: ~{} px (\"{shown}\" in {}); search results show about {} px ({max_source})",
-            number(width.round()),
+            number(width),
             title.origin,
             number(max)
         )
     } else if let Some(min) = min.filter(|m| width < m.value) {
         format!(
             "title is too narrow: ~{} px (\"{shown}\" in {}); aim for at least {} px ({})",
-            number(width.round()),
+            number(width),
             title.origin,
             number(min.value),
             min.source

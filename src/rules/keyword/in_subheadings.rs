@@ -9,7 +9,9 @@ use crate::text::{range, word_matches_key, words};
 declare_rule! {
     /// ## What it does
     /// Checks the share of H2 and H3 subheadings that reflect the primary keyphrase: 30-75% by
-    /// default (Yoast's range). A subheading reflects the keyphrase when it holds more than half
+    /// default (Yoast's range). Subheadings with a fixed name are not counted: the table of
+    /// contents, FAQ, Related Articles, Key Takeaways, Introduction, "Next steps", "References"
+    /// and the closing call to action ("Ready to ..."); Yoast counts them. A subheading reflects the keyphrase when it holds more than half
     /// of the keyphrase's content words, in any order (function words such as "the", "to", "how"
     /// do not count; a plural or possessive still matches). One subheading that reflects it is
     /// enough for an article with only one. The finding points at the first subheading; an
@@ -65,7 +67,13 @@ fn check(ctx: &mut Context) {
         return; // keyword-length says once that the language has no lists
     };
     let doc = ctx.doc;
-    let subheadings: Vec<_> = doc.headings.iter().filter(|h| matches!(h.level, 2 | 3)).collect();
+    // headings a template or convention fixes ("Table of Contents", "FAQ", "Next steps") cannot
+    // carry the keyphrase naturally
+    let subheadings: Vec<_> = doc
+        .headings
+        .iter()
+        .filter(|h| matches!(h.level, 2 | 3) && !h.is_structural())
+        .collect();
     let Some(first) = subheadings.first() else {
         return;
     };
@@ -123,7 +131,7 @@ fn check(ctx: &mut Context) {
         .diagnostic(
             first.text_span,
             format!(
-                "{verdict} subheadings reflect the keyphrase \"{}\": {:.0}% ({} of {} H2/H3); aim for {}% ({source})",
+                "{verdict} subheadings reflect the keyphrase \"{}\": {:.0}% ({} of {} content H2/H3); aim for {}% ({source})",
                 keyword.phrase.text,
                 share,
                 reflecting,

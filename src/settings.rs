@@ -48,6 +48,8 @@ pub struct Settings {
     pub slugs: Option<crate::document::slug::SlugStyle>,
     /// `--keyword`: the primary keyword, over anything the document declares.
     pub keyword: Option<String>,
+    /// Config `keyword.match`: English word forms (the default) or the words as written.
+    pub keyword_match: crate::text::KeywordMatch,
     /// The rules' options, parsed once per run from `rules` (a change to `rules` after linting
     /// has started would not be seen: settings are made, then used).
     pub options_cache: OptionsCache,

@@ -43,6 +43,16 @@ struct RawConfig {
     #[serde(default)]
     packs: Vec<String>,
     template: Option<String>,
+    #[serde(default)]
+    keyword: RawKeyword,
+}
+
+/// `keyword:` in config: how keyphrases match.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKeyword {
+    #[serde(rename = "match", default)]
+    pub matching: crate::text::KeywordMatch,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -114,6 +124,7 @@ pub struct ConfigFile {
     pub fields: Fields,
     pub packs: Arc<Vec<Pack>>,
     pub template: Option<Arc<TemplateReqs>>,
+    pub keyword_match: crate::text::KeywordMatch,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -391,6 +402,7 @@ impl ConfigFile {
             rules,
             overrides,
             fields: raw.fields,
+            keyword_match: raw.keyword.matching,
             packs: Arc::new(loaded_packs),
             template,
         })

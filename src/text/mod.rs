@@ -9,7 +9,7 @@ mod percent;
 mod words;
 
 pub use format::{number, plural, range, thousands};
-pub use keyphrase::{word_matches_key, Keyphrase};
+pub use keyphrase::{inflected, word_matches_key, Keyphrase, KeywordMatch};
 pub use percent::percent_decode;
 pub(crate) use words::load16;
 pub use words::{fast_word_bounds, reading_minutes, word_indices, words, AsciiCopy, WORDS_PER_MINUTE};

@@ -91,7 +91,7 @@ fn check(ctx: &mut Context) {
             let heading: Vec<&str> = words(&h.text).collect();
             let found = keys
                 .iter()
-                .filter(|k| heading.iter().any(|w| word_matches_key(w, k)))
+                .filter(|k| heading.iter().any(|w| word_matches_key(w, k, keyword.phrase.forms())))
                 .count();
             found >= needed
         })

@@ -12,18 +12,7 @@ use crate::rules::Context;
 use crate::text::lang::{self, Language};
 use crate::text::Keyphrase;
 
-/// The language the article declares in front matter (`lang`, `language`, `locale`), with the
-/// value's span. Until the Document carries the language, rules ask here (one place to swap).
-pub fn declared_language(doc: &Document) -> Option<(&str, Span)> {
-    let fm = doc.front_matter.as_ref()?;
-    ["lang", "language", "locale"].iter().find_map(|key| {
-        let tag = fm.get_str(key).filter(|t| !t.trim().is_empty())?;
-        let span = fm
-            .entry(key)
-            .map_or(fm.span, |e| crate::rules::meta::unquote(doc, e.value_span));
-        Some((tag, span))
-    })
-}
+pub use crate::requirements::declared_language;
 
 /// The word lists for the article's language: English when it declares none; `Err` with the
 /// declared tag and its span when seolint has no lists for it.

@@ -9,8 +9,9 @@ use super::words::words;
 pub struct Keyphrase {
     pub text: String,
     words: Vec<String>,
-    /// English word forms: each word may also stand inflected (see [`inflected`]).
-    forms: bool,
+    /// By word: may it also stand inflected (see [`inflected`])? English word forms, for the
+    /// words that are not function words ("the" would match "thing").
+    forms: Vec<bool>,
 }
 
 /// How a keyphrase's words match the text's (config `keyword.match`).
@@ -29,20 +30,25 @@ impl Keyphrase {
         let words: Vec<String> = words(text).map(|w| w.to_lowercase()).collect();
         (!words.is_empty()).then(|| Keyphrase {
             text: text.trim().to_string(),
+            forms: vec![false; words.len()],
             words,
-            forms: false,
         })
     }
 
     /// The phrase, matching its words' English inflections too when `forms` is set.
     pub fn with_forms(mut self, forms: bool) -> Keyphrase {
-        self.forms = forms;
+        let english = super::lang::english();
+        self.forms = self
+            .words
+            .iter()
+            .map(|w| forms && !english.is_function_word(w))
+            .collect();
         self
     }
 
     /// Does the phrase match English word forms?
     pub fn forms(&self) -> bool {
-        self.forms
+        self.forms.iter().any(|f| *f)
     }
 
     /// The phrase's words, lowercased.
@@ -117,7 +123,7 @@ impl Keyphrase {
         };
         let mut count = 0;
         let ascii = key.is_ascii();
-        let forms = self.forms;
+        let forms = self.forms[0];
         let matches = |word: &str| word_matches_ascii_known(word, key, ascii, true, forms);
         match self.first_byte() {
             // [`rejects_first`] without its lowercasing: a word that matches has a non-ASCII first
@@ -154,7 +160,7 @@ impl Keyphrase {
             // one word (most keywords): no window
             let key_first = self.first_byte();
             return words(text).any(|w| {
-                !rejects_first(key_first, w.as_bytes().first().copied()) && word_matches(w, key, true, self.forms)
+                !rejects_first(key_first, w.as_bytes().first().copied()) && word_matches(w, key, true, self.forms[0])
             });
         }
         // a window of the phrase's length slides over the words (no list of them all)
@@ -175,7 +181,7 @@ impl Keyphrase {
         self.words
             .iter()
             .enumerate()
-            .all(|(k, key)| word_matches(word(k), key, k + 1 == n, self.forms))
+            .all(|(k, key)| word_matches(word(k), key, k + 1 == n, self.forms[k]))
     }
 }
 
@@ -364,6 +370,8 @@ mod tests {
                 "{word}"
             );
         }
+        let the = Keyphrase::new("the").unwrap().with_forms(true);
+        assert!(!the.occurs_in("a thing"), "function words keep exact matching");
         for (key, word) in [
             ("us", "used"),
             ("be", "bed"),

@@ -51,6 +51,8 @@ pub struct Settings {
     pub language: Option<crate::text::Language>,
     /// `--keyword`: the primary keyword, over anything the document declares.
     pub keyword: Option<String>,
+    /// Config `keyword.match`: English word forms (the default) or the words as written.
+    pub keyword_match: crate::text::KeywordMatch,
     /// The rules' options, parsed once per run from `rules` (a change to `rules` after linting
     /// has started would not be seen: settings are made, then used).
     pub options_cache: OptionsCache,

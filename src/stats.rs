@@ -95,7 +95,12 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
         source,
         &settings.parse_options_for((file != crate::input::STDIN_NAME).then(|| std::path::Path::new(file))),
     );
-    let mut req = Requirements::resolve(&doc, settings.keyword.as_deref(), &settings.fields);
+    let mut req = Requirements::resolve(
+        &doc,
+        settings.keyword.as_deref(),
+        &settings.fields,
+        settings.keyword_match,
+    );
     if let Some(t) = &settings.template {
         req.add_template(t.numbers());
     }

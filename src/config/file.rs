@@ -45,6 +45,16 @@ struct RawConfig {
     template: Option<String>,
     /// The language of articles whose front matter declares none: `en`, `en-US`, `de`.
     language: Option<String>,
+    #[serde(default)]
+    keyword: RawKeyword,
+}
+
+/// `keyword:` in config: how keyphrases match.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKeyword {
+    #[serde(rename = "match", default)]
+    pub matching: crate::text::KeywordMatch,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -117,6 +127,7 @@ pub struct ConfigFile {
     pub packs: Arc<Vec<Pack>>,
     pub template: Option<Arc<TemplateReqs>>,
     pub language: Option<crate::text::Language>,
+    pub keyword_match: crate::text::KeywordMatch,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -404,6 +415,7 @@ impl ConfigFile {
             rules,
             overrides,
             fields: raw.fields,
+            keyword_match: raw.keyword.matching,
             packs: Arc::new(loaded_packs),
             template,
         })

@@ -87,6 +87,7 @@ impl ConfigFile {
                 .and_then(crate::document::url_host)
                 .map(|h| h.trim_start_matches("www.").to_ascii_lowercase()),
             fields: self.fields.clone(),
+            keyword_match: self.keyword_match,
             packs: self.packs.clone(),
             template: self.template.clone(),
             content_root: self.site.content_root.as_ref().map(|r| self.dir.join(r)),

@@ -60,6 +60,11 @@ const LISTS: &[(&str, &str, &str)] = &[
     ),
     (
         "en",
+        "function_words",
+        include_str!("../../rules/lang/en/function_words.txt"),
+    ),
+    (
+        "en",
         "syllable_exceptions",
         include_str!("../../rules/lang/en/syllable_exceptions.txt"),
     ),
@@ -91,6 +96,11 @@ impl WordList {
     /// Whether `entry` (already lowercased) is in the list.
     pub fn contains(&self, entry: &str) -> bool {
         self.set.contains(entry)
+    }
+
+    /// Whether a word as written is in the list: lowercased, a curly apostrophe read as `'`.
+    pub fn contains_word(&self, word: &str) -> bool {
+        self.set.contains(word.to_lowercase().replace('\u{2019}', "'").as_str())
     }
 }
 

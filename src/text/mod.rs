@@ -13,11 +13,11 @@ mod transitions;
 mod words;
 
 pub use format::{number, plural, range, thousands};
-pub use keyphrase::Keyphrase;
+pub use keyphrase::{inflected, word_matches_key, Keyphrase, KeywordMatch};
 pub use lang::{word_list, Language, WordList};
 pub use passive::PassiveLists;
 pub use percent::percent_decode;
 pub use syllables::syllables;
 pub use transitions::TransitionLists;
 pub(crate) use words::load16;
-pub use words::{fast_word_bounds, reading_minutes, word_indices, AsciiCopy, WORDS_PER_MINUTE};
+pub use words::{fast_word_bounds, reading_minutes, word_indices, words, AsciiCopy, WORDS_PER_MINUTE};

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::diagnostic::Span;
 use crate::document::{directives, Document, Value};
 use crate::fields::Fields;
-use crate::text::Keyphrase;
+use crate::text::{Keyphrase, KeywordMatch};
 
 /// Where a threshold came from, said in every message that uses one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,7 +207,8 @@ impl Requirements {
             .position(|m| m.as_ref().is_some_and(|m| m.rules.iter().any(|r| r == rule)))
     }
 
-    pub fn resolve(doc: &Document, cli_keyword: Option<&str>, fields: &Fields) -> Requirements {
+    /// `matching`: config `keyword.match`; word forms apply to English articles only.
+    pub fn resolve(doc: &Document, cli_keyword: Option<&str>, fields: &Fields, matching: KeywordMatch) -> Requirements {
         let mut req = Requirements::default();
         // the map is compiled on first need: most articles have no checklist
         let map = if doc.checklist.is_empty() {
@@ -324,6 +325,15 @@ impl Requirements {
             .into_iter()
             .filter_map(|p| Some((Keyphrase::new(&p.text)?, p.span)))
             .collect();
+        let forms = matching == KeywordMatch::Forms && doc.language.is_english();
+        if forms {
+            if let Some(k) = req.keyword.as_mut() {
+                k.phrase = k.phrase.clone().with_forms(true);
+            }
+            for (phrase, _) in &mut req.secondary {
+                *phrase = phrase.clone().with_forms(true);
+            }
+        }
         req
     }
 }
@@ -445,7 +455,7 @@ mod tests {
 -->
 "#;
         let doc = Document::parse(src.to_string(), &ParseOptions::default());
-        let req = Requirements::resolve(&doc, None, &Fields::default());
+        let req = Requirements::resolve(&doc, None, &Fields::default(), KeywordMatch::Exact);
         let kw = req.keyword.as_ref().expect("keyword");
         assert_eq!(kw.phrase.text, "serverless");
         assert_eq!(kw.source, Source::Document("TARGET_KEYWORD directive".into()));
@@ -465,7 +475,25 @@ mod tests {
         let places = &req.checklist[0].as_ref().expect("mapped").places;
         assert_eq!(places, &["title", "h1", "first paragraph", "meta description", "url"]);
         assert!(req.checklist[6].is_none());
-        let cli = Requirements::resolve(&doc, Some("FaaS"), &Fields::default());
+        let cli = Requirements::resolve(&doc, Some("FaaS"), &Fields::default(), KeywordMatch::Exact);
         assert_eq!(cli.keyword.map(|k| k.source), Some(Source::CommandLine));
+    }
+
+    /// Word forms apply to English articles (and those that declare no language) unless config
+    /// asks for exact matching.
+    #[test]
+    fn word_forms_follow_the_setting_and_the_language() {
+        let forms = |text: &str, matching| {
+            let doc = Document::parse(text.to_string(), &crate::document::ParseOptions::default());
+            let req = Requirements::resolve(&doc, Some("brew"), &Fields::default(), matching);
+            req.keyword.map(|k| k.phrase.forms())
+        };
+        assert_eq!(forms("Text.", KeywordMatch::Forms), Some(true));
+        assert_eq!(forms("Text.", KeywordMatch::Exact), Some(false));
+        assert_eq!(forms("---\nlang: en-GB\n---\nText.", KeywordMatch::Forms), Some(true));
+        assert_eq!(
+            forms("---\nlocale: de_DE\n---\nText.", KeywordMatch::Forms),
+            Some(false)
+        );
     }
 }

@@ -46,8 +46,13 @@ pub struct Settings {
     pub presets: Vec<(String, String)>,
     /// `site.slugs`: whose heading anchors; `None`: detected per file from the generator's config.
     pub slugs: Option<crate::document::slug::SlugStyle>,
+    /// The config's top-level `language:`: the language of articles whose front matter names
+    /// none (else English). A rule asks the Document (`doc.language`), which has both.
+    pub language: Option<crate::text::Language>,
     /// `--keyword`: the primary keyword, over anything the document declares.
     pub keyword: Option<String>,
+    /// Config `keyword.match`: English word forms (the default) or the words as written.
+    pub keyword_match: crate::text::KeywordMatch,
     /// The rules' options, parsed once per run from `rules` (a change to `rules` after linting
     /// has started would not be seen: settings are made, then used).
     pub options_cache: OptionsCache,
@@ -56,7 +61,9 @@ pub struct Settings {
 impl Settings {
     /// How to parse a file under these settings: the site's host and the canonical URL keys.
     pub fn parse_options(&self) -> ParseOptions {
-        ParseOptions::new(self.site_host.clone(), &self.fields)
+        let mut o = ParseOptions::new(self.site_host.clone(), &self.fields);
+        o.language = self.language.clone();
+        o
     }
 
     /// [`Settings::parse_options`] for the file at `path` (`None`: standard input), with the

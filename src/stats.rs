@@ -38,6 +38,40 @@ pub struct ThresholdStats {
     pub applies: bool,
 }
 
+/// How the prose reads: the readability rules' figures, with the thresholds they are judged by
+/// (the rules' options under these settings, a preset's included). Each figure is one field; a
+/// new one adds its field, a limit and a line to `render`.
+#[derive(Debug, Serialize)]
+pub struct ReadabilityStats {
+    pub language: String,
+    pub sentences: usize,
+    /// Sentences over `sentence-length`'s `max_words`.
+    pub long_sentences: usize,
+    /// English only: `None` in JSON (`null`) for other languages and articles without words.
+    pub flesch_reading_ease: Option<f64>,
+    pub paragraphs: usize,
+    /// Paragraphs over `paragraph-length`'s `max_words`.
+    pub long_paragraphs: usize,
+    /// Sentences in the passive voice (`passive-voice`); `null` for a language without lists.
+    pub passive_sentences: Option<usize>,
+    /// Sentences with a transition word (`transition-words`); `null` for a language without lists.
+    pub transition_sentences: Option<usize>,
+    #[serde(skip)]
+    pub limits: ReadabilityLimits,
+}
+
+/// The thresholds `render` marks the figures by.
+#[derive(Debug, Default)]
+pub struct ReadabilityLimits {
+    pub sentence_words: usize,
+    pub long_sentence_share: f64,
+    pub flesch_min: f64,
+    pub paragraph_words: f64,
+    pub longest_paragraph: usize,
+    pub passive_max: f64,
+    pub transition_min: f64,
+}
+
 #[derive(Debug, Serialize)]
 pub struct Stats {
     pub file: String,
@@ -53,6 +87,7 @@ pub struct Stats {
     /// Why the article is a pillar page (for `backlinks`), when it is one.
     pub pillar: Option<String>,
     pub thresholds: Vec<ThresholdStats>,
+    pub readability: ReadabilityStats,
 }
 
 pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
@@ -60,7 +95,12 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
         source,
         &settings.parse_options_for((file != crate::input::STDIN_NAME).then(|| std::path::Path::new(file))),
     );
-    let mut req = Requirements::resolve(&doc, settings.keyword.as_deref(), &settings.fields);
+    let mut req = Requirements::resolve(
+        &doc,
+        settings.keyword.as_deref(),
+        &settings.fields,
+        settings.keyword_match,
+    );
     if let Some(t) = &settings.template {
         req.add_template(t.numbers());
     }
@@ -124,7 +164,9 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
         })
         .collect();
     let pillar = crate::engine::pillar_reason(&doc, settings);
+    let readability = readability(&doc, settings);
     Stats {
+        readability,
         file: file.to_string(),
         words: words.len(),
         keyword,
@@ -140,6 +182,126 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
         reading_time_computed: reading_minutes(words.len()),
         pillar,
         thresholds,
+    }
+}
+
+fn readability(doc: &Document, settings: &Settings) -> ReadabilityStats {
+    use crate::rules::readability::{
+        self as r, flesch_reading_ease, paragraph_length, passive_voice, sentence_length, transition_words,
+    };
+    let passive: passive_voice::Options = r::options_in(settings, "passive-voice");
+    let transition: transition_words::Options = r::options_in(settings, "transition-words");
+    let sentence: sentence_length::Options = r::options_in(settings, "sentence-length");
+    let paragraph: paragraph_length::Options = r::options_in(settings, "paragraph-length");
+    let flesch: flesch_reading_ease::Options = r::options_in(settings, "flesch-reading-ease");
+    let paragraphs: Vec<_> = r::paragraphs(doc).collect();
+    ReadabilityStats {
+        language: doc.language.language.tag().to_string(),
+        sentences: doc.sentences.len(),
+        long_sentences: r::long_sentences(doc, sentence.max_words).count(),
+        flesch_reading_ease: doc
+            .language
+            .is_english()
+            .then(|| r::flesch(doc))
+            .flatten()
+            .map(|f| (f * 10.0).round() / 10.0),
+        paragraphs: paragraphs.len(),
+        long_paragraphs: paragraphs
+            .iter()
+            .filter(|p| p.word_count() as f64 > paragraph.max_words)
+            .count(),
+        passive_sentences: passive_voice::passive_sentences(doc).map(|v| v.len()),
+        transition_sentences: transition_words::transition_sentences(doc).map(|v| v.len()),
+        limits: ReadabilityLimits {
+            passive_max: passive.max.unwrap_or(passive_voice::DEFAULT_MAX),
+            transition_min: transition.min.unwrap_or(transition_words::DEFAULT_MIN),
+            sentence_words: sentence.max_words,
+            long_sentence_share: sentence.max_share,
+            flesch_min: flesch.min,
+            paragraph_words: paragraph.max_words,
+            longest_paragraph: paragraphs.iter().map(|p| p.word_count()).max().unwrap_or(0),
+        },
+    }
+}
+
+/// A traffic light: `✓` within the limit, `!` near it (Yoast's orange), `✗` past it.
+fn mark(ok: bool, near: bool) -> char {
+    if ok {
+        '✓'
+    } else if near {
+        '!'
+    } else {
+        '✗'
+    }
+}
+
+fn render_readability(r: &ReadabilityStats, out: &mut String) {
+    use crate::text::{number, thousands};
+    let l = &r.limits;
+    out.push_str(&format!(
+        "  readability ({})
+",
+        r.language
+    ));
+    let share = if r.sentences == 0 {
+        0.0
+    } else {
+        r.long_sentences as f64 * 100.0 / r.sentences as f64
+    };
+    // Yoast's orange bands: 5 points over the share, 10 under the score, a third over the length
+    out.push_str(&format!(
+        "    {} sentences           {} ({} over {} words: {}; aim for at most {}%)\n",
+        mark(share <= l.long_sentence_share, share <= l.long_sentence_share + 5.0),
+        thousands(r.sentences),
+        thousands(r.long_sentences),
+        l.sentence_words,
+        crate::rules::readability::percent(share),
+        number(l.long_sentence_share),
+    ));
+    match r.flesch_reading_ease {
+        Some(f) => out.push_str(&format!(
+            "    {} flesch reading ease {} ({}; aim for at least {})\n",
+            mark(f >= l.flesch_min, f >= l.flesch_min - 10.0),
+            number(f),
+            crate::rules::readability::flesch_reading_ease::band(f),
+            number(l.flesch_min),
+        )),
+        None => out.push_str("    - flesch reading ease not measured (English only)\n"),
+    }
+    let longest = l.longest_paragraph as f64;
+    out.push_str(&format!(
+        "    {} paragraphs          {} ({} over {} words)\n",
+        mark(r.long_paragraphs == 0, longest <= l.paragraph_words * 4.0 / 3.0),
+        thousands(r.paragraphs),
+        thousands(r.long_paragraphs),
+        number(l.paragraph_words),
+    ));
+    let of = |n: usize| {
+        if r.sentences == 0 {
+            0.0
+        } else {
+            n as f64 * 100.0 / r.sentences as f64
+        }
+    };
+    match r.passive_sentences {
+        Some(n) => out.push_str(&format!(
+            "    {} passive voice       {} ({} of sentences; aim for at most {}%)\n",
+            mark(of(n) <= l.passive_max, of(n) <= l.passive_max + 5.0),
+            thousands(n),
+            crate::rules::readability::percent(of(n)),
+            number(l.passive_max),
+        )),
+        None => out.push_str("    - passive voice       not measured (English only)\n"),
+    }
+    match r.transition_sentences {
+        Some(n) => out.push_str(&format!(
+            "    {} transition words    {} ({} of sentences; aim for at least {}%)\n",
+            mark(of(n) >= l.transition_min, of(n) >= l.transition_min - 10.0),
+            thousands(n),
+            crate::rules::readability::percent(of(n)),
+            number(l.transition_min),
+        )),
+        None => out.push_str("    - transition words    not measured (English only)\n"),
     }
 }
 
@@ -176,6 +338,7 @@ pub fn render(s: &Stats) -> String {
     if let Some(why) = &s.pillar {
         out.push_str(&format!("  pillar               yes ({why})\n"));
     }
+    render_readability(&s.readability, &mut out);
     if !s.thresholds.is_empty() {
         out.push_str("  thresholds\n");
         for t in &s.thresholds {

@@ -30,6 +30,9 @@ pub fn describe(file: &Path, config: Option<&ConfigFile>, settings: &Settings) -
             if let Some(s) = &c.site.slugs {
                 out.push_str(&format!("site.slugs: {}\n", s.name()));
             }
+            if let Some(l) = &c.language {
+                out.push_str(&format!("language: {}\n", l.tag()));
+            }
             if c.excludes(file) {
                 out.push_str("excluded: yes (include/exclude)\n");
             }

@@ -43,6 +43,18 @@ struct RawConfig {
     #[serde(default)]
     packs: Vec<String>,
     template: Option<String>,
+    /// The language of articles whose front matter declares none: `en`, `en-US`, `de`.
+    language: Option<String>,
+    #[serde(default)]
+    keyword: RawKeyword,
+}
+
+/// `keyword:` in config: how keyphrases match.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKeyword {
+    #[serde(rename = "match", default)]
+    pub matching: crate::text::KeywordMatch,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -114,6 +126,8 @@ pub struct ConfigFile {
     pub fields: Fields,
     pub packs: Arc<Vec<Pack>>,
     pub template: Option<Arc<TemplateReqs>>,
+    pub language: Option<crate::text::Language>,
+    pub keyword_match: crate::text::KeywordMatch,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -380,7 +394,17 @@ impl ConfigFile {
             )),
             None => None,
         };
+        let language = match raw.language.as_deref() {
+            Some(tag) => Some(crate::text::Language::parse(tag).ok_or_else(|| {
+                err_at(
+                    "language",
+                    format!("`language` must be a language tag such as `en`, `en-US` or `de`, not `{tag}`"),
+                )
+            })?),
+            None => None,
+        };
         Ok(ConfigFile {
+            language,
             path: path.to_path_buf(),
             extends: raw.extends.clone(),
             site: raw.site.clone().unwrap_or_default(),
@@ -391,6 +415,7 @@ impl ConfigFile {
             rules,
             overrides,
             fields: raw.fields,
+            keyword_match: raw.keyword.matching,
             packs: Arc::new(loaded_packs),
             template,
         })
@@ -419,6 +444,15 @@ mod tests {
         assert!(e.message.contains("expected off, error, warning or info"), "{e}");
         let e = parse("extends: piller\n").unwrap_err();
         assert!(e.message.contains("did you mean `pillar`"), "{e}");
+    }
+
+    #[test]
+    fn language_is_a_tag() {
+        let c = parse("language: en_GB\n").expect("valid");
+        assert_eq!(c.language.as_ref().map(|l| l.tag()), Some("en-gb"));
+        let e = parse("site:\n  url: https://a.org\nlanguage: English!\n").unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.contains("language tag"), "{e}");
     }
 
     /// Found by fuzzing (config target): an empty rule name made the key search loop forever.

@@ -87,10 +87,12 @@ impl ConfigFile {
                 .and_then(crate::document::url_host)
                 .map(|h| h.trim_start_matches("www.").to_ascii_lowercase()),
             fields: self.fields.clone(),
+            keyword_match: self.keyword_match,
             packs: self.packs.clone(),
             template: self.template.clone(),
             content_root: self.site.content_root.as_ref().map(|r| self.dir.join(r)),
             slugs: self.site.slugs,
+            language: self.language.clone(),
             ..Settings::default()
         };
         let shown = crate::input::display_path(&self.path);

@@ -7,6 +7,7 @@ pub mod html;
 mod inline;
 pub mod line_index;
 mod model;
+mod prose;
 pub mod slug;
 mod url;
 mod walker;
@@ -19,11 +20,13 @@ use comrak::{Arena, Options};
 use regex::Regex;
 
 use crate::diagnostic::Span;
+use crate::text::Language;
 pub use directives::{ChecklistItem, Directive, Phrase, Range};
 pub use front_matter::{FrontMatter, Value};
 pub use inline::visible_text;
 pub use line_index::{LineCol, LineIndex};
 pub use model::*;
+pub use prose::{BlockKind, ProseBlock, Sentence};
 pub use url::{classify_url, url_host};
 use walker::Walker;
 
@@ -64,6 +67,46 @@ pub struct Document {
     /// Hugo shortcodes, `{{< name ... >}}` and `{{% name ... %}}`: markup, not prose.
     pub shortcodes: Vec<Span>,
     pub footnote_references: Vec<Span>,
+    /// The article's language, and where it was declared.
+    pub language: ArticleLanguage,
+    /// Headings and paragraphs with words, in order (see `prose` for what a unit is).
+    pub blocks: Vec<ProseBlock>,
+    /// The sentences of `blocks`, in order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// The language an article is written in: front matter `lang`, `language` or `locale`, else the
+/// config's `language:`, else English.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleLanguage {
+    pub language: Language,
+    pub source: LanguageSource,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum LanguageSource {
+    /// The front matter value's span.
+    FrontMatter(Span),
+    /// The config's top-level `language:`.
+    Config,
+    #[default]
+    Default,
+}
+
+impl ArticleLanguage {
+    pub fn is_english(&self) -> bool {
+        self.language.is_english()
+    }
+}
+
+impl std::fmt::Display for LanguageSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            LanguageSource::FrontMatter(_) => "front matter",
+            LanguageSource::Config => "config",
+            LanguageSource::Default => "default",
+        })
+    }
 }
 
 /// The comrak options seolint parses with (public for the benchmark's bare-parse baseline).
@@ -103,6 +146,14 @@ impl Document {
             .or_else(|| doc.canonical_host(&options.canonical_keys))
             .map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
         Walker::new(&mut doc, site_host.as_deref()).run();
+        doc.language = doc.declared_language().unwrap_or_else(|| match &options.language {
+            Some(language) => ArticleLanguage {
+                language: language.clone(),
+                source: LanguageSource::Config,
+            },
+            None => ArticleLanguage::default(),
+        });
+        doc.build_prose();
         doc
     }
 
@@ -239,6 +290,19 @@ impl Document {
     /// True when `span` overlaps code (fenced, indented or inline).
     pub fn in_code(&self, span: Span) -> bool {
         self.code_blocks.iter().any(|c| c.span.overlaps(span)) || self.code_spans.iter().any(|c| c.overlaps(span))
+    }
+
+    /// The language the front matter declares (`lang`, `language`, `locale`), when it names one.
+    fn declared_language(&self) -> Option<ArticleLanguage> {
+        let fm = self.front_matter.as_ref()?;
+        ["lang", "language", "locale"].iter().find_map(|key| {
+            let entry = fm.entry(key).filter(|e| e.depth == 0)?;
+            let language = Language::parse(fm.get_str(key)?)?;
+            Some(ArticleLanguage {
+                language,
+                source: LanguageSource::FrontMatter(entry.value_span),
+            })
+        })
     }
 
     fn canonical_host(&self, keys: &[String]) -> Option<String> {

@@ -299,6 +299,11 @@ impl Word {
         self.start as usize
     }
 
+    /// Where the word ends in the file.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// The word's first byte (a lead byte when its first character is not ASCII).
     pub fn first(&self) -> u8 {
         self.first
@@ -315,6 +320,8 @@ pub struct ParseOptions {
     pub canonical_keys: Vec<String>,
     /// Whose heading anchors (`site.slugs`, or detected); `None`: GitHub's plus every `{#id}`.
     pub slugs: Option<slug::SlugStyle>,
+    /// The config's `language:`, for articles whose front matter declares none.
+    pub language: Option<crate::text::Language>,
 }
 
 impl ParseOptions {
@@ -324,6 +331,7 @@ impl ParseOptions {
             site_host,
             canonical_keys: fields.canonical_url.list().into_iter().map(str::to_string).collect(),
             slugs: None,
+            language: None,
         }
     }
 }

@@ -135,7 +135,7 @@ pub fn pillar_reason(doc: &Document, settings: &Settings) -> Option<String> {
     }
     // the checklist's items are mapped only for a document that has one
     let asks_backlinks = !doc.checklist.is_empty()
-        && Requirements::resolve(doc, None, &settings.fields)
+        && Requirements::resolve(doc, None, &settings.fields, settings.keyword_match)
             .checklist_item_for("backlinks")
             .is_some();
     if asks_backlinks {
@@ -154,7 +154,12 @@ pub fn pillar_reason(doc: &Document, settings: &Settings) -> Option<String> {
 /// Run every enabled rule over one Document; findings sorted by position then rule.
 /// `dir` is the article's folder, for the file look-ups of local images; `None` skips them.
 pub fn check_document(doc: &Document, settings: &Settings, dir: Option<&Path>) -> (Vec<Diagnostic>, Suppressions) {
-    let mut req = Requirements::resolve(doc, settings.keyword.as_deref(), &settings.fields);
+    let mut req = Requirements::resolve(
+        doc,
+        settings.keyword.as_deref(),
+        &settings.fields,
+        settings.keyword_match,
+    );
     if let Some(t) = &settings.template {
         // the template ranks after the document's own numbers, before config
         req.add_template(t.numbers());

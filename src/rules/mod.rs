@@ -8,6 +8,7 @@ pub mod keyword;
 pub mod length;
 pub mod links;
 pub mod meta;
+pub mod readability;
 pub mod site;
 pub mod structure;
 
@@ -156,10 +157,14 @@ pub static RULES: &[&Rule] = &[
     &front_matter::required::FRONT_MATTER_REQUIRED,
     &front_matter::types::FRONT_MATTER_TYPE,
     &meta::title_length::TITLE_LENGTH,
+    &meta::title_width::TITLE_WIDTH,
     &meta::description_length::DESCRIPTION_LENGTH,
     &keyword::density::KEYWORD_DENSITY,
     &keyword::placement::KEYWORD_PLACEMENT,
     &keyword::secondary::SECONDARY_KEYWORD,
+    &keyword::in_subheadings::KEYWORD_IN_SUBHEADINGS,
+    &keyword::length::KEYWORD_LENGTH,
+    &keyword::competing_links::COMPETING_LINKS,
     &length::word_count::WORD_COUNT,
     &length::section_word_count::SECTION_WORD_COUNT,
     &length::reading_time::READING_TIME,
@@ -178,6 +183,13 @@ pub static RULES: &[&Rule] = &[
     &images::image_alt_keyword::IMAGE_ALT_KEYWORD,
     &images::image_missing::IMAGE_MISSING,
     &structure::required_section::REQUIRED_SECTION,
+    &readability::sentence_length::SENTENCE_LENGTH,
+    &readability::paragraph_length::PARAGRAPH_LENGTH,
+    &readability::flesch_reading_ease::FLESCH_READING_EASE,
+    &readability::subheading_distribution::SUBHEADING_DISTRIBUTION,
+    &readability::sentence_beginnings::SENTENCE_BEGINNINGS,
+    &readability::passive_voice::PASSIVE_VOICE,
+    &readability::transition_words::TRANSITION_WORDS,
     &content::checklist::CHECKLIST,
     &site::broken_link::BROKEN_LINK,
     &site::backlinks::BACKLINKS,

@@ -9,6 +9,20 @@ use super::words::words;
 pub struct Keyphrase {
     pub text: String,
     words: Vec<String>,
+    /// By word: may it also stand inflected (see [`inflected`])? English word forms, for the
+    /// words that are not function words ("the" would match "thing").
+    forms: Vec<bool>,
+}
+
+/// How a keyphrase's words match the text's (config `keyword.match`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeywordMatch {
+    /// The words as written; a plural or possessive on the last word.
+    Exact,
+    /// Also each word's English inflections, for English articles.
+    #[default]
+    Forms,
 }
 
 impl Keyphrase {
@@ -16,8 +30,41 @@ impl Keyphrase {
         let words: Vec<String> = words(text).map(|w| w.to_lowercase()).collect();
         (!words.is_empty()).then(|| Keyphrase {
             text: text.trim().to_string(),
+            forms: vec![false; words.len()],
             words,
         })
+    }
+
+    /// The phrase, matching its words' English inflections too when `forms` is set.
+    pub fn with_forms(mut self, forms: bool) -> Keyphrase {
+        let function_words = super::lang::word_list(&super::lang::Language::english(), "function_words");
+        self.forms = self
+            .words
+            .iter()
+            .map(|w| forms && !function_words.is_some_and(|list| list.contains_word(w)))
+            .collect();
+        self
+    }
+
+    /// Does the phrase match English word forms?
+    pub fn forms(&self) -> bool {
+        self.forms.iter().any(|f| *f)
+    }
+
+    /// The phrase's words, lowercased.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// Are `text`'s words the phrase and nothing else (a link text that is the keyphrase)?
+    pub fn is_whole(&self, text: &str) -> bool {
+        let seq: Vec<&str> = words(text).collect();
+        seq.len() == self.words.len() && self.starts_at(|k| seq[k])
+    }
+
+    /// Does the phrase stand at the start of `seq`?
+    pub fn starts(&self, seq: &[&str]) -> bool {
+        seq.len() >= self.words.len() && self.starts_at(|k| seq[k])
     }
 
     pub fn len(&self) -> usize {
@@ -76,7 +123,8 @@ impl Keyphrase {
         };
         let mut count = 0;
         let ascii = key.is_ascii();
-        let matches = |word: &str| word_matches_ascii_known(word, key, ascii, true);
+        let forms = self.forms[0];
+        let matches = |word: &str| word_matches_ascii_known(word, key, ascii, true, forms);
         match self.first_byte() {
             // [`rejects_first`] without its lowercasing: a word that matches has a non-ASCII first
             // byte, or one whose lowercase is the key's, and ORing 0x20 maps both cases of a letter
@@ -111,8 +159,9 @@ impl Keyphrase {
         if let [key] = self.words.as_slice() {
             // one word (most keywords): no window
             let key_first = self.first_byte();
-            return words(text)
-                .any(|w| !rejects_first(key_first, w.as_bytes().first().copied()) && word_matches(w, key, true));
+            return words(text).any(|w| {
+                !rejects_first(key_first, w.as_bytes().first().copied()) && word_matches(w, key, true, self.forms[0])
+            });
         }
         // a window of the phrase's length slides over the words (no list of them all)
         let n = self.words.len();
@@ -132,7 +181,7 @@ impl Keyphrase {
         self.words
             .iter()
             .enumerate()
-            .all(|(k, key)| word_matches(word(k), key, k + 1 == n))
+            .all(|(k, key)| word_matches(word(k), key, k + 1 == n, self.forms[k]))
     }
 }
 
@@ -144,13 +193,62 @@ fn rejects_first(key_first: Option<u8>, first: Option<u8>) -> bool {
     matches!((key_first, first), (Some(f), Some(b)) if b.is_ascii() && b.to_ascii_lowercase() != f)
 }
 
-fn word_matches(word: &str, key: &str, last: bool) -> bool {
-    word_matches_ascii_known(word, key, key.is_ascii(), last)
+/// Is `word` the lowercase word `key`, ignoring case, or `key` with a plural or possessive (or,
+/// with `forms`, an English inflection)?
+pub fn word_matches_key(word: &str, key: &str, forms: bool) -> bool {
+    word_matches(word, key, true, forms)
+}
+
+fn word_matches(word: &str, key: &str, last: bool, forms: bool) -> bool {
+    word_matches_ascii_known(word, key, key.is_ascii(), last, forms)
+}
+
+/// Is `word` (lowercase) an English inflection of `key` (lowercase): `-s`/`-es`, `-ed`, `-ing`,
+/// `-er`/`-est`, with the spelling rules (a final `e` dropped: bake, baking; a consonant doubled:
+/// stop, stopped; `y` to `i`: copy, copies, easier) and a possessive? Keys under three letters
+/// have none ("us" would match "used", "be" "bed").
+pub fn inflected(word: &str, key: &str) -> bool {
+    const ENDINGS: [&str; 4] = ["ed", "ing", "er", "est"];
+    if key.chars().count() < 3 {
+        return false;
+    }
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word);
+    if let Some(rest) = word.strip_prefix(key) {
+        if matches!(rest, "s" | "es") || ENDINGS.contains(&rest) {
+            return true;
+        }
+        if rest == "d" && key.ends_with('e') {
+            return true;
+        }
+        // a doubled final consonant: stop, stopped, stopping
+        let last = key.chars().last().unwrap_or(' ');
+        let mut r = rest.chars();
+        if r.next() == Some(last) && !"aeiouwxy".contains(last) && ENDINGS.contains(&r.as_str()) {
+            return true;
+        }
+    }
+    if let Some(stem) = key.strip_suffix('e') {
+        // bake: baking, baked, baker, bakest
+        return word
+            .strip_prefix(stem)
+            .is_some_and(|rest| ["ing", "ed", "er", "est"].contains(&rest));
+    }
+    if let Some(stem) = key.strip_suffix('y') {
+        let consonant = stem.chars().last().is_some_and(|c| !"aeiou".contains(c));
+        return consonant
+            && word
+                .strip_prefix(stem)
+                .is_some_and(|rest| ["ies", "ied", "ier", "iest"].contains(&rest));
+    }
+    false
 }
 
 /// [`word_matches`], told whether `key` is ASCII (a loop over many words asks once).
 #[inline(always)]
-fn word_matches_ascii_known(word: &str, key: &str, key_ascii: bool, last: bool) -> bool {
+fn word_matches_ascii_known(word: &str, key: &str, key_ascii: bool, last: bool, forms: bool) -> bool {
     // an ASCII key (the common case), without allocation: each of its bytes comes from at least
     // one byte of a matching word (an ASCII letter, or the Kelvin sign's three for `k`), and a
     // suffix from one more, so a word no longer than the key matches only byte for byte
@@ -166,9 +264,16 @@ fn word_matches_ascii_known(word: &str, key: &str, key_ascii: bool, last: bool) 
         let mut i = 0;
         while i < n && w[i].is_ascii() {
             if !w[i].eq_ignore_ascii_case(&k[i]) {
-                return false;
+                // a form may change the key's last letter (bake, baking; copy, copies)
+                return forms && i + 1 == n && matches!(k[i], b'e' | b'y') && inflected(&word.to_lowercase(), key);
             }
             i += 1;
+        }
+        if i == n && forms && w.len() > n {
+            let lower = word.to_lowercase();
+            if inflected(&lower, key) {
+                return true;
+            }
         }
         if i == n {
             match w[n..] {
@@ -198,11 +303,14 @@ fn word_matches_ascii_known(word: &str, key: &str, key_ascii: bool, last: bool) 
         return true;
     }
     let first = |s: &str| s.chars().next().map(|c| c.to_lowercase().next());
-    if !last || first(word) != first(key) {
+    if first(word) != first(key) {
         return false;
     }
     let lower = word.to_lowercase();
-    lower
+    if forms && inflected(&lower, key) {
+        return true;
+    }
+    last && lower
         .strip_prefix(key)
         .is_some_and(|rest| matches!(rest, "s" | "es" | "'s" | "’s" | "s'" | "s’"))
 }
@@ -232,6 +340,58 @@ mod tests {
         assert!(Keyphrase::new("Größe").unwrap().occurs_in("GRÖSSE größe"));
     }
 
+    #[test]
+    fn word_forms() {
+        let k = Keyphrase::new("brew cold coffee").unwrap().with_forms(true);
+        let seq: Vec<&str> = words("Brewing cold coffees, brewed cold coffee's taste").collect();
+        assert_eq!(k.count_in(&seq), 2);
+        let exact = Keyphrase::new("brew cold coffee").unwrap();
+        assert_eq!(exact.count_in(&seq), 0);
+        for (key, word) in [
+            ("bake", "baking"),
+            ("bake", "baked"),
+            ("bake", "baker"),
+            ("stop", "stopped"),
+            ("stop", "stopping"),
+            ("copy", "copies"),
+            ("copy", "copied"),
+            ("easy", "easiest"),
+            ("box", "boxes"),
+            ("fast", "faster"),
+            ("play", "played"),
+            ("brew", "brewer's"),
+        ] {
+            assert!(inflected(word, key), "{word} of {key}");
+            assert!(
+                Keyphrase::new(key)
+                    .unwrap()
+                    .with_forms(true)
+                    .occurs_in(&word.to_uppercase()),
+                "{word}"
+            );
+        }
+        let the = Keyphrase::new("the").unwrap().with_forms(true);
+        assert!(!the.occurs_in("a thing"), "function words keep exact matching");
+        for (key, word) in [
+            ("us", "used"),
+            ("be", "bed"),
+            ("bake", "bakery"),
+            ("play", "plaies"),
+            ("stop", "stopsing"),
+            ("brew", "brewery"),
+            ("fix", "fixxed"),
+        ] {
+            assert!(!inflected(word, key), "{word} of {key}");
+        }
+        // the one-word loop agrees with the general one
+        let one = Keyphrase::new("bake").unwrap().with_forms(true);
+        let text: Vec<&str> = words("Bake, baking, BAKED, bakes, bakery, baker").collect();
+        let first = |i: usize| text[i].as_bytes().first().copied();
+        let general = one.count_by_first(text.len(), first, |i| text[i]);
+        let fast = one.count_one_word(text.iter().map(|w| (w.as_bytes()[0], move || *w)));
+        assert_eq!((general, fast), (5, Some(5)));
+    }
+
     /// The byte-length shortcuts for an ASCII key against the plain definition: the word,
     /// lowercased, is the key, or (last word of a phrase) the key and a plural or possessive.
     #[test]
@@ -245,17 +405,23 @@ mod tests {
                         .is_some_and(|r| matches!(r, "s" | "es" | "'s" | "\u{2019}s" | "s'" | "s\u{2019}")))
         };
         let pieces = [
-            "k", "K", "\u{212a}", "e", "E", "y", "s", "es", "'", "\u{2019}", "\u{130}", "i", "\u{307}", "t", "\u{e9}",
+            "k", "K", "\u{212a}", "e", "E", "y", "s", "es", "ed", "ing", "ies", "er", "'", "\u{2019}", "\u{130}", "i",
+            "\u{307}", "t", "\u{e9}",
         ];
         let mut rng = Xorshift(0x510e_527f_ade6_82d1);
         for _ in 0..20_000 {
             let word: String = (0..1 + rng.below(5)).map(|_| pieces[rng.below(pieces.len())]).collect();
-            for key in ["key", "k", "keys", "i", "it", "t\u{e9}", "e"] {
+            for key in ["key", "k", "keys", "i", "it", "t\u{e9}", "e", "kye", "eky", "tie"] {
                 for last in [false, true] {
                     assert_eq!(
-                        word_matches(&word, key, last),
+                        word_matches(&word, key, last, false),
                         reference(&word, key, last),
                         "{word:?} against {key:?} (last: {last})"
+                    );
+                    assert_eq!(
+                        word_matches(&word, key, last, true),
+                        reference(&word, key, last) || inflected(&word.to_lowercase(), key),
+                        "{word:?} against {key:?} (last: {last}, forms)"
                     );
                 }
             }

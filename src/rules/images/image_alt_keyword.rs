@@ -1,10 +1,19 @@
+use serde::Deserialize;
+
 use crate::diagnostic::Severity;
+use crate::requirements::Source;
 use crate::rules::{declare_rule, Context};
+use crate::text::range;
 
 declare_rule! {
     /// ## What it does
     /// Checks that at least one image's alt text holds the primary keyword, when the article has
     /// images and declares a keyword.
+    ///
+    /// With `share: true`, an article with at least `min_images` images (default 4) is held to
+    /// Yoast's measure instead: the keyword in 30-70% of the alt texts, neither in too few nor in
+    /// nearly all of them. It is off by default: documentation with many screenshots would be
+    /// told to put the keyword into alt texts that describe other things.
     ///
     /// ## Why is this bad?
     /// Image search is a source of traffic, and an alt text with the keyword ties the images to
@@ -27,14 +36,37 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// None.
+    /// - `share` (default `false`): check the share of alt texts with the keyword.
+    /// - `min` (default 30), `max` (default 70): the share's range, in percent of images.
+    /// - `min_images` (default 4): the fewest images for the share to apply; below it, one
+    ///   alt text with the keyword is enough.
     pub static IMAGE_ALT_KEYWORD = {
         name: "image-alt-keyword",
         severity: Severity::Warning,
         fixable: false,
-        options: crate::rules::NoOptions,
+        options: Options,
         check: check,
     };
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    pub share: bool,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub min_images: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            share: false,
+            min: None,
+            max: None,
+            min_images: 4,
+        }
+    }
 }
 
 fn check(ctx: &mut Context) {
@@ -44,10 +76,50 @@ fn check(ctx: &mut Context) {
     let doc = ctx.doc;
     let images: Vec<_> = doc.images.iter().filter(|i| !i.hidden).collect();
     let Some(first) = images.first() else { return };
-    if images
+    let with_keyword = images
         .iter()
-        .any(|i| i.alt.as_deref().is_some_and(|a| keyword.phrase.occurs_in(a)))
-    {
+        .filter(|i| i.alt.as_deref().is_some_and(|a| keyword.phrase.occurs_in(a)))
+        .count();
+    let opts = ctx.options::<Options>();
+    if opts.share && images.len() >= opts.min_images {
+        let share = with_keyword as f64 * 100.0 / images.len() as f64;
+        let min = ctx.threshold("min").map_or(30.0, |t| t.value);
+        let max = ctx.threshold("max").map_or(70.0, |t| t.value);
+        let source = match ctx.threshold("min").or_else(|| ctx.threshold("max")) {
+            Some(t) => t.source,
+            None => Source::Default,
+        };
+        let (verdict, help) = if share < min {
+            (
+                "too few",
+                "describe more of the images with the keyword where it is accurate",
+            )
+        } else if share > max {
+            (
+                "too many",
+                "describe some images by what they show, without the keyword",
+            )
+        } else {
+            return;
+        };
+        let d = ctx
+            .diagnostic(
+                first.alt_span.filter(|s| !s.is_empty()).unwrap_or(first.span),
+                format!(
+                    "{verdict} image alt texts have the primary keyword \"{}\" ({}): {:.0}% ({} of {} images); aim for {}% ({source})",
+                    keyword.phrase.text,
+                    keyword.source,
+                    share,
+                    with_keyword,
+                    images.len(),
+                    range(Some(min), Some(max)),
+                ),
+            )
+            .with_help(help);
+        ctx.push(d);
+        return;
+    }
+    if with_keyword > 0 {
         return;
     }
     let d = ctx

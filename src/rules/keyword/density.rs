@@ -12,8 +12,9 @@ declare_rule! {
     /// `keyword`/`focus_keyword`/`keywords`, the `TARGET_KEYWORD` directive, or the SEO CHECKLIST.
     ///
     /// An occurrence is the keyphrase's words as consecutive prose words, ignoring case; `'s` and a
-    /// plural `s`/`es` on the last word still match. Prose excludes front matter, comments, code,
-    /// raw HTML, link destinations and alt text.
+    /// plural `s`/`es` on the last word still match, and in English articles each word's forms
+    /// (brewing, brewed, coffees) unless config says `keyword: { match: exact }`. Prose excludes
+    /// front matter, comments, code, raw HTML, link destinations and alt text.
     ///
     /// ## Why is this bad?
     /// Too few mentions and search engines cannot tell what the page is about; too many read as

@@ -1,12 +1,31 @@
 //! Rules on the primary and secondary keywords.
+pub mod competing_links;
 pub mod density;
+pub mod in_subheadings;
+pub mod length;
 pub mod placement;
 pub mod secondary;
 
 use crate::diagnostic::Span;
+use crate::document::LanguageSource;
 use crate::document::{Document, Word};
 use crate::rules::Context;
 use crate::text::Keyphrase;
+use crate::text::{word_list, WordList};
+
+/// The function words of the article's language (`Document::language`); `Err` with the
+/// language's tag and where it was declared (the top of the file for config's `language:`) when
+/// seolint has no list for it.
+pub fn article_language(doc: &Document) -> Result<&'static WordList, (&str, Span)> {
+    let language = &doc.language;
+    word_list(&language.language, "function_words").ok_or_else(|| {
+        match language.source {
+            // as the author wrote it
+            LanguageSource::FrontMatter(span) => (doc.text(span), span),
+            LanguageSource::Config | LanguageSource::Default => (language.language.tag(), Span::new(0, 0)),
+        }
+    })
+}
 
 /// Where to point a finding about the keyword as a whole: its declaration in the file, else the
 /// H1, else the top of the body.

@@ -4,8 +4,10 @@ use crate::diagnostic::{excerpt, Severity, Span};
 use crate::document::Document;
 use crate::fields::Fields;
 use crate::requirements::Source;
+use crate::rules::keyword::article_language;
 use crate::rules::meta::front_matter_text;
 use crate::rules::{declare_rule, Context};
+use crate::text::{words, Keyphrase};
 
 declare_rule! {
     /// ## What it does
@@ -15,6 +17,11 @@ declare_rule! {
     /// that is not only an image and not a `**Label:**` metadata line. The URL is the front matter
     /// `slug`, else the path of `canonical_url`. A place the article does not have (no
     /// description, no slug) is left to other rules.
+    ///
+    /// One more place is off unless asked for: `title start` (also `title_start`, or a checklist
+    /// place such as "title (at the start)"), the keyword as the title's first words, after any
+    /// leading function words ("How to", "The"); for a language without a function-word list,
+    /// none are skipped.
     ///
     /// ## Why is this bad?
     /// Search engines and readers weigh the title, the H1, the opening and the URL most; a page
@@ -42,7 +49,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// - `places` (list, default `["title", "h1", "first paragraph", "meta description", "url"]`).
+    /// - `places` (list, default `["title", "h1", "first paragraph", "meta description", "url"]`);
+    ///   `title start` may be added.
     pub static KEYWORD_PLACEMENT = {
         name: "keyword-placement",
         severity: Severity::Warning,
@@ -72,6 +80,8 @@ impl Default for Options {
 /// A place the keyword should be: its text and span.
 struct Place<'d> {
     name: &'static str,
+    /// The keyword must open the text, not just occur in it.
+    at_start: bool,
     text: &'d str,
     span: Span,
 }
@@ -80,8 +90,10 @@ fn place<'d>(doc: &'d Document, fields: &Fields, wanted: &str) -> Option<Place<'
     let w = wanted.to_lowercase();
     if w.contains("title") && !w.contains("meta") {
         let t = front_matter_text(doc, &fields.title.list())?;
+        let at_start = w.contains("start") || w.contains("begin");
         return Some(Place {
-            name: "title",
+            name: if at_start { "start of the title" } else { "title" },
+            at_start,
             text: t.text,
             span: t.span,
         });
@@ -90,6 +102,7 @@ fn place<'d>(doc: &'d Document, fields: &Fields, wanted: &str) -> Option<Place<'
         let h = doc.h1s().next()?;
         return Some(Place {
             name: "H1",
+            at_start: false,
             text: &h.text,
             span: h.text_span,
         });
@@ -98,6 +111,7 @@ fn place<'d>(doc: &'d Document, fields: &Fields, wanted: &str) -> Option<Place<'
         let p = doc.first_paragraph()?;
         return Some(Place {
             name: "first paragraph",
+            at_start: false,
             text: p.text.as_deref().unwrap_or_default(),
             span: p.span,
         });
@@ -114,6 +128,7 @@ fn place<'d>(doc: &'d Document, fields: &Fields, wanted: &str) -> Option<Place<'
         )?;
         return Some(Place {
             name: "meta description",
+            at_start: false,
             text: t.text,
             span: t.span,
         });
@@ -123,6 +138,7 @@ fn place<'d>(doc: &'d Document, fields: &Fields, wanted: &str) -> Option<Place<'
         if let (Some(slug), Some(e)) = (fm.get_str("slug"), fm.entry("slug")) {
             return Some(Place {
                 name: "URL slug",
+                at_start: false,
                 text: slug,
                 span: e.text_span,
             });
@@ -131,6 +147,7 @@ fn place<'d>(doc: &'d Document, fields: &Fields, wanted: &str) -> Option<Place<'
         let e = fm.entry("canonical_url")?;
         return Some(Place {
             name: "canonical URL",
+            at_start: false,
             text: url,
             span: e.text_span,
         });
@@ -159,7 +176,12 @@ fn check(ctx: &mut Context) {
         let Some(p) = place(doc, &ctx.settings.fields, wanted) else {
             continue;
         };
-        if !keyword.phrase.occurs_in(p.text) {
+        let present = if p.at_start {
+            starts_with_keyword(doc, &keyword.phrase, p.text)
+        } else {
+            keyword.phrase.occurs_in(p.text)
+        };
+        if !present {
             found.push(p);
         }
     }
@@ -168,14 +190,33 @@ fn check(ctx: &mut Context) {
             .diagnostic(
                 p.span,
                 format!(
-                    "primary keyword \"{}\" ({}) is not in the {} (\"{}\"); required there by {source}",
+                    "primary keyword \"{}\" ({}) is not {} the {} (\"{}\"); required there by {source}",
                     keyword.phrase.text,
                     keyword.source,
+                    if p.at_start { "at" } else { "in" },
                     p.name,
                     excerpt(p.text, 50)
                 ),
             )
-            .with_help(format!("work \"{}\" into the {}", keyword.phrase.text, p.name));
+            .with_help(if p.at_start {
+                format!("open the title with \"{}\"", keyword.phrase.text)
+            } else {
+                format!("work \"{}\" into the {}", keyword.phrase.text, p.name)
+            });
         ctx.push(d);
     }
+}
+
+/// Does `text` open with the phrase, after any function words of the article's language?
+fn starts_with_keyword(doc: &Document, phrase: &Keyphrase, text: &str) -> bool {
+    let visible = crate::document::visible_text(text);
+    let seq: Vec<&str> = words(&visible).collect();
+    let skip = match article_language(doc) {
+        // the phrase may itself start with a function word ("the ...")
+        Ok(language) => (0..seq.len())
+            .take_while(|&i| !phrase.starts(&seq[i..]) && language.contains_word(seq[i]))
+            .count(),
+        Err(_) => 0,
+    };
+    phrase.starts(&seq[skip..])
 }

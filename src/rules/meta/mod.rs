@@ -1,6 +1,7 @@
 //! Rules on the page's meta data: title and description.
 pub mod description_length;
 pub mod title_length;
+pub mod title_width;
 
 use crate::diagnostic::{excerpt, Span};
 use crate::document::Document;

@@ -1,0 +1,75 @@
+//! Readability: how the prose reads, measured on the Document's sentences and prose blocks
+//! (`document::prose`) as Yoast SEO's readability analysis measures it, with Yoast's defaults
+//! where they make sense (the `pillar` preset is stricter, as Yoast is for cornerstone content).
+
+pub mod flesch_reading_ease;
+pub mod paragraph_length;
+pub mod passive_voice;
+pub mod sentence_beginnings;
+pub mod sentence_length;
+mod share;
+pub mod subheading_distribution;
+pub mod transition_words;
+
+use serde::de::DeserializeOwned;
+
+use crate::document::{BlockKind, Document};
+use crate::settings::Settings;
+use crate::text::syllables as syllables_of;
+
+/// Under this many words an article is too short to judge its readability by shares and
+/// averages (Yoast's readability analysis needs 50 words too).
+pub const MIN_WORDS: usize = 50;
+
+/// The words of the article's sentences (headings and list items included).
+pub fn sentence_words(doc: &Document) -> usize {
+    doc.sentences.iter().map(|s| s.word_count()).sum()
+}
+
+/// The Flesch reading ease of the article's sentences (English formula), `None` without words.
+/// A word whose text the parser could not pin down (its span is its whole text node's, with
+/// white space in it) is left out of the words and the syllables alike.
+pub fn flesch(doc: &Document) -> Option<f64> {
+    let sentences = doc.sentences.len();
+    let (mut words, mut syllables) = (0u64, 0u64);
+    for w in doc.sentences.iter().flat_map(|s| &doc.words[s.words.clone()]) {
+        let text = doc.word_text(w);
+        if !text.bytes().any(|b| b.is_ascii_whitespace()) {
+            words += 1;
+            syllables += u64::from(syllables_of(text));
+        }
+    }
+    if words == 0 || sentences == 0 {
+        return None;
+    }
+    let (w, s, y) = (words as f64, sentences as f64, syllables as f64);
+    Some(206.835 - 1.015 * (w / s) - 84.6 * (y / w))
+}
+
+/// The sentences over `max_words` words.
+pub fn long_sentences(doc: &Document, max_words: usize) -> impl Iterator<Item = &crate::document::Sentence> {
+    doc.sentences.iter().filter(move |s| s.word_count() > max_words)
+}
+
+/// The paragraphs (prose blocks that are not headings).
+pub fn paragraphs(doc: &Document) -> impl Iterator<Item = &crate::document::ProseBlock> {
+    doc.blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph { .. } | BlockKind::ListItem))
+}
+
+/// A rule's options as `settings` set them (a preset's included), else its defaults: for
+/// `seolint stats`, which measures without running the rules.
+pub fn options_in<T: DeserializeOwned + Default>(settings: &Settings, rule: &str) -> T {
+    settings
+        .rules
+        .get(rule)
+        .and_then(|s| s.options.as_ref())
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .unwrap_or_default()
+}
+
+/// Percent with at most one decimal, as messages write it: `26.7%`, `25%`.
+pub fn percent(share: f64) -> String {
+    format!("{}%", crate::text::number((share * 10.0).round() / 10.0))
+}

@@ -1,0 +1,82 @@
+//! What `passive-voice` and `transition-words` share: the share of an article's sentences that a
+//! language's word lists find something in, checked against a bound, and the one info finding
+//! when the article's language has no such lists.
+
+use crate::diagnostic::{Severity, Span};
+use crate::document::{Document, LanguageSource, Sentence};
+use crate::requirements::Source;
+use crate::rules::Context;
+use crate::text::thousands;
+
+use super::MIN_WORDS;
+
+/// The words of `sentence`, as written.
+pub fn words<'d>(doc: &'d Document, sentence: &Sentence) -> Vec<&'d str> {
+    doc.words
+        .get(sentence.words.clone())
+        .unwrap_or_default()
+        .iter()
+        .map(|w| doc.word_text(w))
+        .collect()
+}
+
+/// The indices of the sentences `hit` finds something in.
+pub fn matching(doc: &Document, hit: impl Fn(&[&str]) -> bool) -> Vec<usize> {
+    (0..doc.sentences.len())
+        .filter(|&i| hit(&words(doc, &doc.sentences[i])))
+        .collect()
+}
+
+/// Whether the article has enough words of sentences for a share (the rule's `min_words`).
+pub fn long_enough(ctx: &Context) -> bool {
+    let min = ctx.threshold("min_words").map_or(MIN_WORDS as f64, |t| t.value);
+    let words: usize = ctx.doc.sentences.iter().map(Sentence::word_count).sum();
+    words as f64 >= min
+}
+
+/// The one info finding of a rule whose lists the article's language lacks, at the front matter
+/// value that declares the language (else the start of the file).
+pub fn no_lists(ctx: &mut Context, what: &str) {
+    let lang = &ctx.doc.language;
+    let span = match lang.source {
+        LanguageSource::FrontMatter(span) => span,
+        _ => Span::new(0, 0),
+    };
+    let mut d = ctx.diagnostic(
+        span,
+        format!(
+            "{} not measured: seolint has no {what} list for language `{}` ({})",
+            ctx.rule.name,
+            lang.language.tag(),
+            lang.source
+        ),
+    );
+    d.severity = Severity::Info;
+    ctx.push(d.with_help("the rule measures English articles; set `lang: en` if this one is English"));
+}
+
+/// `n` of `total` as a percent with one decimal at most: `26.7%`, `25%`.
+pub fn percent(n: usize, total: usize) -> String {
+    let share = if total == 0 {
+        0.0
+    } else {
+        n as f64 * 100.0 / total as f64
+    };
+    format!("{}%", crate::text::number((share * 10.0).round() / 10.0))
+}
+
+/// "12 of 46".
+pub fn of(n: usize, total: usize) -> String {
+    format!("{} of {}", thousands(n), thousands(total))
+}
+
+/// How many sentences to mark with a label beside the finding's own.
+pub const LABELS: usize = 10;
+
+/// The bound and its source: the rule's `key` threshold, else `default`.
+pub fn bound(ctx: &Context, key: &str, default: f64) -> (f64, Source, Option<Span>) {
+    match ctx.threshold(key) {
+        Some(t) => (t.value, t.source, t.span),
+        None => (default, Source::Default, None),
+    }
+}

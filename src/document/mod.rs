@@ -73,6 +73,8 @@ pub struct Document {
     pub blocks: Vec<ProseBlock>,
     /// The sentences of `blocks`, in order.
     pub sentences: Vec<Sentence>,
+    /// What the language's lists say of each word of `sentences` (see [`Document::word_classes`]).
+    classes: std::sync::OnceLock<Vec<crate::text::WordClass>>,
 }
 
 /// The language an article is written in: front matter `lang`, `language` or `locale`, else the
@@ -146,6 +148,11 @@ impl Document {
             .or_else(|| doc.canonical_host(&options.canonical_keys))
             .map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
         Walker::new(&mut doc, site_host.as_deref()).run();
+        // comrak moves footnote definitions to the end of the tree, so their words came last:
+        // in file order, `words_in` and the sentences find them where they are
+        if !doc.words.is_sorted_by_key(Word::start) {
+            doc.words.sort_by_key(Word::start);
+        }
         doc.language = doc.declared_language().unwrap_or_else(|| match &options.language {
             Some(language) => ArticleLanguage {
                 language: language.clone(),

@@ -12,7 +12,7 @@
 //! ("U.S. Army"). Decimals (`3.5`), versions and URLs have no white space after their stops.
 
 use crate::diagnostic::Span;
-use crate::text::word_list;
+use crate::text::{word_list, Lexicon, WordClass};
 
 use super::Document;
 
@@ -85,6 +85,31 @@ impl Document {
 
     /// Build `blocks` and `sentences` from the headings, paragraphs and words. Needs
     /// `language` set.
+    /// What the article language's word lists say of each word (`word_classes()[i]` is
+    /// `words[i]`'s), for the readability rules: read on first use, each distinct word once. Words
+    /// outside `sentences` get the empty class; a language without lists gets no classes at all.
+    pub fn word_classes(&self) -> &[WordClass] {
+        self.classes.get_or_init(|| {
+            let Some(lexicon) = Lexicon::for_language(&self.language.language) else {
+                return Vec::new();
+            };
+            let mut classes = vec![WordClass::default(); self.words.len()];
+            lexicon.remembering(|memory| {
+                for s in &self.sentences {
+                    for i in s.words.clone() {
+                        classes[i] = memory.classify(self.word_text(&self.words[i]));
+                    }
+                }
+            });
+            classes
+        })
+    }
+
+    /// The classes of a sentence's words (empty for a language without lists).
+    pub fn sentence_classes(&self, sentence: &Sentence) -> &[WordClass] {
+        self.word_classes().get(sentence.words.clone()).unwrap_or_default()
+    }
+
     pub(super) fn build_prose(&mut self) {
         let mut blocks: Vec<(Span, BlockKind, Option<usize>)> = self
             .headings
@@ -120,7 +145,7 @@ impl Document {
             }
             let block = out.len();
             let first = sentences.len();
-            splitter.split(from..to, block, span.start, &mut sentences);
+            splitter.split(from..to, block, span, &mut sentences);
             out.push(ProseBlock {
                 kind,
                 span,
@@ -149,6 +174,15 @@ impl Document {
     }
 }
 
+/// The length of the sentence stop `bytes` start with: 1 for `.`, `!` and `?`, 3 for `…`, else 0.
+fn stop_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [b'.' | b'!' | b'?', ..] => 1,
+        [0xE2, 0x80, 0xA6, ..] => 3,
+        _ => 0,
+    }
+}
+
 struct Splitter<'a> {
     doc: &'a Document,
     opaque: &'a [Span],
@@ -158,16 +192,37 @@ struct Splitter<'a> {
 }
 
 impl Splitter<'_> {
-    fn split(&mut self, words: std::ops::Range<usize>, block: usize, block_start: usize, out: &mut Vec<Sentence>) {
+    fn split(&mut self, words: std::ops::Range<usize>, block: usize, span: Span, out: &mut Vec<Sentence>) {
         let ws = &self.doc.words;
         let src = self.doc.source.as_bytes();
         let mut start = words.start;
-        let mut limit = block_start;
+        let mut limit = span.start;
+        // the next `.`, `!` or `?` and the next lead byte of `…` from the last gap on: most gaps
+        // between words have neither, and need no closer look (a word the parser could not pin
+        // down may overlap the next, so a gap can start before the last one did)
+        let (mut scanned, mut next_stop, mut next_ellipsis) = (usize::MAX, 0, 0);
+        let after = |from: usize, found: Option<usize>| found.map_or(usize::MAX, |k| from + k);
         for i in words.start..words.end {
             let end_of_block = i + 1 == words.end;
             let stop = if end_of_block {
                 self.stop_after(i, None)
             } else {
+                let gap = (ws[i].end as usize)..ws[i + 1].start();
+                let rest = src.get(gap.start..span.end).unwrap_or_default();
+                if gap.start < scanned {
+                    (next_stop, next_ellipsis) = (0, 0);
+                }
+                scanned = gap.start;
+                if next_stop < gap.start {
+                    next_stop = after(gap.start, memchr::memchr3(b'.', b'!', b'?', rest));
+                }
+                if next_ellipsis < gap.start {
+                    next_ellipsis = after(gap.start, memchr::memchr(0xE2, rest));
+                }
+                let maybe_stop = next_stop.min(next_ellipsis);
+                if maybe_stop >= gap.end {
+                    continue;
+                }
                 self.stop_after(i, Some(i + 1))
             };
             if end_of_block || stop.is_some() {
@@ -211,34 +266,28 @@ impl Splitter<'_> {
             Some(n) => ws[n].start(),
             None => {
                 // to the end of the line the last word is on: closing markup and the stop
-                let rest = doc.source.get(gap_start..).unwrap_or("");
-                gap_start + rest.find(['\n', '\r']).unwrap_or(rest.len())
+                let rest = doc.source.as_bytes().get(gap_start..).unwrap_or_default();
+                gap_start + memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len())
             }
         };
-        let gap = doc.source.get(gap_start..gap_end)?;
-        let bytes = gap.as_bytes();
+        let bytes = doc.source.as_bytes().get(gap_start..gap_end)?;
         let mut k = 0;
         while k < bytes.len() {
-            let b = bytes[k];
-            let stop_len = match b {
-                b'.' | b'!' | b'?' => 1,
-                0xE2 if gap[k..].starts_with('…') => 3,
-                _ => 0,
-            };
-            if stop_len == 0 || self.in_opaque(gap_start + k) {
+            let stop = stop_len(&bytes[k..]);
+            if stop == 0 || self.in_opaque(gap_start + k) {
                 k += 1;
                 continue;
             }
             // the stop and any stops after it ("?!", "...")
-            let mut e = k + stop_len;
-            while e < bytes.len() && (matches!(bytes[e], b'.' | b'!' | b'?') || gap[e..].starts_with('…')) {
-                e += if bytes[e] == 0xE2 { 3 } else { 1 };
+            let mut e = k + stop;
+            while e < bytes.len() && stop_len(&bytes[e..]) > 0 {
+                e += stop_len(&bytes[e..]);
             }
             let Some(n) = next else {
                 return Some(gap_start + e);
             };
             // then closing quotes, brackets and emphasis, then white space
-            let after = &gap[e..];
+            let after = doc.source.get(gap_start + e..gap_end).unwrap_or("");
             let closed = after.trim_start_matches(['"', '\'', ')', ']', '*', '_', '~', '”', '’', '»']);
             if !closed.starts_with(char::is_whitespace) {
                 k = e;

@@ -2,7 +2,7 @@
 //! `rules/lang/` (`rules/lang/en/abbreviations.txt`), embedded here by name; a rule asks for a
 //! list by the article's language and says so once when that language has none.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// An article's language as a tag (`en`, `en-us`, `pt-br`): lowercased, `_` written `-`.
@@ -68,13 +68,47 @@ const LISTS: &[(&str, &str, &str)] = &[
         "syllable_exceptions",
         include_str!("../../rules/lang/en/syllable_exceptions.txt"),
     ),
+    (
+        "en",
+        "passive_auxiliaries",
+        include_str!("../../rules/lang/en/passive_auxiliaries.txt"),
+    ),
+    (
+        "en",
+        "passive_between",
+        include_str!("../../rules/lang/en/passive_between.txt"),
+    ),
+    (
+        "en",
+        "irregular_participles",
+        include_str!("../../rules/lang/en/irregular_participles.txt"),
+    ),
+    (
+        "en",
+        "not_participles",
+        include_str!("../../rules/lang/en/not_participles.txt"),
+    ),
+    (
+        "en",
+        "transition_words",
+        include_str!("../../rules/lang/en/transition_words.txt"),
+    ),
 ];
+
+/// The languages that have lists, each once, in [`LISTS`] order.
+pub(crate) fn languages() -> impl Iterator<Item = &'static str> {
+    LISTS
+        .iter()
+        .enumerate()
+        .filter(|&(i, (lang, _, _))| !LISTS[..i].iter().any(|(l, _, _)| l == lang))
+        .map(|(_, (lang, _, _))| *lang)
+}
 
 /// A word list: its entries, lowercased, one a line, `#` comments and blank lines skipped.
 #[derive(Debug, Default)]
 pub struct WordList {
     entries: Vec<&'static str>,
-    set: HashSet<&'static str>,
+    set: FxHashSet<&'static str>,
 }
 
 impl WordList {

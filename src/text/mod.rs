@@ -1,11 +1,13 @@
 //! Text measures shared by the rules, as DESIGN section 4 defines them: words and reading time
 //! (`words`), keyphrase occurrences (`keyphrase`), numbers as messages write them (`format`),
-//! percent-decoding (`percent`), languages and their word lists (`lang`), syllables
-//! (`syllables`), the passive voice (`passive`) and transition words (`transitions`).
+//! percent-decoding (`percent`), languages and their word lists (`lang`), those lists merged into
+//! one lookup a word (`lexicon`), syllables (`syllables`), the passive voice (`passive`) and
+//! transition words (`transitions`).
 
 mod format;
 mod keyphrase;
 pub mod lang;
+mod lexicon;
 mod passive;
 mod percent;
 mod syllables;
@@ -15,9 +17,10 @@ mod words;
 pub use format::{number, plural, range, thousands};
 pub use keyphrase::{inflected, word_matches_key, Keyphrase, KeywordMatch};
 pub use lang::{word_list, Language, WordList};
-pub use passive::PassiveLists;
+pub use lexicon::{Lexicon, WordClass};
+pub use passive::passive_at;
 pub use percent::percent_decode;
 pub use syllables::syllables;
-pub use transitions::TransitionLists;
+pub use transitions::transition_at;
 pub(crate) use words::load16;
 pub use words::{fast_word_bounds, reading_minutes, word_indices, words, AsciiCopy, WORDS_PER_MINUTE};

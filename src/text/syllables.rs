@@ -44,9 +44,8 @@ pub fn syllables(word: &str) -> u32 {
         if n <= 3 {
             return 1; // the exceptions list has no word this short (a test keeps it so)
         }
-        // ASCII letters only: valid UTF-8
-        let lower = std::str::from_utf8(&buf[..n]).unwrap_or("");
-        return exception(lower).unwrap_or_else(|| by_rules(lower));
+        let lower = &buf[..n];
+        return exception(lower).unwrap_or_else(|| ascii_rules(lower));
     }
     let mut lower = String::with_capacity(word.len());
     for c in word.chars() {
@@ -59,11 +58,11 @@ pub fn syllables(word: &str) -> u32 {
     if lower.is_empty() {
         return u32::from(word.chars().any(char::is_numeric));
     }
-    exception(&lower).unwrap_or_else(|| by_rules(&lower))
+    exception(lower.as_bytes()).unwrap_or_else(|| by_rules(&lower))
 }
 
 /// The count the exceptions list gives `word` (lowercased), if it lists it.
-fn exception(word: &str) -> Option<u32> {
+fn exception(word: &[u8]) -> Option<u32> {
     /// The list sorted by word, and which (first letter, length) pairs it has: most words are
     /// not in it, and one bit says so before any comparison.
     struct Exceptions {
@@ -95,13 +94,13 @@ fn exception(word: &str) -> Option<u32> {
         }
     });
     let e = &*EXCEPTIONS;
-    match word.as_bytes().first() {
+    match word.first() {
         Some(&b @ b'a'..=b'z') if e.first_and_length[usize::from(b - b'a')] & (1 << word.len().min(63)) != 0 => {}
         Some(b'a'..=b'z') => return None,
         _ => {}
     }
     e.sorted
-        .binary_search_by(|(w, _)| (*w).cmp(word))
+        .binary_search_by(|(w, _)| w.as_bytes().cmp(word))
         .ok()
         .map(|i| e.sorted[i].1)
 }
@@ -120,6 +119,11 @@ pub(crate) fn by_rules(w: &str) -> u32 {
             .0;
         return groups.max(1);
     }
+    ascii_rules(b)
+}
+
+/// [`by_rules`] for a word of lowercase ASCII letters.
+fn ascii_rules(b: &[u8]) -> u32 {
     let n = b.len();
     if n <= 3 {
         return 1;
@@ -139,64 +143,64 @@ pub(crate) fn by_rules(w: &str) -> u32 {
         prev = v;
     }
     // vowel pairs said as two syllables: "create", "video", "science", "actual", "poem"
-    const SPLIT: [&str; 9] = ["ia", "io", "eo", "ua", "uo", "iu", "ea", "ie", "oe"];
+    const SPLIT: [&[u8; 2]; 9] = [b"ia", b"io", b"eo", b"ua", b"uo", b"iu", b"ea", b"ie", b"oe"];
     // the same letters said as one after these consonants: "nation", "special", "question"
-    const ONE_AFTER: [&str; 12] = [
-        "tio", "sio", "cia", "tia", "cio", "gio", "gia", "xio", "qua", "gua", "quo", "geo",
+    const ONE_AFTER: [&[u8; 3]; 12] = [
+        b"tio", b"sio", b"cia", b"tia", b"cio", b"gio", b"gia", b"xio", b"qua", b"gua", b"quo", b"geo",
     ];
-    for i in 0..n.saturating_sub(1) {
+    for i in 0..n - 1 {
         if !(is_vowel_letter(b[i]) && is_vowel_letter(b[i + 1])) {
             continue;
         }
-        let pair = &w[i..i + 2];
-        if !SPLIT.contains(&pair) {
+        let pair = [b[i], b[i + 1]];
+        if !SPLIT.contains(&&pair) {
             continue;
         }
-        let three = if i > 0 { &w[i - 1..i + 2] } else { "" };
-        let rest = &w[i..];
-        let two_syllables = match pair {
+        let three: &[u8] = if i > 0 { &b[i - 1..i + 2] } else { b"" };
+        let rest = &b[i..];
+        let two_syllables = match &pair {
             // "area", "idea", "create", "react", "reality", "theater"; not "each", "bread"
-            "ea" => {
+            b"ea" => {
                 i + 2 == n
-                    || ["creat", "react", "reali", "theat", "ideal"]
+                    || [b"creat", b"react", b"reali", b"theat", b"ideal"]
                         .iter()
-                        .any(|p| w.starts_with(p))
+                        .any(|p| b.starts_with(*p))
             }
             // "quiet", "client", "experience"; not "piece", "field", "patient", "ancient"
-            "ie" => rest.starts_with("iet") || (rest.starts_with("ien") && !["tie", "cie"].contains(&three)),
+            b"ie" => rest.starts_with(b"iet") || (rest.starts_with(b"ien") && three != b"tie" && three != b"cie"),
             // "poem", "poet"; not "does", "shoe"
-            "oe" => i + 2 < n && b[i + 2] != b's',
-            _ => !ONE_AFTER.contains(&three),
+            b"oe" => i + 2 < n && b[i + 2] != b's',
+            _ => !ONE_AFTER.iter().any(|t| three == *t),
         };
         if two_syllables {
             count += 1;
         }
     }
     // "-ing" after a vowel ("being", "going", "studying") is a syllable of its own
-    if w.ends_with("ing") && n > 4 && is_vowel_letter(b[n - 4]) {
+    if b.ends_with(b"ing") && n > 4 && is_vowel_letter(b[n - 4]) {
         count += 1;
     }
     // compounds whose first part ends in a silent `e`: "something", "everyone"
-    if n > 5 && (w.starts_with("some") || w.starts_with("every")) {
+    if n > 5 && (b.starts_with(b"some") || b.starts_with(b"every")) {
         count -= 1;
     }
     // silent endings
-    if w.ends_with('e') && !w.ends_with("ee") && !w.ends_with("ie") && !w.ends_with("ye") {
-        let le = w.ends_with("le") && n > 2 && !is_vowel_letter(b[n - 3]);
+    if b.ends_with(b"e") && !b.ends_with(b"ee") && !b.ends_with(b"ie") && !b.ends_with(b"ye") {
+        let le = b.ends_with(b"le") && n > 2 && !is_vowel_letter(b[n - 3]);
         if !le {
             count -= 1;
         }
-    } else if w.ends_with("es") && n > 3 {
-        let before = &w[..n - 2];
+    } else if b.ends_with(b"es") && n > 3 {
+        let before = &b[..n - 2];
         // "boxes", "pages", "places", "tables" say their `-es`; "makes", "files" do not
-        let said = before.ends_with(['s', 'x', 'z', 'c', 'g'])
-            || before.ends_with("ch")
-            || before.ends_with("sh")
-            || (before.ends_with('l') && n > 4 && !is_vowel_letter(b[n - 4]));
+        let said = matches!(before[before.len() - 1], b's' | b'x' | b'z' | b'c' | b'g')
+            || before.ends_with(b"ch")
+            || before.ends_with(b"sh")
+            || (before.ends_with(b"l") && n > 4 && !is_vowel_letter(b[n - 4]));
         if !said && !matches!(b[n - 3], b'a' | b'e' | b'i' | b'o' | b'u') {
             count -= 1;
         }
-    } else if w.ends_with("ed") && n > 3 {
+    } else if b.ends_with(b"ed") && n > 3 {
         // "wanted", "needed" say their `-ed`; after a vowel it joined that vowel's group
         if !matches!(b[n - 3], b't' | b'd' | b'a' | b'e' | b'i' | b'o' | b'u') {
             count -= 1;

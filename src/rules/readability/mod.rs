@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 
 use crate::document::{BlockKind, Document};
 use crate::settings::Settings;
-use crate::text::syllables as syllables_of;
+use crate::text::WordClass;
 
 /// Under this many words an article is too short to judge its readability by shares and
 /// averages (Yoast's readability analysis needs 50 words too).
@@ -32,11 +32,10 @@ pub fn sentence_words(doc: &Document) -> usize {
 pub fn flesch(doc: &Document) -> Option<f64> {
     let sentences = doc.sentences.len();
     let (mut words, mut syllables) = (0u64, 0u64);
-    for w in doc.sentences.iter().flat_map(|s| &doc.words[s.words.clone()]) {
-        let text = doc.word_text(w);
-        if !text.bytes().any(|b| b.is_ascii_whitespace()) {
+    for class in doc.sentences.iter().flat_map(|s| doc.sentence_classes(s)) {
+        if !class.is(WordClass::SPACED) {
             words += 1;
-            syllables += u64::from(syllables_of(text));
+            syllables += u64::from(class.syllables());
         }
     }
     if words == 0 || sentences == 0 {

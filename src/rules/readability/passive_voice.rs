@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::readability::share::{self, bound, of, percent, LABELS};
 use crate::rules::{declare_rule, Context};
-use crate::text::PassiveLists;
+use crate::text::passive_at;
 
 declare_rule! {
     /// ## What it does
@@ -71,8 +71,8 @@ pub struct Options {
 
 /// The indices of the article's sentences in the passive; `None` when its language has no lists.
 pub fn passive_sentences(doc: &crate::document::Document) -> Option<Vec<usize>> {
-    let lists = PassiveLists::for_language(doc.language.language.primary())?;
-    Some(share::matching(doc, |w| lists.is_passive(w)))
+    share::lexicon_with(doc, "passive_auxiliaries")?;
+    Some(share::matching(doc, |_, words| passive_at(words).is_some()))
 }
 
 fn check(ctx: &mut Context) {
@@ -80,7 +80,7 @@ fn check(ctx: &mut Context) {
     if doc.sentences.is_empty() {
         return;
     }
-    let Some(lists) = PassiveLists::for_language(doc.language.language.primary()) else {
+    let Some(hits) = passive_sentences(doc) else {
         share::no_lists(ctx, "passive-voice");
         return;
     };
@@ -88,7 +88,6 @@ fn check(ctx: &mut Context) {
         return;
     }
     let (max, source, setting) = bound(ctx, "max", DEFAULT_MAX);
-    let hits = share::matching(doc, |w| lists.is_passive(w));
     let total = doc.sentences.len();
     if hits.len() as f64 * 100.0 <= max * total as f64 {
         return;

@@ -1,10 +1,10 @@
 use serde::Deserialize;
 
 use crate::diagnostic::{excerpt, Severity, Span};
-use crate::document::{BlockKind, Document, Sentence};
+use crate::document::{BlockKind, Document, Sentence, Word};
 use crate::requirements::Source;
 use crate::rules::{declare_rule, Context};
-use crate::text::{number, word_list, WordList};
+use crate::text::{number, WordClass};
 
 declare_rule! {
     /// ## What it does
@@ -65,16 +65,18 @@ impl Default for Options {
     }
 }
 
-/// How a sentence begins, lowercased: its first word, or its first two after an opener.
-fn beginning(doc: &Document, s: &Sentence, openers: Option<&WordList>) -> String {
-    let words = &doc.words[s.words.clone()];
-    let first = words.first().map_or(String::new(), |w| doc.word_text(w).to_lowercase());
-    match (openers, words.get(1)) {
-        (Some(list), Some(second)) if list.contains(&first) => {
-            format!("{first} {}", doc.word_text(second).to_lowercase())
-        }
-        _ => first,
-    }
+/// The words a sentence's beginning is told by: its first, and the second too after an opener
+/// ("The oven", "The dough" differ).
+fn beginning<'d>(doc: &'d Document, s: &Sentence) -> &'d [Word] {
+    let words = doc.words.get(s.words.clone()).unwrap_or_default();
+    let opener = doc.sentence_classes(s).first().is_some_and(|c| c.is(WordClass::OPENER));
+    &words[..words.len().min(if opener { 2 } else { 1 })]
+}
+
+/// Whether two beginnings are the same words in any case.
+fn same(doc: &Document, a: &[Word], b: &[Word]) -> bool {
+    let lower = |w: &Word| doc.word_text(w).chars().flat_map(char::to_lowercase);
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| lower(x).eq(lower(y)))
 }
 
 fn check(ctx: &mut Context) {
@@ -83,18 +85,15 @@ fn check(ctx: &mut Context) {
         Some(t) => (t.value, t.source),
         None => (default_max(), Source::Default),
     };
-    let openers = word_list(&doc.language.language, "sentence_openers");
     let mut found = Vec::new();
     // (beginning, first sentence, last sentence, count) of the run so far
-    let mut run: Option<(String, usize, usize, usize)> = None;
-    let mut close = |run: &mut Option<(String, usize, usize, usize)>| {
+    let mut run: Option<(&[Word], usize, usize, usize)> = None;
+    let mut close = |run: &mut Option<(&[Word], usize, usize, usize)>| {
         if let Some((begin, from, to, n)) = run.take() {
             if n as f64 > max {
                 let span = Span::new(doc.sentences[from].span.start, doc.sentences[to].span.end);
-                let shown = doc.text(Span::new(
-                    doc.sentences[from].span.start,
-                    doc.words[doc.sentences[from].words.start + begin.split(' ').count() - 1].end(),
-                ));
+                let end = begin.last().map_or(doc.sentences[from].span.start, Word::end);
+                let shown = doc.text(Span::new(doc.sentences[from].span.start, end));
                 found.push((span, n, excerpt(shown, 40)));
             }
         }
@@ -114,9 +113,9 @@ fn check(ctx: &mut Context) {
             close(&mut run);
         }
         last_block = Some(s.block);
-        let begin = beginning(doc, s, openers);
+        let begin = beginning(doc, s);
         match &mut run {
-            Some((b, _, to, n)) if *b == begin && !begin.is_empty() => {
+            Some((b, _, to, n)) if !begin.is_empty() && same(doc, b, begin) => {
                 *to = i;
                 *n += 1;
             }

@@ -6,25 +6,21 @@ use crate::diagnostic::{Severity, Span};
 use crate::document::{Document, LanguageSource, Sentence};
 use crate::requirements::Source;
 use crate::rules::Context;
-use crate::text::thousands;
+use crate::text::{thousands, Lexicon, WordClass};
 
 use super::MIN_WORDS;
 
-/// The words of `sentence`, as written.
-pub fn words<'d>(doc: &'d Document, sentence: &Sentence) -> Vec<&'d str> {
-    doc.words
-        .get(sentence.words.clone())
-        .unwrap_or_default()
-        .iter()
-        .map(|w| doc.word_text(w))
+/// The sentences (by index) that `hit` finds something in, given each sentence and its words'
+/// classes (`Document::sentence_classes`).
+pub fn matching(doc: &Document, hit: impl Fn(&Sentence, &[WordClass]) -> bool) -> Vec<usize> {
+    (0..doc.sentences.len())
+        .filter(|&i| hit(&doc.sentences[i], doc.sentence_classes(&doc.sentences[i])))
         .collect()
 }
 
-/// The indices of the sentences `hit` finds something in.
-pub fn matching(doc: &Document, hit: impl Fn(&[&str]) -> bool) -> Vec<usize> {
-    (0..doc.sentences.len())
-        .filter(|&i| hit(&words(doc, &doc.sentences[i])))
-        .collect()
+/// The lexicon of the article's language when it has the list `name`.
+pub fn lexicon_with(doc: &Document, name: &str) -> Option<&'static Lexicon> {
+    Lexicon::for_language(&doc.language.language).filter(|l| l.has(name))
 }
 
 /// Whether the article has enough words of sentences for a share (the rule's `min_words`).

@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::readability::share::{self, bound, of, percent};
 use crate::rules::{declare_rule, Context};
-use crate::text::TransitionLists;
+use crate::text::transition_at;
 
 declare_rule! {
     /// ## What it does
@@ -71,8 +71,10 @@ pub struct Options {
 /// The indices of the article's sentences that hold a transition word; `None` when its language
 /// has no list.
 pub fn transition_sentences(doc: &crate::document::Document) -> Option<Vec<usize>> {
-    let lists = TransitionLists::for_language(doc.language.language.primary())?;
-    Some(share::matching(doc, |w| lists.has_transition(w)))
+    let lexicon = share::lexicon_with(doc, "transition_words")?;
+    Some(share::matching(doc, |s, words| {
+        transition_at(lexicon, words, |i| doc.word_text(&doc.words[s.words.start + i])).is_some()
+    }))
 }
 
 fn check(ctx: &mut Context) {
@@ -80,7 +82,7 @@ fn check(ctx: &mut Context) {
     if doc.sentences.is_empty() {
         return;
     }
-    let Some(lists) = TransitionLists::for_language(doc.language.language.primary()) else {
+    let Some(found) = transition_sentences(doc) else {
         share::no_lists(ctx, "transition-words");
         return;
     };
@@ -89,10 +91,11 @@ fn check(ctx: &mut Context) {
     }
     let (min, source, setting) = bound(ctx, "min", DEFAULT_MIN);
     let total = doc.sentences.len();
-    let hit: Vec<bool> = (0..total)
-        .map(|i| lists.has_transition(&share::words(doc, &doc.sentences[i])))
-        .collect();
-    let hits = hit.iter().filter(|h| **h).count();
+    let mut hit = vec![false; total];
+    for &i in &found {
+        hit[i] = true;
+    }
+    let hits = found.len();
     if hits as f64 * 100.0 >= min * total as f64 {
         return;
     }

@@ -97,7 +97,8 @@ impl Document {
             lexicon.remembering(|memory| {
                 for s in &self.sentences {
                     for i in s.words.clone() {
-                        classes[i] = memory.classify(self.word_text(&self.words[i]));
+                        let w = &self.words[i];
+                        classes[i] = memory.classify(&self.source, w.start()..w.end());
                     }
                 }
             });
@@ -137,9 +138,16 @@ impl Document {
         };
         let mut sentences = Vec::with_capacity(self.words.len() / 12);
         let mut out = Vec::with_capacity(blocks.len());
+        // blocks and words are both in file order: one pass finds each block's words
+        let mut from = 0;
         for (span, kind, paragraph) in blocks {
-            let from = self.words.partition_point(|w| w.start() < span.start);
-            let to = self.words.partition_point(|w| w.start() < span.end);
+            while self.words.get(from).is_some_and(|w| w.start() < span.start) {
+                from += 1;
+            }
+            let mut to = from;
+            while self.words.get(to).is_some_and(|w| w.start() < span.end) {
+                to += 1;
+            }
             if from >= to {
                 continue;
             }
@@ -181,6 +189,13 @@ fn stop_len(bytes: &[u8]) -> usize {
         [0xE2, 0x80, 0xA6, ..] => 3,
         _ => 0,
     }
+}
+
+/// Where the first byte that may start a stop is in `bytes`: `.`, `!`, `?` or the lead byte of `…`.
+fn next_stop_byte(bytes: &[u8]) -> Option<usize> {
+    let ascii = memchr::memchr3(b'.', b'!', b'?', bytes);
+    let ellipsis = memchr::memchr(0xE2, bytes.get(..ascii.unwrap_or(bytes.len())).unwrap_or_default());
+    ellipsis.or(ascii)
 }
 
 struct Splitter<'a> {
@@ -272,7 +287,8 @@ impl Splitter<'_> {
         };
         let bytes = doc.source.as_bytes().get(gap_start..gap_end)?;
         let mut k = 0;
-        while k < bytes.len() {
+        while let Some(found) = next_stop_byte(&bytes[k..]) {
+            k += found;
             let stop = stop_len(&bytes[k..]);
             if stop == 0 || self.in_opaque(gap_start + k) {
                 k += 1;

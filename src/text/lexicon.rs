@@ -117,6 +117,12 @@ impl Lexicon {
 
     /// What the lists say of `word` as written.
     pub fn classify(&self, word: &str) -> WordClass {
+        if word.bytes().any(|b| b.is_ascii_whitespace()) {
+            return WordClass {
+                flags: WordClass::SPACED,
+                syllables: 0,
+            };
+        }
         let key = normalize(word);
         let key = key.as_ref();
         let listed = self.words.get(key).copied().unwrap_or(0);
@@ -131,9 +137,6 @@ impl Lexicon {
         if key.len() > 4 && key.ends_with("ly") {
             flags |= WordClass::BETWEEN;
         }
-        if word.bytes().any(|b| b.is_ascii_whitespace()) {
-            flags |= WordClass::SPACED;
-        }
         let syllables = if self.english_syllables {
             u8::try_from(syllables(word)).unwrap_or(u8::MAX)
         } else {
@@ -142,18 +145,14 @@ impl Lexicon {
         WordClass { flags, syllables }
     }
 
-    /// Runs `f` with a [`Memory`] of this lexicon's classes on this thread: the words earlier
-    /// articles classified are not read again.
+    /// Runs `f` with a [`Memory`] of this lexicon's classes on this thread, so the words an
+    /// article repeats, and the common words of earlier articles, are not read again.
     pub fn remembering<R>(&self, f: impl FnOnce(&mut Memory) -> R) -> R {
         thread_local! {
-            static SEEN: RefCell<FxHashMap<&'static str, FxHashMap<Box<str>, WordClass>>> =
-                RefCell::new(FxHashMap::default());
+            static SEEN: RefCell<FxHashMap<&'static str, Seen>> = RefCell::new(FxHashMap::default());
         }
         SEEN.with_borrow_mut(|all| {
-            let seen = all.entry(self.code).or_default();
-            if seen.len() > MEMORY_WORDS {
-                seen.clear();
-            }
+            let seen = all.entry(self.code).or_insert_with(Seen::new);
             f(&mut Memory { lexicon: self, seen })
         })
     }
@@ -174,26 +173,69 @@ pub(crate) fn same_word(entry: &str, written: &str) -> bool {
     }
 }
 
-/// How many distinct words a thread remembers per language before it starts over: about 4 MB,
-/// more than the distinct words of 2,500 technical articles.
-const MEMORY_WORDS: usize = 100_000;
-
 /// The classes of the words a thread has classified (see [`Lexicon::remembering`]).
 pub struct Memory<'a> {
     lexicon: &'a Lexicon,
-    seen: &'a mut FxHashMap<Box<str>, WordClass>,
+    seen: &'a mut Seen,
+}
+
+/// Recently classified words up to 15 bytes (nearly all), each its own key, in a table small
+/// enough to stay in the processor's cache: a word's slot is fixed by its key, and a newer word
+/// takes it over. A longer word is rare enough to read again.
+struct Seen {
+    slots: Vec<(u128, WordClass)>,
+}
+
+/// Slots of a [`Seen`] table (a power of two): 256 KB.
+const SLOTS: usize = 1 << 13;
+
+impl Seen {
+    fn new() -> Seen {
+        // key 0 is no word's: a key holds its word's length, at least 1
+        Seen {
+            slots: vec![(0, WordClass::default()); SLOTS],
+        }
+    }
 }
 
 impl Memory<'_> {
-    /// [`Lexicon::classify`], read once a word.
-    pub fn classify(&mut self, word: &str) -> WordClass {
-        if let Some(&class) = self.seen.get(word) {
-            return class;
+    /// [`Lexicon::classify`] of the word at `at` in `text`, remembered.
+    pub fn classify(&mut self, text: &str, at: std::ops::Range<usize>) -> WordClass {
+        let word = text.get(at.clone()).unwrap_or_default();
+        let Some(key) = short_key(text.as_bytes(), at) else {
+            return self.lexicon.classify(word);
+        };
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        let slot = (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize;
+        match self.seen.slots.get_mut(slot) {
+            Some((k, class)) if *k == key => *class,
+            Some(entry) => {
+                let class = self.lexicon.classify(word);
+                *entry = (key, class);
+                class
+            }
+            None => self.lexicon.classify(word),
         }
-        let class = self.lexicon.classify(word);
-        self.seen.insert(word.into(), class);
-        class
     }
+}
+
+/// The word at `at` in `text` as one number when it has at most 15 bytes: its bytes, then its
+/// length in the last byte. Read in one load where the text goes on for 16 bytes.
+fn short_key(text: &[u8], at: std::ops::Range<usize>) -> Option<u128> {
+    let len = at.len();
+    if len == 0 || len > 15 {
+        return None;
+    }
+    let chunk: [u8; 16] = match text.get(at.start..at.start + 16) {
+        Some(s) => s.try_into().ok()?,
+        None => {
+            let mut chunk = [0u8; 16];
+            chunk.get_mut(..len)?.copy_from_slice(text.get(at)?);
+            chunk
+        }
+    };
+    let bytes = u128::from_le_bytes(chunk) & ((1u128 << (8 * len)) - 1);
+    Some(bytes | (len as u128) << 120)
 }
 
 /// A word as the lists hold it: lowercased, a typographic apostrophe written `'`; borrowed when

@@ -75,13 +75,13 @@ fn the_score_sums_its_checks_and_puts_the_biggest_loss_first() {
             row("keyword-in-subheadings", 2, 4, "ok"),
             row("image-alt-keyword", 1, 3, "ok"),
             row("keyword-density", 9, 9, "good"),
-            row("flesch-reading-ease", 9, 9, "good"),
+            row("subheading-distribution", 9, 9, "good"),
             row("keyword-placement", 7, 7, "good"),
-            row("subheading-distribution", 7, 7, "good"),
-            row("paragraph-length", 6, 6, "good"),
+            row("paragraph-length", 7, 7, "good"),
             row("passive-voice", 6, 6, "good"),
             row("transition-words", 6, 6, "good"),
-            row("sentence-beginnings", 5, 5, "good"),
+            row("sentence-beginnings", 6, 6, "good"),
+            row("flesch-reading-ease", 5, 5, "good"),
             row("title-width", 4, 4, "good"),
             row("heading-h1", 4, 4, "good"),
             row("keyword-length", 1, 1, "good"),
@@ -103,6 +103,10 @@ fn the_score_sums_its_checks_and_puts_the_biggest_loss_first() {
         assert_eq!(c["status"] != "good", finding.is_some(), "{name}: {c} / {found:?}");
         assert_eq!(c["message"].as_str(), finding.map(|(_, m)| m.as_str()), "{name}");
     }
+    // a figure in the orange band costs half: 11.5% transition words, 20% wanted
+    let half = stats_json(root(), &["--no-config", "fixtures/articles/half-filled.md"]);
+    let transition = rows(&half["score"]).into_iter().find(|c| c.0 == "transition-words");
+    assert_eq!(transition, Some(row("transition-words", 3, 6, "ok")), "{half:#}");
     // outside the score: image-missing is a file look-up, not SEO or readability
     assert!(found.iter().any(|(r, _)| r == "image-missing"));
     // what stats had before is still there

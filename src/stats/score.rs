@@ -60,12 +60,13 @@ pub const CHECKS: &[(&str, Group, u32)] = &[
     ("toc-coverage", Group::Seo, 1),
     ("cluster-links", Group::Seo, 1),
     ("sentence-length", Group::Readability, 8),
-    ("flesch-reading-ease", Group::Readability, 7),
-    ("subheading-distribution", Group::Readability, 6),
-    ("paragraph-length", Group::Readability, 5),
+    ("subheading-distribution", Group::Readability, 7),
+    ("paragraph-length", Group::Readability, 6),
     ("passive-voice", Group::Readability, 5),
     ("transition-words", Group::Readability, 5),
-    ("sentence-beginnings", Group::Readability, 4),
+    ("sentence-beginnings", Group::Readability, 5),
+    // half of its formula is sentence length, which `sentence-length` weighs already
+    ("flesch-reading-ease", Group::Readability, 4),
 ];
 
 #[derive(Debug, Clone, Serialize)]

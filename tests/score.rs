@@ -161,6 +161,26 @@ fn an_off_rule_leaves_the_score_and_a_short_article_has_none() {
     assert_eq!(s["score"]["value"], checks.iter().map(|c| c.1).sum::<u64>());
     assert_eq!(checks[0], ("description-length".to_string(), 0, 8, "bad".to_string()));
 
+    // in a language without the lists, the rules that say "not measured" (info) leave the score
+    let german = std::fs::read_to_string(root().join("fixtures/articles/score-defects.md"))
+        .expect("fixture")
+        .replace("keyword: \"french press\"", "keyword: \"french press\"\nlang: de");
+    std::fs::write(d.path().join("de.md"), german).expect("write");
+    let o = seolint(d.path(), &["--no-config", "--format", "concise", "de.md"]);
+    let said = stdout(&o);
+    let s = stats_json(d.path(), &["--no-config", "de.md"]);
+    let checks = rows(&s["score"]);
+    for rule in [
+        "flesch-reading-ease",
+        "passive-voice",
+        "transition-words",
+        "keyword-length",
+    ] {
+        assert!(said.contains(&format!("info [{rule}]")), "{rule}: {said}");
+        assert!(checks.iter().all(|c| c.0 != rule), "{rule}: {checks:?}");
+    }
+    assert_eq!(checks.iter().map(|c| c.2).sum::<u64>(), 100);
+
     std::fs::write(
         d.path().join("short.md"),
         "---\ntitle: \"A Short Note on Cold Brew Coffee at Home\"\n---\n# A short note\n\nCold brew keeps for a week.\n",

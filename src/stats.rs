@@ -1,5 +1,7 @@
 //! The figures the rules measure, per article, for `seolint stats`: editors want the numbers, not
-//! only the verdicts.
+//! only the verdicts. `score`: the article's score, from the findings and these figures.
+
+pub mod score;
 
 use serde::Serialize;
 
@@ -9,6 +11,7 @@ use crate::rules::keyword::occurrences;
 use crate::rules::links::visible_links;
 use crate::settings::Settings;
 use crate::text::reading_minutes;
+use score::{Light, Score, Status};
 
 #[derive(Debug, Serialize)]
 pub struct SectionStats {
@@ -88,6 +91,9 @@ pub struct Stats {
     pub pillar: Option<String>,
     pub thresholds: Vec<ThresholdStats>,
     pub readability: ReadabilityStats,
+    /// 0-100 from the SEO and readability checks (`score`); `None` (`null`) for an article under
+    /// 50 words of prose or when no check applies.
+    pub score: Option<Score>,
 }
 
 pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
@@ -165,8 +171,26 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
         .collect();
     let pillar = crate::engine::pillar_reason(&doc, settings);
     let readability = readability(&doc, settings);
+    // the findings a lint run gives this file (site checks aside), as `lint_source` gets them
+    let dir = (file != crate::input::STDIN_NAME).then(|| {
+        std::path::Path::new(file)
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .to_path_buf()
+    });
+    let (findings, _) = crate::engine::check_document(&doc, settings, dir.as_deref());
+    let score = score::score(&score::Inputs {
+        doc: &doc,
+        req: &req,
+        settings,
+        findings: &findings,
+        light: &|rule| readability.light(rule),
+        passive_lists: readability.passive_sentences.is_some(),
+        transition_lists: readability.transition_sentences.is_some(),
+    });
     Stats {
         readability,
+        score,
         file: file.to_string(),
         words: words.len(),
         keyword,
@@ -225,13 +249,73 @@ fn readability(doc: &Document, settings: &Settings) -> ReadabilityStats {
 }
 
 /// A traffic light: `✓` within the limit, `!` near it (Yoast's orange), `✗` past it.
-fn mark(ok: bool, near: bool) -> char {
+fn mark(light: Light) -> char {
+    match light {
+        Light::Within => '✓',
+        Light::Near => '!',
+        Light::Far => '✗',
+    }
+}
+
+/// The light of a check's status: `✓` good, `!` ok, `✗` bad.
+fn status_mark(status: Status) -> char {
+    mark(match status {
+        Status::Good => Light::Within,
+        Status::Ok => Light::Near,
+        Status::Bad => Light::Far,
+    })
+}
+
+fn light(ok: bool, near: bool) -> Light {
     if ok {
-        '✓'
+        Light::Within
     } else if near {
-        '!'
+        Light::Near
     } else {
-        '✗'
+        Light::Far
+    }
+}
+
+impl ReadabilityStats {
+    /// `n` sentences as a percent of the article's.
+    fn of_sentences(&self, n: usize) -> f64 {
+        if self.sentences == 0 {
+            0.0
+        } else {
+            n as f64 * 100.0 / self.sentences as f64
+        }
+    }
+
+    /// Where the figure of readability rule `rule` stands against its limit, `None` for a rule
+    /// without a figure here or a figure not measured. Yoast's orange bands: 5 points over a
+    /// share's limit, 10 under a minimum, a third over a paragraph's length.
+    pub fn light(&self, rule: &str) -> Option<Light> {
+        let l = &self.limits;
+        match rule {
+            "sentence-length" => {
+                let share = self.of_sentences(self.long_sentences);
+                Some(light(
+                    share <= l.long_sentence_share,
+                    share <= l.long_sentence_share + 5.0,
+                ))
+            }
+            "flesch-reading-ease" => self
+                .flesch_reading_ease
+                .map(|f| light(f >= l.flesch_min, f >= l.flesch_min - 10.0)),
+            "paragraph-length" => Some(light(
+                self.long_paragraphs == 0,
+                l.longest_paragraph as f64 <= l.paragraph_words * 4.0 / 3.0,
+            )),
+            "passive-voice" => self.passive_sentences.map(|n| {
+                let share = self.of_sentences(n);
+                light(share <= l.passive_max, share <= l.passive_max + 5.0)
+            }),
+            "transition-words" => self.transition_sentences.map(|n| {
+                let share = self.of_sentences(n);
+                light(share >= l.transition_min, share >= l.transition_min - 10.0)
+            }),
+            _ => None,
+        }
     }
 }
 
@@ -243,15 +327,11 @@ fn render_readability(r: &ReadabilityStats, out: &mut String) {
 ",
         r.language
     ));
-    let share = if r.sentences == 0 {
-        0.0
-    } else {
-        r.long_sentences as f64 * 100.0 / r.sentences as f64
-    };
-    // Yoast's orange bands: 5 points over the share, 10 under the score, a third over the length
+    let share = r.of_sentences(r.long_sentences);
+    let lit = |rule: &str| mark(r.light(rule).unwrap_or(Light::Within));
     out.push_str(&format!(
         "    {} sentences           {} ({} over {} words: {}; aim for at most {}%)\n",
-        mark(share <= l.long_sentence_share, share <= l.long_sentence_share + 5.0),
+        lit("sentence-length"),
         thousands(r.sentences),
         thousands(r.long_sentences),
         l.sentence_words,
@@ -261,32 +341,25 @@ fn render_readability(r: &ReadabilityStats, out: &mut String) {
     match r.flesch_reading_ease {
         Some(f) => out.push_str(&format!(
             "    {} flesch reading ease {} ({}; aim for at least {})\n",
-            mark(f >= l.flesch_min, f >= l.flesch_min - 10.0),
+            lit("flesch-reading-ease"),
             number(f),
             crate::rules::readability::flesch_reading_ease::band(f),
             number(l.flesch_min),
         )),
         None => out.push_str("    - flesch reading ease not measured (English only)\n"),
     }
-    let longest = l.longest_paragraph as f64;
     out.push_str(&format!(
         "    {} paragraphs          {} ({} over {} words)\n",
-        mark(r.long_paragraphs == 0, longest <= l.paragraph_words * 4.0 / 3.0),
+        lit("paragraph-length"),
         thousands(r.paragraphs),
         thousands(r.long_paragraphs),
         number(l.paragraph_words),
     ));
-    let of = |n: usize| {
-        if r.sentences == 0 {
-            0.0
-        } else {
-            n as f64 * 100.0 / r.sentences as f64
-        }
-    };
+    let of = |n: usize| r.of_sentences(n);
     match r.passive_sentences {
         Some(n) => out.push_str(&format!(
             "    {} passive voice       {} ({} of sentences; aim for at most {}%)\n",
-            mark(of(n) <= l.passive_max, of(n) <= l.passive_max + 5.0),
+            lit("passive-voice"),
             thousands(n),
             crate::rules::readability::percent(of(n)),
             number(l.passive_max),
@@ -296,7 +369,7 @@ fn render_readability(r: &ReadabilityStats, out: &mut String) {
     match r.transition_sentences {
         Some(n) => out.push_str(&format!(
             "    {} transition words    {} ({} of sentences; aim for at least {}%)\n",
-            mark(of(n) >= l.transition_min, of(n) >= l.transition_min - 10.0),
+            lit("transition-words"),
             thousands(n),
             crate::rules::readability::percent(of(n)),
             number(l.transition_min),
@@ -305,10 +378,46 @@ fn render_readability(r: &ReadabilityStats, out: &mut String) {
     }
 }
 
+/// How many losses `render` lists under "fix first".
+const FIX_FIRST: usize = 3;
+
+fn render_score(score: Option<&Score>, out: &mut String) {
+    let Some(score) = score else {
+        out.push_str("  score                - not scored (under 50 words of prose, or every check off)\n");
+        return;
+    };
+    let (seo, seo_max) = score.of_group(score::Group::Seo);
+    let (read, read_max) = score.of_group(score::Group::Readability);
+    out.push_str(&format!(
+        "  score                {} {} of 100 (SEO {seo} of {seo_max}, readability {read} of {read_max})\n",
+        status_mark(score::status_of(score.value)),
+        score.value,
+    ));
+    let losses: Vec<_> = score.checks.iter().filter(|c| c.lost() > 0).take(FIX_FIRST).collect();
+    if losses.is_empty() {
+        out.push_str("  fix first            nothing: every check keeps its points\n");
+    }
+    for (i, c) in losses.iter().enumerate() {
+        let label = if i == 0 { "fix first" } else { "" };
+        let why = c
+            .message
+            .as_deref()
+            .map(|m| format!(": {}", crate::diagnostic::excerpt(m, 90)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {label:<19}  {} {} -{}{why}\n",
+            status_mark(c.status),
+            c.check,
+            c.lost()
+        ));
+    }
+}
+
 /// The human table for one article.
 pub fn render(s: &Stats) -> String {
     use crate::text::thousands;
     let mut out = format!("{}\n", crate::output::escape_path(&s.file));
+    render_score(s.score.as_ref(), &mut out);
     out.push_str(&format!("  words                {}\n", thousands(s.words)));
     out.push_str(&format!(
         "  reading time         {} min (words / 238)\n",

@@ -16,29 +16,28 @@ pub fn stats(
     output_file: Option<&std::path::Path>,
     say: &mut dyn FnMut(String),
 ) -> Result<bool, Failure> {
+    use rayon::prelude::*;
     let mut all = Vec::new();
     let mut failed = false;
-    let mut measure = |input: &Input, settings: &Settings, say: &mut dyn FnMut(String)| match engine::read_input(input)
-        .map(String::from_utf8)
-    {
-        Ok(Ok(text)) => all.push(crate::stats::compute(&input.display(), text, settings)),
-        Ok(Err(_)) => say(error_line(&FileError::of(input, "not valid UTF-8"))),
-        Err(e) => say(error_line(&e)),
+    // each file measured on a worker (the score lints it too), the results taken in input order
+    let measure = |input: &Input, settings: &Settings| match engine::read_input(input).map(String::from_utf8) {
+        Ok(Ok(text)) => Ok(crate::stats::compute(&input.display(), text, settings)),
+        Ok(Err(_)) => Err(error_line(&FileError::of(input, "not valid UTF-8"))),
+        Err(e) => Err(error_line(&e)),
     };
     // standard input first, then the paths that could not be used, then the files
     let (piped, files): (Vec<_>, Vec<_>) = plan.inputs.iter().partition(|(i, _)| matches!(i, Input::Stdin(_)));
-    let mut said = |line: String| {
-        failed = true;
-        say(line)
-    };
-    for (input, settings) in piped {
-        measure(input, settings, &mut said);
-    }
-    for e in &plan.errors {
-        said(error_line(e));
-    }
-    for (input, settings) in files {
-        measure(input, settings, &mut said);
+    let piped: Vec<_> = piped.into_iter().map(|(i, s)| measure(i, s)).collect();
+    let files: Vec<_> = files.into_par_iter().map(|(i, s)| measure(i, s)).collect();
+    let errors = plan.errors.iter().map(|e| Err(error_line(e)));
+    for result in piped.into_iter().chain(errors).chain(files) {
+        match result {
+            Ok(stats) => all.push(stats),
+            Err(line) => {
+                failed = true;
+                say(line)
+            }
+        }
     }
     let write = |out: &mut dyn Write| -> io::Result<()> {
         match format {

@@ -416,3 +416,25 @@ fn stats_takes_a_lint_runs_options() {
         assert!(err(&o).contains(said), "{}", err(&o));
     }
 }
+
+/// One problem, one finding: a title too long in characters and too wide is title-length's;
+/// title-width says it when title-length is off, or when title-length's range lets the title pass.
+#[test]
+fn title_width_gives_way_to_title_length_only_while_that_reports() {
+    let d = tempfile::tempdir().expect("tmp");
+    let article = "---\ntitle: \"Sourdough at Home: Starter, Feeding Schedule, Shaping, Scoring, Baking and Storing\"\n---\n# Sourdough\n\nText.\n";
+    write(d.path(), "a.md", article);
+    let rules_of = |config: &str| {
+        write(d.path(), ".seolint.yaml", config);
+        let o = seolint(d.path(), &["--format", "concise", "a.md"]);
+        let found = rules_found(&o);
+        found
+            .into_iter()
+            .filter(|r| r.starts_with("title-"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rules_of("rules: {}\n"), ["title-length"]);
+    assert_eq!(rules_of("rules:\n  title-length: off\n"), ["title-width"]);
+    assert_eq!(rules_of("rules:\n  title-length: { max: 90 }\n"), ["title-width"]);
+    assert_eq!(rules_of("rules:\n  title-width: off\n"), ["title-length"]);
+}

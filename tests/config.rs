@@ -438,3 +438,31 @@ fn title_width_gives_way_to_title_length_only_while_that_reports() {
     assert_eq!(rules_of("rules:\n  title-length: { max: 90 }\n"), ["title-width"]);
     assert_eq!(rules_of("rules:\n  title-width: off\n"), ["title-length"]);
 }
+
+/// `seolint config` shows how keyphrases match and where that came from; `init` offers the key.
+#[test]
+fn config_shows_keyword_match_with_its_source() {
+    let d = tempfile::tempdir().expect("tmp");
+    write(d.path(), "a.md", ARTICLE);
+    let shown = |d: &Path| out(&seolint(d, &["config", "a.md"]));
+    let text = shown(d.path());
+    assert!(text.contains("\nkeyword.match: forms (default)\n"), "{text}");
+    write(d.path(), ".seolint.yaml", "rules: {}\nkeyword:\n  match: exact\n");
+    let text = shown(d.path());
+    assert!(text.contains("\nkeyword.match: exact (.seolint.yaml:3)\n"), "{text}");
+    write(d.path(), ".seolint.yaml", "keyword: { match: forms }\n");
+    let text = shown(d.path());
+    assert!(text.contains("\nkeyword.match: forms (.seolint.yaml:1)\n"), "{text}");
+    // init's commented lines, uncommented, are a config that sets it
+    std::fs::remove_file(d.path().join(".seolint.yaml")).expect("rm");
+    let o = seolint(d.path(), &["init"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let written = std::fs::read_to_string(d.path().join(".seolint.yaml")).expect("written");
+    let uncommented = written
+        .replace("# keyword:\n", "keyword:\n")
+        .replace("#   match: exact", "  match: exact");
+    assert_ne!(uncommented, written, "init mentions keyword.match: {written}");
+    write(d.path(), ".seolint.yaml", &uncommented);
+    let text = shown(d.path());
+    assert!(text.contains("\nkeyword.match: exact (.seolint.yaml:"), "{text}");
+}

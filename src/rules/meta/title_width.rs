@@ -51,8 +51,9 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// - `max` (default 600): the widest title, in pixels.
-    /// - `min` (default none): the narrowest title, in pixels (Yoast asks for 400).
+    /// - `max` (default 600, also under `pillar`): the widest title, in pixels.
+    /// - `min` (default none, `pillar` 400): the narrowest title, in pixels (Yoast asks for 400;
+    ///   a pillar page uses the whole line of its result).
     ///
     /// The front matter keys that hold the title are config `fields.title` (default `title`).
     pub static TITLE_WIDTH = {

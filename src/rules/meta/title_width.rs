@@ -2,12 +2,10 @@
 
 use std::cmp::Ordering;
 
-use crate::diagnostic::{excerpt, Severity, Span};
-use crate::document::Document;
+use crate::diagnostic::{excerpt, Severity};
 use crate::requirements::Source;
 use crate::rules::meta::{page_title, title_length, visible};
 use crate::rules::{declare_rule, Context};
-use crate::suppress::Suppressions;
 use crate::text::number;
 
 declare_rule! {
@@ -26,7 +24,8 @@ declare_rule! {
     /// One problem, one finding: a title that `title-length` already reports as too long is not
     /// reported again as too wide (nor a too short one as too narrow). This rule speaks for
     /// titles that fit in characters but not in pixels (wide capitals, wide letters), and for
-    /// every title when `title-length` is off or suppressed at the title.
+    /// every title when `title-length` is off in config. An inline suppression of
+    /// `title-length` at the title silences the problem, so this rule stays silent too.
     ///
     /// ## Why is this bad?
     /// Search results cut titles by width, not by character count: a title of wide capitals
@@ -185,23 +184,13 @@ fn check(ctx: &mut Context) {
     // one problem, one finding: a title title-length already reports as too long (too short)
     // is not reported again as too wide (too narrow)
     let direction = if width > max { Ordering::Greater } else { Ordering::Less };
-    if title_length::verdict(ctx.settings, chars) == Some(direction) && !length_suppressed(doc, title.span) {
+    if title_length::verdict(ctx.settings, chars) == Some(direction) {
         return;
     }
     let d = ctx
         .diagnostic(title.span, message)
         .with_help("search results cut a wide title with an ellipsis: put the keyword first and trim the end");
     ctx.push(d);
-}
-
-/// Whether a suppression comment silences title-length at the title: then its finding is not
-/// shown and this rule's is the only one left to say it.
-fn length_suppressed(doc: &Document, span: Span) -> bool {
-    if doc.comments.is_empty() {
-        return false;
-    }
-    let (suppressions, _) = Suppressions::parse(doc, &|_| true, &[]);
-    suppressions.suppresses(title_length::TITLE_LENGTH.name, doc.lines.line_of(span.start))
 }
 
 #[cfg(test)]

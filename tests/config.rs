@@ -416,3 +416,121 @@ fn stats_takes_a_lint_runs_options() {
         assert!(err(&o).contains(said), "{}", err(&o));
     }
 }
+
+/// One problem, one finding: a title too long in characters and too wide is title-length's;
+/// title-width says it when title-length is off, or when title-length's range lets the title pass.
+#[test]
+fn title_width_gives_way_to_title_length_only_while_that_reports() {
+    let d = tempfile::tempdir().expect("tmp");
+    let article = "---\ntitle: \"Sourdough at Home: Starter, Feeding Schedule, Shaping, Scoring, Baking and Storing\"\n---\n# Sourdough\n\nText.\n";
+    write(d.path(), "a.md", article);
+    let rules_of = |config: &str| {
+        write(d.path(), ".seolint.yaml", config);
+        let o = seolint(d.path(), &["--format", "concise", "a.md"]);
+        let found = rules_found(&o);
+        found
+            .into_iter()
+            .filter(|r| r.starts_with("title-"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rules_of("rules: {}\n"), ["title-length"]);
+    assert_eq!(rules_of("rules:\n  title-length: off\n"), ["title-width"]);
+    assert_eq!(rules_of("rules:\n  title-length: { max: 90 }\n"), ["title-width"]);
+    assert_eq!(rules_of("rules:\n  title-width: off\n"), ["title-length"]);
+}
+
+/// `seolint config` shows how keyphrases match and where that came from; `init` offers the key.
+#[test]
+fn config_shows_keyword_match_with_its_source() {
+    let d = tempfile::tempdir().expect("tmp");
+    write(d.path(), "a.md", ARTICLE);
+    let shown = |d: &Path| out(&seolint(d, &["config", "a.md"]));
+    let text = shown(d.path());
+    assert!(text.contains("\nkeyword.match: forms (default)\n"), "{text}");
+    write(d.path(), ".seolint.yaml", "rules: {}\nkeyword:\n  match: exact\n");
+    let text = shown(d.path());
+    assert!(text.contains("\nkeyword.match: exact (.seolint.yaml:3)\n"), "{text}");
+    write(d.path(), ".seolint.yaml", "keyword: { match: forms }\n");
+    let text = shown(d.path());
+    assert!(text.contains("\nkeyword.match: forms (.seolint.yaml:1)\n"), "{text}");
+    // init's commented lines, uncommented, are a config that sets it
+    std::fs::remove_file(d.path().join(".seolint.yaml")).expect("rm");
+    let o = seolint(d.path(), &["init"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let written = std::fs::read_to_string(d.path().join(".seolint.yaml")).expect("written");
+    let uncommented = written
+        .replace("# keyword:\n", "keyword:\n")
+        .replace("#   match: exact", "  match: exact");
+    assert_ne!(uncommented, written, "init mentions keyword.match: {written}");
+    write(d.path(), ".seolint.yaml", &uncommented);
+    let text = shown(d.path());
+    assert!(text.contains("\nkeyword.match: exact (.seolint.yaml:"), "{text}");
+}
+
+/// The `pillar` preset's thresholds for the keyphrase checks: what passes under the defaults is
+/// reported under `extends: pillar`, each message naming the preset.
+#[test]
+fn pillar_preset_is_stricter_on_keyphrase_length_title_width_and_alt_share() {
+    let d = tempfile::tempdir().expect("tmp");
+    // 30 characters (title-length passes) but ~265 px; 4 content words; the keyword in 4 of 4 alts
+    let images: String = (1..=4)
+        .map(|i| format!("![Rye sourdough starter jar {i}](rye-{i}.png)\n\n"))
+        .collect();
+    let article = format!(
+        "---\ntitle: \"Rye sourdough starter jar, fed\"\nkeyword: \"rye sourdough starter jar\"\n---\n# Rye sourdough starter jar\n\n## Rye sourdough starter jar care\n\nText about the rye sourdough starter jar.\n\n{images}"
+    );
+    write(d.path(), "a.md", &article);
+    let findings = |config: &str| {
+        write(d.path(), ".seolint.yaml", config);
+        let o = seolint(d.path(), &["--format", "concise", "a.md"]);
+        out(&o)
+            .lines()
+            .filter(|l| {
+                [
+                    "[keyword-length]",
+                    "[title-width]",
+                    "[image-alt-keyword]",
+                    "[keyword-in-subheadings]",
+                ]
+                .iter()
+                .any(|r| l.contains(r))
+            })
+            .map(|l| l.split_once(": ").map_or(l, |(_, rest)| rest).to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(findings("rules: {}\n"), Vec::<String>::new());
+    let pillar = findings("extends: pillar\n");
+    assert_eq!(pillar.len(), 3, "{pillar:#?}");
+    assert!(
+        pillar
+            .iter()
+            .any(|l| l.contains("[keyword-length]") && l.contains("preset `pillar`")),
+        "{pillar:#?}"
+    );
+    assert!(
+        pillar
+            .iter()
+            .any(|l| l.contains("[title-width] title is too narrow: ~265 px")
+                && l.contains("aim for at least 400 px (preset `pillar`)")),
+        "{pillar:#?}"
+    );
+    assert!(
+        pillar
+            .iter()
+            .any(|l| l.contains("[image-alt-keyword]") && l.contains("100% (4 of 4 images)")),
+        "{pillar:#?}"
+    );
+    // `seolint config` shows the preset's values and where they came from
+    let shown = out(&seolint(d.path(), &["config", "a.md"]));
+    for line in [
+        "keyword-length: warning (default); max = 3 (preset `pillar`)",
+        "title-width: warning (default); min = 400 (preset `pillar`)",
+        "keyword-in-subheadings: warning (default); max = 75 (preset `pillar`); min = 30 (preset `pillar`)",
+    ] {
+        assert!(shown.contains(line), "{line}\n{shown}");
+    }
+    assert!(
+        shown.contains("image-alt-keyword: warning (default); share = true (preset `pillar`)"),
+        "{shown}"
+    );
+}

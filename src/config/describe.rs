@@ -8,6 +8,7 @@ use crate::diagnostic::Severity;
 use crate::requirements::TemplateReqs;
 use crate::rules;
 use crate::settings::Settings;
+use crate::text::KeywordMatch;
 
 /// `seolint config PATH`: every rule's severity and options, with where each came from.
 pub fn describe(file: &Path, config: Option<&ConfigFile>, settings: &Settings) -> String {
@@ -52,6 +53,14 @@ pub fn describe(file: &Path, config: Option<&ConfigFile>, settings: &Settings) -
         out.push_str("partial: yes (site.partials): not linted, not a page of the site\n");
     }
     out.push_str(&format!("fields: {}\n", settings.fields.describe()));
+    let matching = match settings.keyword_match {
+        KeywordMatch::Forms => "forms",
+        KeywordMatch::Exact => "exact",
+    };
+    let origin = config
+        .and_then(|c| c.keyword_match_origin.as_deref())
+        .unwrap_or("default");
+    out.push_str(&format!("keyword.match: {matching} ({origin})\n"));
     out.push_str("rules:\n");
     for rule in rules::RULES {
         let s = settings.rules.get(rule.name);
@@ -84,7 +93,7 @@ pub fn init_text(preset: Option<&str>, template: Option<&Path>, derived: Option<
         None => out.push_str("# extends: pillar          # preset: pillar, cluster or blog\n"),
     }
     out.push_str(
-        "\n# site:\n#   url: https://example.com      # links to this host count as internal\n#   content_root: content\n#   partials: [_includes, _partials, partials, includes]   # fragments, not articles\n#   slugs: hugo                   # whose heading anchors; unset: from the generator's config\n\n# include: [\"content/**/*.md\"]\n# exclude: [\"content/drafts/**\"]\n",
+        "\n# site:\n#   url: https://example.com      # links to this host count as internal\n#   content_root: content\n#   partials: [_includes, _partials, partials, includes]   # fragments, not articles\n#   slugs: hugo                   # whose heading anchors; unset: from the generator's config\n\n# language: en                   # of articles whose front matter has no lang/language/locale\n# keyword:\n#   match: exact                  # keyphrase words as written; default forms: bake matches baking, baked\n\n# include: [\"content/**/*.md\"]\n# exclude: [\"content/drafts/**\"]\n",
     );
     if let Some(t) = template {
         out.push_str(&format!("\ntemplate: {}\n", t.display()));

@@ -54,7 +54,7 @@ struct RawConfig {
 #[serde(deny_unknown_fields)]
 pub struct RawKeyword {
     #[serde(rename = "match", default)]
-    pub matching: crate::text::KeywordMatch,
+    pub matching: Option<crate::text::KeywordMatch>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -128,6 +128,8 @@ pub struct ConfigFile {
     pub template: Option<Arc<TemplateReqs>>,
     pub language: Option<crate::text::Language>,
     pub keyword_match: crate::text::KeywordMatch,
+    /// Where `keyword.match` was set (`.seolint.yaml:4`); `None`: the default.
+    pub keyword_match_origin: Option<String>,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -415,7 +417,11 @@ impl ConfigFile {
             rules,
             overrides,
             fields: raw.fields,
-            keyword_match: raw.keyword.matching,
+            keyword_match: raw.keyword.matching.unwrap_or_default(),
+            keyword_match_origin: raw.keyword.matching.map(|_| match key_line(text, "match", 0) {
+                Some(l) => format!("{shown}:{l}"),
+                None => shown.clone(),
+            }),
             packs: Arc::new(loaded_packs),
             template,
         })

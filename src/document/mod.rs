@@ -384,6 +384,37 @@ mod tests {
         }
     }
 
+    /// A URL a link shows is one word; a link's own text stays words, its destination none.
+    #[test]
+    fn a_url_shown_as_link_text_is_one_word() {
+        let src = "See https://example.com/a/b and <https://x.org/p?q=1> or me@example.com, [example.com/docs](https://example.com/docs) but [the docs](https://example.com/docs/a/b). Or ftp://host/x/y example.com/x/y\n";
+        let d = Document::parse(src.to_string(), &ParseOptions::default());
+        let words: Vec<&str> = d.words.iter().map(|w| d.word_text(w)).collect();
+        assert_eq!(
+            words,
+            [
+                "See",
+                "https://example.com/a/b",
+                "and",
+                "https://x.org/p?q=1",
+                "or",
+                "me@example.com",
+                "example.com/docs",
+                "but",
+                "the",
+                "docs",
+                "Or",
+                "ftp://host/x/y",
+                // not a link (no scheme, no `www.`): words as the text splits
+                "example.com",
+                "x",
+                "y",
+            ]
+        );
+        // the stops inside URLs end no sentence
+        assert_eq!(d.sentences.len(), 2, "{:?}", d.sentences);
+    }
+
     fn parse(src: &str) -> Document {
         Document::parse(src.to_string(), &ParseOptions::default())
     }

@@ -270,7 +270,8 @@ pub struct Anchor {
     pub kind: AnchorKind,
 }
 
-/// A word of visible prose (UAX #29 word containing a letter or digit). Kept compact (12 bytes:
+/// A word of visible prose (UAX #29 word containing a letter or digit; a URL a link shows, such
+/// as an autolink, is one word whole). Kept compact (12 bytes:
 /// a document has a word per 6-8 bytes of prose): byte offsets as `u32` (the engine refuses files
 /// over 16 MiB; a document past 4 GiB keeps no words beyond it), and the word's first byte, which
 /// the keyword rules test before they look at a word's text.

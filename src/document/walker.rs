@@ -162,7 +162,21 @@ impl<'d> Walker<'d> {
                                 let (span, exact) = self.text_span(sp, t, text_cursor);
                                 text_cursor = span.end;
                                 self.push_text(t, &mut heading, &links);
+                                let before = self.doc.words.len();
                                 self.push_words(t, span, exact);
+                                // a URL a link shows (autolink, bare URL) reads as one word
+                                if let Some(&l) = links.last() {
+                                    if self.doc.words.len() > before + 1 && shows_url(t, &self.doc.links[l].url) {
+                                        let first = self.doc.words[before];
+                                        let last = self.doc.words[self.doc.words.len() - 1];
+                                        self.doc.words.truncate(before);
+                                        self.doc.words.push(Word {
+                                            start: first.start,
+                                            end: last.end,
+                                            first: first.first,
+                                        });
+                                    }
+                                }
                             }
                             continue;
                         }
@@ -855,4 +869,21 @@ impl<'d> Walker<'d> {
                 .extend(directives::parse_directives(inner, c.inner.start));
         }
     }
+}
+/// Whether a link's text is a URL as written: an autolink (`<https://…>`, a bare URL or e-mail
+/// address), or link text that spells its destination (`[example.com/docs](https://example.com/docs)`).
+/// A reader sees one token there, as a word processor counts it: one word, not one per part.
+fn shows_url(text: &str, url: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.contains(char::is_whitespace) {
+        return false;
+    }
+    let scheme = t.find("://").is_some_and(|i| {
+        let s = &t.as_bytes()[..i];
+        s.first().is_some_and(u8::is_ascii_alphabetic)
+            && s.iter()
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+    });
+    let www = t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+    scheme || www || (url.ends_with(t) && t.contains(['.', '/', '@']))
 }

@@ -36,7 +36,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// - `share` (default `false`): check the share of alt texts with the keyword.
+    /// - `share` (default `false`; `true` under `pillar`): check the share of alt texts with the
+    ///   keyword (a pillar page has an image per section, enough for a share to mean something).
     /// - `min` (default 30), `max` (default 70): the share's range, in percent of images.
     /// - `min_images` (default 4): the fewest images for the share to apply; below it, one
     ///   alt text with the keyword is enough.

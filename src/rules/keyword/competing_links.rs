@@ -31,7 +31,7 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// None.
+    /// None: every competing link is reported, under every preset.
     pub static COMPETING_LINKS = {
         name: "competing-links",
         severity: Severity::Warning,

@@ -49,7 +49,9 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// - `min` (default 30), `max` (default 75): the range, in percent of H2/H3 subheadings.
+    /// - `min` (default 30), `max` (default 75): the range, in percent of H2/H3 subheadings. The
+    ///   `pillar` preset keeps them: the reference pillar template has the keyphrase in 35% of
+    ///   its content subheadings.
     pub static KEYWORD_IN_SUBHEADINGS = {
         name: "keyword-in-subheadings",
         severity: Severity::Warning,

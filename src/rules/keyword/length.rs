@@ -38,7 +38,9 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// - `max` (default 4): the most content words a keyphrase may have (Yoast's default).
+    /// - `max` (default 4, `pillar` 3): the most content words a keyphrase may have (Yoast's
+    ///   default; a pillar page targets the broad head term of its cluster, long-tail phrases
+    ///   belong to its cluster articles).
     pub static KEYWORD_LENGTH = {
         name: "keyword-length",
         severity: Severity::Warning,

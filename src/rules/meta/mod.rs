@@ -6,6 +6,7 @@ pub mod title_width;
 use crate::diagnostic::{excerpt, Span};
 use crate::document::Document;
 use crate::rules::Context;
+use crate::settings::Settings;
 
 /// A meta text and where it stands.
 pub struct MetaText<'d> {
@@ -34,6 +35,30 @@ pub fn front_matter_text<'d>(doc: &'d Document, keys: &[&str]) -> Option<MetaTex
     None
 }
 
+/// The page title: the first front matter key of config `fields.title` that holds a string, else
+/// the H1's text.
+pub fn page_title<'d>(doc: &'d Document, settings: &Settings) -> Option<MetaText<'d>> {
+    let keys = settings.fields.title.list();
+    front_matter_text(doc, &keys).or_else(|| {
+        let h1 = doc.headings.iter().find(|h| h.level == 1)?;
+        Some(MetaText {
+            text: &h1.text,
+            span: h1.text_span,
+            origin: "H1".to_string(),
+            markup: false,
+        })
+    })
+}
+
+/// What a reader sees of `text`: markup, tags and entities taken out.
+pub fn visible(text: &MetaText) -> String {
+    if text.markup {
+        crate::document::visible_text(text.text)
+    } else {
+        text.text.trim().to_string()
+    }
+}
+
 /// Report `text` when its length in characters of visible text is outside `min..=max`: "title is
 /// too short: 9 characters ("Cold Brew" in front matter `title`); aim for 30-60 (default)".
 pub fn check_length(
@@ -43,11 +68,7 @@ pub fn check_length(
     (min, max): (usize, usize),
     help: (&'static str, &'static str),
 ) {
-    let visible = if text.markup {
-        crate::document::visible_text(text.text)
-    } else {
-        text.text.trim().to_string()
-    };
+    let visible = visible(&text);
     let len = visible.chars().count();
     if len == 0 {
         return; // an empty value is reported as missing or required, not as short

@@ -1,8 +1,11 @@
+use std::cmp::Ordering;
+
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::rules::meta::{check_length, front_matter_text, MetaText};
+use crate::rules::meta::{check_length, page_title};
 use crate::rules::{declare_rule, Context};
+use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
@@ -60,18 +63,9 @@ impl Default for Options {
 
 fn check(ctx: &mut Context) {
     let opts = ctx.options::<Options>();
-    let doc = ctx.doc;
-    let keys = ctx.settings.fields.title.list();
-    let title = front_matter_text(doc, &keys).or_else(|| {
-        let h1 = doc.headings.iter().find(|h| h.level == 1)?;
-        Some(MetaText {
-            text: &h1.text,
-            span: h1.text_span,
-            origin: "H1".to_string(),
-            markup: false,
-        })
-    });
-    let Some(title) = title else { return };
+    let Some(title) = page_title(ctx.doc, ctx.settings) else {
+        return;
+    };
     check_length(
         ctx,
         "title",
@@ -82,4 +76,25 @@ fn check(ctx: &mut Context) {
             "search results cut titles at about 60 characters; put the keyword first and trim the rest",
         ),
     );
+}
+
+/// How this rule, as `settings` run it, judges a title of `chars` characters of visible text:
+/// `Less` too short, `Greater` too long, `None` when it fits or the rule is off. For
+/// `title-width`, which gives way to this rule on the same title.
+pub fn verdict(settings: &Settings, chars: usize) -> Option<Ordering> {
+    let (severity, setting) = TITLE_LENGTH.setting_in(settings);
+    severity?;
+    let opts: Options = setting
+        .and_then(|s| s.options.as_ref())
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .unwrap_or_default();
+    if chars == 0 {
+        None // an empty title is reported as missing, not as short
+    } else if chars < opts.min {
+        Some(Ordering::Less)
+    } else if chars > opts.max {
+        Some(Ordering::Greater)
+    } else {
+        None
+    }
 }

@@ -40,6 +40,9 @@ impl WordClass {
     pub const OPENER: u16 = 1 << 6;
     /// Written with white space inside (a word the tokenizer joined): the Flesch score skips it.
     pub const SPACED: u16 = 1 << 7;
+    /// A URL or an e-mail address shown as text (one word, see DESIGN's words): it has no
+    /// syllables to count, so the Flesch score skips it too.
+    pub const URL: u16 = 1 << 9;
 
     pub fn is(self, flag: u16) -> bool {
         self.flags & flag != 0
@@ -120,6 +123,12 @@ impl Lexicon {
         if word.bytes().any(|b| b.is_ascii_whitespace()) {
             return WordClass {
                 flags: WordClass::SPACED,
+                syllables: 0,
+            };
+        }
+        if word.contains("://") || word.contains('@') || word.starts_with("www.") {
+            return WordClass {
+                flags: WordClass::URL,
                 syllables: 0,
             };
         }
@@ -276,6 +285,9 @@ mod tests {
         assert!(en.phrases_after("As").iter().any(|r| r == &["a", "result"]));
         assert!(c("The").is(WordClass::OPENER));
         assert_eq!((c("reading").syllables(), c("e. g.").is(WordClass::SPACED)), (2, true));
+        for url in ["https://example.com/a/b", "www.example.com", "team@example.com"] {
+            assert_eq!((c(url).is(WordClass::URL), c(url).syllables()), (true, 0), "{url}");
+        }
         assert!(en.has("transition_words") && !en.has("no_such_list"));
     }
 

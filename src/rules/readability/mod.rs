@@ -28,12 +28,13 @@ pub fn sentence_words(doc: &Document) -> usize {
 
 /// The Flesch reading ease of the article's sentences (English formula), `None` without words.
 /// A word whose text the parser could not pin down (its span is its whole text node's, with
-/// white space in it) is left out of the words and the syllables alike.
+/// white space in it), and a URL or e-mail address shown as text, are left out of the words and
+/// the syllables alike: neither is read as syllables.
 pub fn flesch(doc: &Document) -> Option<f64> {
     let sentences = doc.sentences.len();
     let (mut words, mut syllables) = (0u64, 0u64);
     for class in doc.sentences.iter().flat_map(|s| doc.sentence_classes(s)) {
-        if !class.is(WordClass::SPACED) {
+        if !class.is(WordClass::SPACED) && !class.is(WordClass::URL) {
             words += 1;
             syllables += u64::from(class.syllables());
         }

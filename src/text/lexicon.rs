@@ -292,6 +292,24 @@ mod tests {
     }
 
     #[test]
+    fn memory_answers_what_the_lexicon_does() {
+        let en = Lexicon::for_language(&Language::english()).expect("english");
+        // a long word, a word ending the text (its key cannot be read in one load), repeats
+        let text = "The loaf was baked; however, internationalization is hard and the loaf was";
+        let words: Vec<(usize, &str)> = crate::text::word_indices(text).collect();
+        for _ in 0..2 {
+            en.remembering(|memory| {
+                for &(at, w) in &words {
+                    assert_eq!(memory.classify(text, at..at + w.len()), en.classify(w), "{w}");
+                }
+            });
+        }
+        assert_eq!(short_key(b"was", 0..3), short_key(b"wasp", 0..3));
+        assert_ne!(short_key(b"was", 0..3), short_key(b"wasp", 0..4));
+        assert_eq!(short_key(b"internationalization", 0..20), None);
+    }
+
+    #[test]
     fn languages_without_lists_have_no_lexicon() {
         assert!(Lexicon::for_language(&Language::parse("de").expect("tag")).is_none());
         assert!(Lexicon::for_language(&Language::parse("en-GB").expect("tag")).is_some());

@@ -83,8 +83,6 @@ impl Document {
         self.sentences.iter().filter(|s| !self.blocks[s.block].is_heading())
     }
 
-    /// Build `blocks` and `sentences` from the headings, paragraphs and words. Needs
-    /// `language` set.
     /// What the article language's word lists say of each word (`word_classes()[i]` is
     /// `words[i]`'s), for the readability rules: read on first use, each distinct word once. Words
     /// outside `sentences` get the empty class; a language without lists gets no classes at all.
@@ -111,6 +109,8 @@ impl Document {
         self.word_classes().get(sentence.words.clone()).unwrap_or_default()
     }
 
+    /// Build `blocks` and `sentences` from the headings, paragraphs and words. Needs
+    /// `language` set.
     pub(super) fn build_prose(&mut self) {
         let mut blocks: Vec<(Span, BlockKind, Option<usize>)> = self
             .headings

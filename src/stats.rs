@@ -213,11 +213,11 @@ fn readability(doc: &Document, settings: &Settings) -> ReadabilityStats {
     use crate::rules::readability::{
         self as r, flesch_reading_ease, paragraph_length, passive_voice, sentence_length, transition_words,
     };
-    let passive: passive_voice::Options = r::options_in(settings, "passive-voice");
-    let transition: transition_words::Options = r::options_in(settings, "transition-words");
-    let sentence: sentence_length::Options = r::options_in(settings, "sentence-length");
-    let paragraph: paragraph_length::Options = r::options_in(settings, "paragraph-length");
-    let flesch: flesch_reading_ease::Options = r::options_in(settings, "flesch-reading-ease");
+    let passive = passive_voice::PASSIVE_VOICE.options_in::<passive_voice::Options>(settings);
+    let transition = transition_words::TRANSITION_WORDS.options_in::<transition_words::Options>(settings);
+    let sentence = sentence_length::SENTENCE_LENGTH.options_in::<sentence_length::Options>(settings);
+    let paragraph = paragraph_length::PARAGRAPH_LENGTH.options_in::<paragraph_length::Options>(settings);
+    let flesch = flesch_reading_ease::FLESCH_READING_EASE.options_in::<flesch_reading_ease::Options>(settings);
     let paragraphs: Vec<_> = r::paragraphs(doc).collect();
     ReadabilityStats {
         language: doc.language.language.tag().to_string(),

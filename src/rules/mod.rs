@@ -65,6 +65,27 @@ impl Rule {
         settings.rule_setting(self.name, self.default_severity)
     }
 
+    /// This rule's options under `settings`, from config or its defaults, parsed on the first file
+    /// of the run that asks (see [`OptionsCache`](crate::settings::OptionsCache)). Options are
+    /// validated when the config is loaded, so a failure here falls back to the defaults.
+    pub fn options_in<'s, T: DeserializeOwned + Default + Clone + Send + Sync + 'static>(
+        &'static self,
+        settings: &'s Settings,
+    ) -> Cow<'s, T> {
+        let parse = || {
+            self.setting_in(settings)
+                .1
+                .and_then(|s| s.options.as_ref())
+                .and_then(|v| serde_json::from_value(v.clone()).ok())
+                .unwrap_or_default()
+        };
+        let slot = RULES.iter().position(|r| std::ptr::eq(*r, self));
+        match slot.and_then(|slot| settings.options_cache.get(slot, RULES.len(), parse)) {
+            Some(options) => Cow::Borrowed(options),
+            None => Cow::Owned(parse()),
+        }
+    }
+
     /// The documentation with the one leading space of each `///` line removed.
     pub fn documentation(&self) -> String {
         self.docs
@@ -270,6 +291,16 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// [`Context::threshold`], or `default` with its source `Source::Default` when neither the
+    /// document nor config sets `key`.
+    pub fn threshold_or(&self, key: &str, default: f64) -> Threshold {
+        self.threshold(key).unwrap_or(Threshold {
+            value: default,
+            source: Source::Default,
+            span: None,
+        })
+    }
+
     /// A range from the `min`/`max` thresholds, with the source of the more specific end; `None`
     /// when neither is set.
     pub fn range(&self) -> Option<RangeThreshold> {
@@ -283,22 +314,9 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The rule's options from config, or its defaults, parsed on the first file of the run that
-    /// asks (see [`OptionsCache`]). Options are validated when the config is loaded, so a failure
-    /// here falls back to the defaults.
+    /// The rule's options from config, or its defaults (see [`Rule::options_in`]).
     pub fn options<T: DeserializeOwned + Default + Clone + Send + Sync + 'static>(&self) -> Cow<'a, T> {
-        let parse = || {
-            self.setting
-                .and_then(|s| s.options.as_ref())
-                .and_then(|v| serde_json::from_value(v.clone()).ok())
-                .unwrap_or_default()
-        };
-        let slot = RULES.iter().position(|r| std::ptr::eq(*r, self.rule));
-        let cached = slot.and_then(|slot| self.settings.options_cache.get(slot, RULES.len(), parse));
-        match cached {
-            Some(options) => Cow::Borrowed(options),
-            None => Cow::Owned(parse()),
-        }
+        self.rule.options_in(self.settings)
     }
 
     /// Where options came from: config when any of `keys` is set there, else the default.

@@ -1,7 +1,7 @@
 //! keyword-length: a primary keyphrase short enough to rank for, and not made of function words only.
 
 use crate::diagnostic::Severity;
-use crate::requirements::Source;
+use crate::requirements::Threshold;
 use crate::rules::keyword::{article_language, keyword_anchor};
 use crate::rules::{declare_rule, Context};
 use crate::text::{number, plural};
@@ -90,10 +90,7 @@ fn check(ctx: &mut Context) {
         ctx.push(d);
         return;
     }
-    let (max, source) = match ctx.threshold("max") {
-        Some(t) => (t.value, t.source),
-        None => (4.0, Source::Default),
-    };
+    let Threshold { value: max, source, .. } = ctx.threshold_or("max", 4.0);
     if content as f64 <= max {
         return;
     }

@@ -82,12 +82,8 @@ fn check(ctx: &mut Context) {
 /// `Less` too short, `Greater` too long, `None` when it fits or the rule is off. For
 /// `title-width`, which gives way to this rule on the same title.
 pub fn verdict(settings: &Settings, chars: usize) -> Option<Ordering> {
-    let (severity, setting) = TITLE_LENGTH.setting_in(settings);
-    severity?;
-    let opts: Options = setting
-        .and_then(|s| s.options.as_ref())
-        .and_then(|v| serde_json::from_value(v.clone()).ok())
-        .unwrap_or_default();
+    TITLE_LENGTH.setting_in(settings).0?;
+    let opts = TITLE_LENGTH.options_in::<Options>(settings);
     if chars == 0 {
         None // an empty title is reported as missing, not as short
     } else if chars < opts.min {

@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 
 use crate::diagnostic::{excerpt, Severity};
-use crate::requirements::Source;
+use crate::requirements::Threshold;
 use crate::rules::meta::{page_title, title_length, visible};
 use crate::rules::{declare_rule, Context};
 use crate::text::number;
@@ -157,10 +157,11 @@ fn check(ctx: &mut Context) {
     }
     // compared as shown: a title of 600.4 px is not "~600 px" over 600
     let width = width_px(&visible).round();
-    let (max, max_source) = match ctx.threshold("max") {
-        Some(t) => (t.value, t.source),
-        None => (600.0, Source::Default),
-    };
+    let Threshold {
+        value: max,
+        source: max_source,
+        ..
+    } = ctx.threshold_or("max", 600.0);
     let min = ctx.threshold("min");
     let shown = excerpt(&visible, 70);
     let message = if width > max {

@@ -1,7 +1,7 @@
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::requirements::Source;
+use crate::requirements::Threshold;
 use crate::rules::readability::{flesch, sentence_words, MIN_WORDS};
 use crate::rules::{declare_rule, Context};
 use crate::text::number;
@@ -99,10 +99,7 @@ fn check(ctx: &mut Context) {
     let Some(score) = flesch(doc) else {
         return;
     };
-    let (min, source) = match ctx.threshold("min") {
-        Some(t) => (t.value, t.source),
-        None => (default_min(), Source::Default),
-    };
+    let Threshold { value: min, source, .. } = ctx.threshold_or("min", default_min());
     if score >= min {
         return;
     }

@@ -11,10 +11,7 @@ mod share;
 pub mod subheading_distribution;
 pub mod transition_words;
 
-use serde::de::DeserializeOwned;
-
 use crate::document::{BlockKind, Document};
-use crate::settings::Settings;
 use crate::text::WordClass;
 
 /// Under this many words an article is too short to judge its readability by shares and
@@ -56,17 +53,6 @@ pub fn paragraphs(doc: &Document) -> impl Iterator<Item = &crate::document::Pros
     doc.blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Paragraph { .. } | BlockKind::ListItem))
-}
-
-/// A rule's options as `settings` set them (a preset's included), else its defaults: for
-/// `seolint stats`, which measures without running the rules.
-pub fn options_in<T: DeserializeOwned + Default>(settings: &Settings, rule: &str) -> T {
-    settings
-        .rules
-        .get(rule)
-        .and_then(|s| s.options.as_ref())
-        .and_then(|v| serde_json::from_value(v.clone()).ok())
-        .unwrap_or_default()
 }
 
 /// Percent with at most one decimal, as messages write it: `26.7%`, `25%`.

@@ -1,7 +1,7 @@
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::requirements::Source;
+use crate::requirements::Threshold;
 use crate::rules::readability::paragraphs;
 use crate::rules::{declare_rule, Context};
 use crate::text::thousands;
@@ -74,10 +74,7 @@ impl Default for Options {
 }
 
 fn check(ctx: &mut Context) {
-    let (max, source) = match ctx.threshold("max_words") {
-        Some(t) => (t.value, t.source),
-        None => (default_max_words(), Source::Default),
-    };
+    let Threshold { value: max, source, .. } = ctx.threshold_or("max_words", default_max_words());
     let found: Vec<_> = paragraphs(ctx.doc)
         .filter(|p| p.word_count() as f64 > max)
         .map(|p| {

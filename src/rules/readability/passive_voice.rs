@@ -1,5 +1,6 @@
 use crate::diagnostic::Severity;
-use crate::rules::readability::share::{self, bound, of, percent, LABELS};
+use crate::requirements::Threshold;
+use crate::rules::readability::share::{self, of, percent, LABELS};
 use crate::rules::{declare_rule, Context};
 use crate::text::passive_at;
 
@@ -87,7 +88,11 @@ fn check(ctx: &mut Context) {
     if !share::long_enough(ctx) {
         return;
     }
-    let (max, source, setting) = bound(ctx, "max", DEFAULT_MAX);
+    let Threshold {
+        value: max,
+        source,
+        span: setting,
+    } = ctx.threshold_or("max", DEFAULT_MAX);
     let total = doc.sentences.len();
     if hits.len() as f64 * 100.0 <= max * total as f64 {
         return;

@@ -2,7 +2,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{excerpt, Severity, Span};
 use crate::document::{BlockKind, Document, Sentence, Word};
-use crate::requirements::Source;
+use crate::requirements::Threshold;
 use crate::rules::{declare_rule, Context};
 use crate::text::{number, WordClass};
 
@@ -81,10 +81,7 @@ fn same(doc: &Document, a: &[Word], b: &[Word]) -> bool {
 
 fn check(ctx: &mut Context) {
     let doc = ctx.doc;
-    let (max, source) = match ctx.threshold("max_consecutive") {
-        Some(t) => (t.value, t.source),
-        None => (default_max(), Source::Default),
-    };
+    let Threshold { value: max, source, .. } = ctx.threshold_or("max_consecutive", default_max());
     let mut found = Vec::new();
     // (beginning, first sentence, last sentence, count) of the run so far
     let mut run: Option<(&[Word], usize, usize, usize)> = None;

@@ -1,7 +1,7 @@
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::requirements::Source;
+use crate::requirements::{Source, Threshold};
 use crate::rules::readability::{long_sentences, percent, sentence_words, MIN_WORDS};
 use crate::rules::{declare_rule, Context};
 use crate::text::{number, thousands};
@@ -84,10 +84,11 @@ fn check(ctx: &mut Context) {
         return;
     }
     let max_words = ctx.options::<Options>().max_words;
-    let (max_share, source) = match ctx.threshold("max_share") {
-        Some(t) => (t.value, t.source),
-        None => (default_max_share(), Source::Default),
-    };
+    let Threshold {
+        value: max_share,
+        source,
+        ..
+    } = ctx.threshold_or("max_share", default_max_share());
     let long: Vec<_> = long_sentences(doc, max_words).collect();
     let share = long.len() as f64 * 100.0 / total as f64;
     if share <= max_share {

@@ -4,7 +4,6 @@
 
 use crate::diagnostic::{Severity, Span};
 use crate::document::{Document, LanguageSource, Sentence};
-use crate::requirements::Source;
 use crate::rules::Context;
 use crate::text::{thousands, Lexicon, WordClass};
 
@@ -68,11 +67,3 @@ pub fn of(n: usize, total: usize) -> String {
 
 /// How many sentences to mark with a label beside the finding's own.
 pub const LABELS: usize = 10;
-
-/// The bound and its source: the rule's `key` threshold, else `default`.
-pub fn bound(ctx: &Context, key: &str, default: f64) -> (f64, Source, Option<Span>) {
-    match ctx.threshold(key) {
-        Some(t) => (t.value, t.source, t.span),
-        None => (default, Source::Default, None),
-    }
-}

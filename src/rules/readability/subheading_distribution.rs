@@ -1,7 +1,7 @@
 use serde::Deserialize;
 
 use crate::diagnostic::{excerpt, Severity, Span};
-use crate::requirements::Source;
+use crate::requirements::Threshold;
 use crate::rules::{declare_rule, Context};
 use crate::text::{number, thousands};
 
@@ -93,10 +93,7 @@ impl Default for Options {
 
 fn check(ctx: &mut Context) {
     let doc = ctx.doc;
-    let (max, source) = match ctx.threshold("max_words") {
-        Some(t) => (t.value, t.source),
-        None => (default_max_words(), Source::Default),
-    };
+    let Threshold { value: max, source, .. } = ctx.threshold_or("max_words", default_max_words());
     // the stretches: top of the body to the first heading, then each heading's own text
     let top = Span::new(
         doc.body_start,

@@ -1,5 +1,6 @@
 use crate::diagnostic::Severity;
-use crate::rules::readability::share::{self, bound, of, percent};
+use crate::requirements::Threshold;
+use crate::rules::readability::share::{self, of, percent};
 use crate::rules::{declare_rule, Context};
 use crate::text::transition_at;
 
@@ -89,7 +90,11 @@ fn check(ctx: &mut Context) {
     if !share::long_enough(ctx) {
         return;
     }
-    let (min, source, setting) = bound(ctx, "min", DEFAULT_MIN);
+    let Threshold {
+        value: min,
+        source,
+        span: setting,
+    } = ctx.threshold_or("min", DEFAULT_MIN);
     let total = doc.sentences.len();
     let mut hit = vec![false; total];
     for &i in &found {

@@ -870,6 +870,7 @@ impl<'d> Walker<'d> {
         }
     }
 }
+
 /// Whether a link's text is a URL as written: an autolink (`<https://…>`, a bare URL or e-mail
 /// address), or link text that spells its destination (`[example.com/docs](https://example.com/docs)`).
 /// A reader sees one token there, as a word processor counts it: one word, not one per part.

@@ -244,11 +244,6 @@ fn applies(name: &str, ctx: &Context, inputs: &Inputs) -> bool {
     let keyword = ctx.req.keyword.is_some();
     let images = doc.images.iter().any(|i| !i.hidden);
     let function_words = rules::keyword::article_language(doc).is_ok();
-    let title = || {
-        rules::meta::front_matter_text(doc, &ctx.settings.fields.title.list())
-            .is_some_and(|t| !t.text.trim().is_empty())
-            || doc.h1s().next().is_some()
-    };
     match name {
         "keyword-density" => keyword && !doc.words.is_empty(),
         "keyword-placement" | "competing-links" => keyword,
@@ -265,7 +260,9 @@ fn applies(name: &str, ctx: &Context, inputs: &Inputs) -> bool {
         "image-alt-keyword" => keyword && images,
         "image-alt" => images,
         "link-text" => rules::links::visible_links(doc).next().is_some(),
-        "title-length" | "title-width" => title(),
+        "title-length" | "title-width" => {
+            rules::meta::page_title(doc, ctx.settings).is_some_and(|t| !rules::meta::visible(&t).is_empty())
+        }
         "description-length" => has_description(doc, ctx.settings),
         "heading-h1" => true,
         "word-count" => ctx.range().is_some(),
@@ -282,32 +279,17 @@ fn applies(name: &str, ctx: &Context, inputs: &Inputs) -> bool {
                     .is_some_and(|t| t.sections.iter().any(|s| s.words.is_some()))
         }
         "flesch-reading-ease" => doc.language.is_english(),
-        "passive-voice" => inputs.passive_lists && long_enough(ctx),
-        "transition-words" => inputs.transition_lists && long_enough(ctx),
+        "passive-voice" => inputs.passive_lists && rules::readability::long_enough(ctx),
+        "transition-words" => inputs.transition_lists && rules::readability::long_enough(ctx),
         // the article has the 50 words of prose the score asks for
         _ => true,
     }
 }
 
-/// `passive-voice` and `transition-words` judge an article from their `min_words` on.
-fn long_enough(ctx: &Context) -> bool {
-    let min = ctx
-        .threshold("min_words")
-        .map_or(crate::rules::readability::MIN_WORDS as f64, |t| t.value);
-    crate::rules::readability::sentence_words(ctx.doc) as f64 >= min
-}
-
 /// A description in the front matter (any of the description fields) or a `**Meta
 /// Description:**` line in the body, not empty.
 fn has_description(doc: &Document, settings: &Settings) -> bool {
-    let in_front_matter = rules::meta::front_matter_text(doc, &settings.fields.description.list())
-        .is_some_and(|d| !d.text.trim().is_empty());
-    in_front_matter
-        || doc.paragraphs.iter().any(|p| {
-            p.label
-                .as_deref()
-                .is_some_and(|l| l.eq_ignore_ascii_case("meta description"))
-        })
+    rules::meta::description_length::page_description(doc, settings).is_some()
 }
 
 /// A check that cannot measure because what it measures is missing, where another rule (outside

@@ -1,8 +1,10 @@
 use serde::Deserialize;
 
 use crate::diagnostic::{Severity, Span};
+use crate::document::Document;
 use crate::rules::meta::{check_length, front_matter_text, MetaText};
 use crate::rules::{declare_rule, Context};
+use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
@@ -79,20 +81,10 @@ impl Default for Options {
 fn check(ctx: &mut Context) {
     let opts = ctx.options::<Options>();
     let doc = ctx.doc;
-    let keys = ctx.settings.fields.description.list();
-    let written = front_matter_text(doc, &keys);
-    let found = written
-        .as_ref()
-        .filter(|d| !d.text.trim().is_empty())
-        .map(|d| MetaText {
-            text: d.text,
-            span: d.span,
-            origin: d.origin.clone(),
-            markup: d.markup,
-        })
-        .or_else(|| meta_description_line(doc).filter(|d| !d.text.is_empty()));
-    let Some(desc) = found else {
+    let Some(desc) = page_description(doc, ctx.settings) else {
         if opts.required {
+            let keys = ctx.settings.fields.description.list();
+            let written = front_matter_text(doc, &keys);
             report_missing(ctx, &keys, written.as_ref(), (opts.min, opts.max));
         }
         return;
@@ -176,7 +168,7 @@ fn is_published(fm: &crate::document::FrontMatter) -> bool {
 
 /// `front-matter-required` is on and requires one of the description keys: it reports the
 /// missing description already.
-fn left_to_front_matter_required(settings: &crate::settings::Settings, keys: &[&str]) -> bool {
+fn left_to_front_matter_required(settings: &Settings, keys: &[&str]) -> bool {
     let Some(rule) = crate::rules::find("front-matter-required") else {
         return false;
     };
@@ -189,8 +181,17 @@ fn left_to_front_matter_required(settings: &crate::settings::Settings, keys: &[&
     severity.is_some() && required.iter().any(|k| keys.contains(&k.as_str()))
 }
 
+/// The page's meta description: the first front matter key of config `fields.description` that
+/// holds a non-empty string, else the text after a `**Meta Description:**` label in the body.
+pub fn page_description<'d>(doc: &'d Document, settings: &Settings) -> Option<MetaText<'d>> {
+    let keys = settings.fields.description.list();
+    front_matter_text(doc, &keys)
+        .filter(|d| !d.text.trim().is_empty())
+        .or_else(|| meta_description_line(doc).filter(|d| !d.text.is_empty()))
+}
+
 /// The text after a `**Meta Description:**` label in the body.
-fn meta_description_line(doc: &crate::document::Document) -> Option<MetaText<'_>> {
+fn meta_description_line(doc: &Document) -> Option<MetaText<'_>> {
     let p = doc.paragraphs.iter().find(|p| {
         p.label
             .as_deref()

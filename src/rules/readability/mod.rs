@@ -8,6 +8,7 @@ pub mod passive_voice;
 pub mod sentence_beginnings;
 pub mod sentence_length;
 mod share;
+pub use share::long_enough;
 pub mod subheading_distribution;
 pub mod transition_words;
 

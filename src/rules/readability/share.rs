@@ -24,9 +24,7 @@ pub fn lexicon_with(doc: &Document, name: &str) -> Option<&'static Lexicon> {
 
 /// Whether the article has enough words of sentences for a share (the rule's `min_words`).
 pub fn long_enough(ctx: &Context) -> bool {
-    let min = ctx.threshold("min_words").map_or(MIN_WORDS as f64, |t| t.value);
-    let words: usize = ctx.doc.sentences.iter().map(Sentence::word_count).sum();
-    words as f64 >= min
+    super::sentence_words(ctx.doc) as f64 >= ctx.threshold_or("min_words", MIN_WORDS as f64).value
 }
 
 /// The one info finding of a rule whose lists the article's language lacks, at the front matter

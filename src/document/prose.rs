@@ -207,56 +207,60 @@ struct Splitter<'a> {
 }
 
 impl Splitter<'_> {
+    /// Splits the block's `words` into sentences. Only the gaps between words that hold a byte
+    /// that may start a stop are looked at closely: the candidates are found with memchr, and a
+    /// cursor walks the words to the gap each candidate is in.
     fn split(&mut self, words: std::ops::Range<usize>, block: usize, span: Span, out: &mut Vec<Sentence>) {
         let ws = &self.doc.words;
         let src = self.doc.source.as_bytes();
+        let Some(last) = words.end.checked_sub(1).filter(|&l| l >= words.start) else {
+            return;
+        };
         let mut start = words.start;
         let mut limit = span.start;
-        // the next `.`, `!` or `?` and the next lead byte of `…` from the last gap on: most gaps
-        // between words have neither, and need no closer look (a word the parser could not pin
-        // down may overlap the next, so a gap can start before the last one did)
-        let (mut scanned, mut next_stop, mut next_ellipsis) = (usize::MAX, 0, 0);
-        let after = |from: usize, found: Option<usize>| found.map_or(usize::MAX, |k| from + k);
-        for i in words.start..words.end {
-            let end_of_block = i + 1 == words.end;
-            let stop = if end_of_block {
-                self.stop_after(i, None)
-            } else {
-                let gap = (ws[i].end as usize)..ws[i + 1].start();
-                let rest = src.get(gap.start..span.end).unwrap_or_default();
-                if gap.start < scanned {
-                    (next_stop, next_ellipsis) = (0, 0);
-                }
-                scanned = gap.start;
-                if next_stop < gap.start {
-                    next_stop = after(gap.start, memchr::memchr3(b'.', b'!', b'?', rest));
-                }
-                if next_ellipsis < gap.start {
-                    next_ellipsis = after(gap.start, memchr::memchr(0xE2, rest));
-                }
-                let maybe_stop = next_stop.min(next_ellipsis);
-                if maybe_stop >= gap.end {
-                    continue;
-                }
-                self.stop_after(i, Some(i + 1))
-            };
-            if end_of_block || stop.is_some() {
-                let span_end = stop.unwrap_or(ws[i].end as usize);
-                // the opening markup and quotes right before the first word: `[link`, `**Bold`
-                let mut from = ws[start].start();
-                while from > limit && matches!(src.get(from - 1), Some(b'[' | b'*' | b'_' | b'"' | b'\'' | b'(')) {
-                    from -= 1;
-                }
-                limit = span_end;
-                out.push(Sentence {
-                    span: Span::new(from, span_end),
-                    words: start..i + 1,
-                    block,
-                    terminated: stop.is_some(),
-                });
+        let mut push = |from_word: usize, to_word: usize, stop: Option<usize>, out: &mut Vec<Sentence>| {
+            let span_end = stop.unwrap_or(ws[to_word].end as usize);
+            // the opening markup and quotes right before the first word: `[link`, `**Bold`
+            let mut from = ws[from_word].start();
+            while from > limit && matches!(src.get(from - 1), Some(b'[' | b'*' | b'_' | b'"' | b'\'' | b'(')) {
+                from -= 1;
+            }
+            limit = span_end;
+            out.push(Sentence {
+                span: Span::new(from, span_end),
+                words: from_word..to_word + 1,
+                block,
+                terminated: stop.is_some(),
+            });
+        };
+        // the gap after the last word is the block's end, looked at below
+        let body = src.get(ws[words.start].end as usize..ws[last].start()).unwrap_or_default();
+        let offset = ws[words.start].end as usize;
+        let (mut i, mut k) = (words.start, 0);
+        while let Some(found) = next_stop_byte(&body[k..]) {
+            let at = offset + k + found;
+            // the word whose gap may hold `at`: the last one starting at or before it (words are
+            // sorted by start; one the parser could not pin down may overlap the next)
+            while i < last && ws[i + 1].start() <= at {
+                i += 1;
+            }
+            if i >= last {
+                break;
+            }
+            if at < ws[i].end as usize {
+                // inside word `i` ("3.5", "U.S")
+                k = at + 1 - offset;
+                continue;
+            }
+            // `stop_after` reads the whole gap: the next candidate is past the next word
+            k = ws[i + 1].start() - offset;
+            if let Some(stop) = self.stop_after(i, Some(i + 1)) {
+                push(start, i, Some(stop), out);
                 start = i + 1;
             }
         }
+        let stop = self.stop_after(last, None);
+        push(start, last, stop, out);
     }
 
     fn in_opaque(&mut self, at: usize) -> bool {

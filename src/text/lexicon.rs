@@ -120,17 +120,20 @@ impl Lexicon {
 
     /// What the lists say of `word` as written.
     pub fn classify(&self, word: &str) -> WordClass {
-        if word.bytes().any(|b| b.is_ascii_whitespace()) {
-            return WordClass {
-                flags: WordClass::SPACED,
-                syllables: 0,
-            };
-        }
-        if word.contains("://") || word.contains('@') || word.starts_with("www.") {
-            return WordClass {
-                flags: WordClass::URL,
-                syllables: 0,
-            };
+        // one look at each byte for what a plain word lacks
+        if word.bytes().any(|b| b.is_ascii_whitespace() || b == b':' || b == b'@' || b == b'.') {
+            if word.bytes().any(|b| b.is_ascii_whitespace()) {
+                return WordClass {
+                    flags: WordClass::SPACED,
+                    syllables: 0,
+                };
+            }
+            if word.contains("://") || word.contains('@') || word.starts_with("www.") {
+                return WordClass {
+                    flags: WordClass::URL,
+                    syllables: 0,
+                };
+            }
         }
         let key = normalize(word);
         let key = key.as_ref();
@@ -210,20 +213,20 @@ impl Seen {
 impl Memory<'_> {
     /// [`Lexicon::classify`] of the word at `at` in `text`, remembered.
     pub fn classify(&mut self, text: &str, at: std::ops::Range<usize>) -> WordClass {
-        let word = text.get(at.clone()).unwrap_or_default();
-        let Some(key) = short_key(text.as_bytes(), at) else {
-            return self.lexicon.classify(word);
+        let word = |at: std::ops::Range<usize>| text.get(at).unwrap_or_default();
+        let Some(key) = short_key(text.as_bytes(), at.clone()) else {
+            return self.lexicon.classify(word(at));
         };
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
         let slot = (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize;
         match self.seen.slots.get_mut(slot) {
             Some((k, class)) if *k == key => *class,
             Some(entry) => {
-                let class = self.lexicon.classify(word);
+                let class = self.lexicon.classify(word(at));
                 *entry = (key, class);
                 class
             }
-            None => self.lexicon.classify(word),
+            None => self.lexicon.classify(word(at)),
         }
     }
 }

@@ -59,38 +59,33 @@ enum Command {
         #[command(flatten)]
         args: Box<CheckArgs>,
     },
+    /// Write a report on the site: a table of the articles worst first (title, words, keyword,
+    /// density, reading time, findings by severity, score), the findings per rule, the topic
+    /// clusters, the keywords articles share, each article's findings. One self-contained HTML
+    /// page by default, or the table as CSV or JSON. Takes a lint run's options
+    Report {
+        #[command(flatten)]
+        lint: Box<LintArgs>,
+        /// What to write
+        #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+        format: ReportFormat,
+        /// Where to write it; `-` is standard output. Default: report.html for HTML, standard
+        /// output for CSV and JSON
+        #[arg(short = 'o', long = "output-file", value_name = "FILE")]
+        output_file: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
-    /// Files or directories to lint (default `.`); `-` reads standard input. Directories are
-    /// walked for *.md, *.markdown, *.mdx, honouring .gitignore; named files are linted whatever
-    /// their extension.
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    lint: LintArgs,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Write the report to FILE instead of standard output
     #[arg(short = 'o', long = "output-file", value_name = "FILE")]
     output_file: Option<PathBuf>,
-    /// The path standard input stands for (messages, config discovery, relative links)
-    #[arg(long, value_name = "PATH")]
-    stdin_filename: Option<String>,
-    /// The primary keyword, over what the articles declare (front matter, TARGET_KEYWORD, checklist)
-    #[arg(long, value_name = "K")]
-    keyword: Option<String>,
-    /// Derive required sections, section word ranges and section keywords from this template
-    #[arg(long, value_name = "FILE")]
-    template: Option<PathBuf>,
-    /// Use this config file for every file instead of discovering .seolint.yaml
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
-    config: Option<PathBuf>,
-    /// Ignore .seolint.yaml files: built-in defaults only
-    #[arg(long)]
-    no_config: bool,
-    /// Apply config `exclude` to files named on the command line too (pre-commit passes names)
-    #[arg(long)]
-    force_exclude: bool,
     /// Apply safe fixes in place (atomically), then report what remains
     #[arg(long)]
     fix: bool,
@@ -114,6 +109,45 @@ struct CheckArgs {
     no_color: bool,
 }
 
+/// What decides which files a run takes and their settings: the options `check`, `stats` and
+/// `report` share.
+#[derive(clap::Args, Debug)]
+struct LintArgs {
+    /// Files or directories to lint (default `.`); `-` reads standard input. Directories are
+    /// walked for *.md, *.markdown, *.mdx, honouring .gitignore; named files are linted whatever
+    /// their extension.
+    paths: Vec<PathBuf>,
+    /// The path standard input stands for (messages, config discovery, relative links)
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<String>,
+    /// The primary keyword, over what the articles declare (front matter, TARGET_KEYWORD, checklist)
+    #[arg(long, value_name = "K")]
+    keyword: Option<String>,
+    /// Derive required sections, section word ranges and section keywords from this template
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+    /// Use this config file for every file instead of discovering .seolint.yaml
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore .seolint.yaml files: built-in defaults only
+    #[arg(long)]
+    no_config: bool,
+    /// Apply config `exclude` to files named on the command line too (pre-commit passes names)
+    #[arg(long)]
+    force_exclude: bool,
+}
+
+/// What `seolint report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    /// One self-contained HTML page (default file: report.html)
+    Html,
+    /// The articles table as CSV (RFC 4180), to standard output unless -o
+    Csv,
+    /// The articles table as a JSON array, to standard output unless -o
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FailOn {
     Error,
@@ -128,6 +162,11 @@ fn main() -> ExitCode {
         Some(Command::Rules) => run::print(&run::rules_table()).map(|_| 0),
         Some(Command::Explain { rule }) => run::explain(&rule).and_then(|text| run::print(&text)).map(|_| 0),
         Some(Command::Stats { args }) => stats(*args),
+        Some(Command::Report {
+            mut lint,
+            format,
+            output_file,
+        }) => report(&mut lint, format, output_file),
         Some(Command::Config {
             path,
             config,
@@ -187,7 +226,7 @@ fn say(message: String) {
     let _ = writeln!(io::stderr().lock(), "seolint: {}", seolint::output::sanitize(&message));
 }
 
-impl CheckArgs {
+impl LintArgs {
     /// The paths (taken, not copied: a run may name thousands) and what decides their settings.
     fn lint_options(&mut self) -> (Vec<PathBuf>, LintOptions) {
         let options = LintOptions {
@@ -217,14 +256,37 @@ fn stats(mut args: CheckArgs) -> Result<u8, Failure> {
         let name = format!("{:?}", args.format).to_lowercase();
         return Err(Failure(format!("`stats` prints `human` or `json`, not `{name}`")));
     }
-    let (paths, options) = args.lint_options();
+    let (paths, options) = args.lint.lint_options();
     let plan = Plan::for_stats(paths, &options)?;
     let failed = run::stats(plan, args.format, args.output_file.as_deref(), &mut say)?;
     Ok(if failed { 2 } else { 0 })
 }
 
+/// `seolint report`: the lint run's files and settings, a report on the site; 2 when a file
+/// could not be read, else 0 (a report is not a gate: `check` is).
+fn report(lint: &mut LintArgs, format: ReportFormat, output_file: Option<PathBuf>) -> Result<u8, Failure> {
+    let output = match output_file {
+        Some(path) if path.as_os_str() == "-" => None,
+        Some(path) => Some(path),
+        None if format == ReportFormat::Html => Some(PathBuf::from("report.html")),
+        None => None,
+    };
+    let (paths, options) = lint.lint_options();
+    let plan = Plan::for_lint(paths, &options)?;
+    let format = match format {
+        ReportFormat::Html => run::ReportFormat::Html,
+        ReportFormat::Csv => run::ReportFormat::Csv,
+        ReportFormat::Json => run::ReportFormat::Json,
+    };
+    let failed = run::report(plan, format, output.as_deref(), &mut say)?;
+    if let Some(path) = output.filter(|_| format == run::ReportFormat::Html) {
+        say(format!("wrote {}", path.display()));
+    }
+    Ok(if failed { 2 } else { 0 })
+}
+
 fn check(mut args: CheckArgs) -> Result<u8, Failure> {
-    let (paths, options) = args.lint_options();
+    let (paths, options) = args.lint.lint_options();
     let plan = Plan::for_lint(paths, &options)?;
     // what reading the command line and finding the files left freed goes back to the system
     // before the workers start

@@ -2,6 +2,7 @@
 //! auto-escaping on (titles, paths and messages are the user's text), the CSS and script inline,
 //! the clusters drawn as inline SVG laid out here, deterministically.
 
+use std::collections::HashMap;
 use std::f64::consts::PI;
 
 use minijinja::value::{Serde, Value};
@@ -19,6 +20,8 @@ const SCRIPT: &str = include_str!("templates/report.js");
 struct RowView<'a> {
     #[serde(flatten)]
     row: &'a super::Row,
+    /// The path under the folder all rows share (the full one is `file`).
+    shown: &'a str,
     /// `good`, `ok`, `bad` or `none`: the score's band, for its colour.
     status: &'a str,
     /// The rules with findings in the article, space-separated, for the `rule:` filter.
@@ -95,6 +98,7 @@ pub fn html(report: &SiteReport, version: &str, status_of: &dyn Fn(Option<u32>) 
         .add_template("report.html", PAGE)
         .and_then(|_| env.add_template("report.css", STYLE))
         .and_then(|_| env.add_template("report.js", SCRIPT));
+    let prefix = common_folder(report.rows().map(|r| r.file.as_str()));
     let rows: Vec<RowView> = report
         .articles
         .iter()
@@ -104,6 +108,7 @@ pub fn html(report: &SiteReport, version: &str, status_of: &dyn Fn(Option<u32>) 
             rules.dedup();
             RowView {
                 row: &a.row,
+                shown: a.row.file.get(prefix.len()..).unwrap_or(&a.row.file),
                 status: status_of(a.row.score),
                 rules: rules.join(" "),
                 failed: a.failed,
@@ -125,13 +130,8 @@ pub fn html(report: &SiteReport, version: &str, status_of: &dyn Fn(Option<u32>) 
             losses: &a.losses,
         })
         .collect();
-    let score_of = |file: &str| {
-        report
-            .articles
-            .iter()
-            .find(|a| a.row.file == file)
-            .map(|a| (status_of(a.row.score), broken_links(a)))
-    };
+    let by_file: HashMap<&str, &super::Article> = report.articles.iter().map(|a| (a.row.file.as_str(), a)).collect();
+    let score_of = |file: &str| by_file.get(file).map(|a| (status_of(a.row.score), broken_links(a)));
     let clusters: Vec<ClusterView> = report.clusters.iter().map(|c| layout(c, &score_of)).collect();
     let totals = context! {
         articles => report.articles.len(),
@@ -144,6 +144,7 @@ pub fn html(report: &SiteReport, version: &str, status_of: &dyn Fn(Option<u32>) 
         t.render(context! {
             version,
             totals,
+            prefix,
             rows => Value::from(Serde(&rows)),
             details => Value::from_safe_string(script_json(&details)),
             rules => Value::from(Serde(report.by_rule())),
@@ -157,6 +158,24 @@ pub fn html(report: &SiteReport, version: &str, status_of: &dyn Fn(Option<u32>) 
             escape(&e.to_string())
         )
     })
+}
+
+/// The folder every path is in, with its trailing `/` (empty when they share none): the table
+/// shows the paths under it, so that a long common start does not fill the column.
+fn common_folder<'a>(mut paths: impl Iterator<Item = &'a str>) -> &'a str {
+    let Some(first) = paths.next() else { return "" };
+    // `/` is ASCII: the byte after one is always a character boundary
+    let folder_end = |bytes: &[u8]| bytes.iter().rposition(|&b| b == b'/').map_or(0, |i| i + 1);
+    let mut len = folder_end(first.as_bytes());
+    for p in paths {
+        let same = first.as_bytes()[..len]
+            .iter()
+            .zip(p.as_bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        len = folder_end(&first.as_bytes()[..same]);
+    }
+    first.get(..len).unwrap_or("")
 }
 
 /// Compact JSON for a `<script type="application/json">`: `<`, `>` and `&` written as `\u003c`,
@@ -285,5 +304,75 @@ fn short(path: &str) -> String {
         s
     } else {
         name.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Member;
+
+    fn member(file: &str, links_back: bool, missing: bool) -> Member {
+        Member {
+            file: file.to_string(),
+            links_back,
+            missing,
+            linted: !missing,
+        }
+    }
+
+    /// The pillar in the centre, its pages clockwise from 12 o'clock, each edge saying whether
+    /// the page links back; labels right of the circle's right half, left of its left half.
+    #[test]
+    fn a_cluster_is_laid_out_around_its_pillar() {
+        let c = Cluster {
+            pillar: "guide.md".to_string(),
+            reason: "CONTENT_TYPE directive".to_string(),
+            members: vec![
+                member("a.md", true, false),
+                member("b.md", false, false),
+                member("gone.md", false, true),
+                member("d/very-long-name-of-an-article-about-coffee.md", true, false),
+            ],
+        };
+        let v = layout(&c, &|f| (f == "b.md").then_some(("bad", 2)));
+        let (cx, cy) = (v.center.x, v.center.y);
+        assert_eq!((v.width, v.height), (2.0 * cx, 2.0 * cy));
+        let r = cy - v.nodes[0].y;
+        assert!(r >= 110.0 && (v.nodes[0].x - cx).abs() < 0.1, "first at 12 o'clock");
+        assert!(
+            (v.nodes[1].x - (cx + r)).abs() < 0.1 && (v.nodes[1].y - cy).abs() < 0.1,
+            "second at 3"
+        );
+        assert!((v.nodes[3].x - (cx - r)).abs() < 0.1, "fourth at 9");
+        let anchors: Vec<&str> = v.nodes.iter().map(|n| n.anchor).collect();
+        assert_eq!(anchors, ["start", "start", "start", "end"]);
+        let edges: Vec<&str> = v.edges.iter().map(|e| e.class).collect();
+        assert_eq!(edges, ["linked", "no-backlink", "broken", "linked"]);
+        let classes: Vec<&str> = v.nodes.iter().map(|n| n.class.as_str()).collect();
+        assert_eq!(classes, ["none", "bad", "broken", "none"]);
+        assert_eq!(v.nodes[1].broken_links, 2);
+        assert_eq!((v.missing_backlinks, v.broken), (1, 1));
+        assert_eq!(v.nodes[3].label, "very-long-name-of-an-arti…");
+        assert_eq!(v.center.label, "guide");
+    }
+
+    #[test]
+    fn paths_are_shown_under_their_common_folder() {
+        assert_eq!(common_folder(["a/b/c.md", "a/b/d/e.md", "a/bc.md"].into_iter()), "a/");
+        assert_eq!(common_folder(["a/b/c.md", "a/b/d.md"].into_iter()), "a/b/");
+        assert_eq!(common_folder(["x.md", "a/b.md"].into_iter()), "");
+        assert_eq!(common_folder(["/s/é/a.md", "/s/é/b.md"].into_iter()), "/s/é/");
+        // é and è share their first byte: the cut stays at the folder before them
+        assert_eq!(common_folder(["/s/é/a.md", "/s/è/b.md"].into_iter()), "/s/");
+        assert_eq!(common_folder(std::iter::empty()), "");
+    }
+
+    #[test]
+    fn script_json_cannot_end_its_script() {
+        let json = script_json(&["</script><!-- & >"]);
+        assert_eq!(json, r#"["\u003c/script\u003e\u003c!-- \u0026 \u003e"]"#);
+        let back: Vec<String> = serde_json::from_str(&json).expect("still JSON");
+        assert_eq!(back, ["</script><!-- & >"]);
     }
 }

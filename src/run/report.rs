@@ -59,14 +59,15 @@ pub fn report(
     let mut measured: Vec<Option<Measured>> = Vec::new();
     let mut linted: Vec<LintedFile> = Vec::new();
     let mut failed = false;
-    let measure = |k: usize, result: Result<Report, crate::input::FileError>| {
+    // on the worker that linted the file, while the report still has its text
+    let prepare = |k: usize, result: Result<Report, crate::input::FileError>| {
         result.map(|mut r| {
             let figures = (!r.failed).then(|| measure(&r, &plan.inputs[k].1));
             r.drop_source();
             (r, figures)
         })
     };
-    engine::lint_inputs_map(&plan.inputs, measure, |k, result| match result {
+    engine::lint_inputs_map(&plan.inputs, prepare, |k, result| match result {
         Ok((r, figures)) => {
             let (input, settings) = &plan.inputs[k];
             linted.push(LintedFile {

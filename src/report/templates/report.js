@@ -39,7 +39,10 @@
         }
         return c || a.at - b.at;
       });
-      keyed.forEach(function (k) { body.appendChild(k.row); });
+      // moved in one piece: the table is laid out once, not once a row
+      var moved = document.createDocumentFragment();
+      keyed.forEach(function (k) { moved.appendChild(k.row); });
+      body.appendChild(moved);
     });
   });
 

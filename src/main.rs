@@ -263,7 +263,7 @@ fn stats(mut args: CheckArgs) -> Result<u8, Failure> {
 }
 
 /// `seolint report`: the lint run's files and settings, a report on the site; 2 when a file
-/// could not be read, else 0 (a report is not a gate: `check` is).
+/// could not be linted, else 0 (a report is not a gate: `check` is).
 fn report(lint: &mut LintArgs, format: ReportFormat, output_file: Option<PathBuf>) -> Result<u8, Failure> {
     let output = match output_file {
         Some(path) if path.as_os_str() == "-" => None,

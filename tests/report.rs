@@ -241,6 +241,21 @@ fn bad_input_exits_2_with_one_line_and_writes_nothing() {
 }
 
 #[test]
+fn a_file_that_cannot_be_linted_is_a_row_first_and_exits_2() {
+    let d = tmp();
+    write(d.path(), "site/good.md", "# Good\n\nA page.\n");
+    std::fs::write(d.path().join("site/binary.md"), b"# X\n\0\x01").expect("write");
+    let o = seolint(d.path(), &["report", "site", "-o", "r.html"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let html = std::fs::read_to_string(d.path().join("r.html")).expect("written all the same");
+    assert_eq!(rows(&html), ["site/binary.md", "site/good.md"]);
+    assert!(
+        html.contains("class=\"failed\"") && html.contains("invalid-file"),
+        "{html}"
+    );
+}
+
+#[test]
 fn lint_options_apply_to_the_report() {
     let d = tmp();
     write(

@@ -58,10 +58,12 @@ struct ClusterView<'a> {
 struct Node {
     x: f64,
     y: f64,
-    /// The label's place and anchor (`start` right of the circle, `end` left of it).
+    /// The label's place and anchor (`start` right of the circle, `end` left of it), and its
+    /// rotation in degrees around that place: along the radius, so labels never overlap.
     lx: f64,
     ly: f64,
     anchor: &'static str,
+    rotate: f64,
     label: String,
     file: String,
     /// CSS classes: the score band, `outside` (not in this run), `broken`.
@@ -222,10 +224,14 @@ fn escape(text: &str) -> String {
 /// Place a cluster: the pillar in the centre, its pages on a circle from 12 o'clock clockwise in
 /// the order the pillar links them, the circle large enough that labels do not overlap.
 fn layout<'a>(c: &'a Cluster, score_of: &dyn Fn(&str) -> Option<(&'static str, usize)>) -> ClusterView<'a> {
-    const LABEL_ROOM: f64 = 190.0;
+    const LABEL_ROOM: f64 = 200.0;
+    const RADIAL_FROM: usize = 12;
     let n = c.members.len();
-    let radius = (n as f64 * 22.0 / (2.0 * PI)).max(110.0);
-    let (cx, cy) = (radius + LABEL_ROOM, radius + 50.0);
+    // a few labels read best level, beside their node; more would overlap above and below the
+    // pillar, so they turn along the radius, 16 px of arc apart
+    let radial = n > RADIAL_FROM;
+    let radius = (n as f64 * 16.0 / (2.0 * PI)).max(110.0);
+    let (cx, cy) = (radius + LABEL_ROOM, radius + if radial { LABEL_ROOM } else { 50.0 });
     let round = |v: f64| (v * 10.0).round() / 10.0;
     let mut nodes = Vec::new();
     let mut edges = Vec::new();
@@ -254,12 +260,24 @@ fn layout<'a>(c: &'a Cluster, score_of: &dyn Fn(&str) -> Option<(&'static str, u
                 "no-backlink"
             },
         });
+        let degrees = angle.to_degrees();
         nodes.push(Node {
             x: round(x),
             y: round(y),
-            lx: round(x + if right { 12.0 } else { -12.0 }),
-            ly: round(y + 4.0),
+            lx: round(if radial {
+                x + 12.0 * angle.cos()
+            } else if right {
+                x + 12.0
+            } else {
+                x - 12.0
+            }),
+            ly: round(if radial { y + 12.0 * angle.sin() } else { y }),
             anchor: if right { "start" } else { "end" },
+            // text reads left to right on both halves
+            rotate: match radial {
+                true => round(half_turn(if right { degrees } else { degrees + 180.0 })),
+                false => 0.0,
+            },
             label: short(&m.file),
             file: m.file.clone(),
             class,
@@ -278,6 +296,7 @@ fn layout<'a>(c: &'a Cluster, score_of: &dyn Fn(&str) -> Option<(&'static str, u
             lx: round(cx),
             ly: round(cy + 34.0),
             anchor: "middle",
+            rotate: 0.0,
             label: short(&c.pillar),
             file: c.pillar.clone(),
             class: format!("pillar {band}"),
@@ -287,6 +306,16 @@ fn layout<'a>(c: &'a Cluster, score_of: &dyn Fn(&str) -> Option<(&'static str, u
         edges,
         missing_backlinks: c.members.iter().filter(|m| !m.missing && !m.links_back).count(),
         broken: c.members.iter().filter(|m| m.missing).count(),
+    }
+}
+
+/// An angle in degrees as -180..=180.
+fn half_turn(degrees: f64) -> f64 {
+    let d = degrees.rem_euclid(360.0);
+    if d > 180.0 {
+        d - 360.0
+    } else {
+        d
     }
 }
 
@@ -347,6 +376,19 @@ mod tests {
         assert!((v.nodes[3].x - (cx - r)).abs() < 0.1, "fourth at 9");
         let anchors: Vec<&str> = v.nodes.iter().map(|n| n.anchor).collect();
         assert_eq!(anchors, ["start", "start", "start", "end"]);
+        assert!(
+            v.nodes.iter().all(|n| n.rotate == 0.0 && n.ly == n.y),
+            "a few labels stay level"
+        );
+        // many turn along the radius, reading left to right on both sides
+        let many = Cluster {
+            members: (0..16).map(|i| member(&format!("p{i}.md"), true, false)).collect(),
+            ..c.clone()
+        };
+        let w = layout(&many, &|_| None);
+        let turns: Vec<f64> = w.nodes.iter().step_by(4).map(|n| n.rotate).collect();
+        assert_eq!(turns, [-90.0, 0.0, 90.0, 0.0]);
+        assert_eq!(w.height, w.width, "room for labels above and below");
         let edges: Vec<&str> = v.edges.iter().map(|e| e.class).collect();
         assert_eq!(edges, ["linked", "no-backlink", "broken", "linked"]);
         let classes: Vec<&str> = v.nodes.iter().map(|n| n.class.as_str()).collect();

@@ -36,8 +36,9 @@ struct Measured {
 }
 
 /// Lint and measure the plan's files and write the report to `output` (standard output for
-/// `None`). Returns whether a file could not be read. A path that names nothing fails the run
-/// before anything is written: a report that silently leaves part of the site out would mislead.
+/// `None`). Returns whether a file could not be linted (unreadable, binary, not UTF-8, too
+/// large). A path that names nothing fails the run before anything is written: a report that
+/// silently leaves part of the site out would mislead.
 pub fn report(
     mut plan: Plan,
     format: ReportFormat,
@@ -69,6 +70,8 @@ pub fn report(
     };
     engine::lint_inputs_map(&plan.inputs, prepare, |k, result| match result {
         Ok((r, figures)) => {
+            // binary, not UTF-8, too large: its row says so, and the run exits 2 as a lint run does
+            failed |= r.failed;
             let (input, settings) = &plan.inputs[k];
             linted.push(LintedFile {
                 report: reports.len(),

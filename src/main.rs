@@ -59,10 +59,13 @@ enum Command {
         #[command(flatten)]
         args: Box<CheckArgs>,
     },
-    /// Write a report on the site: a table of the articles worst first (title, words, keyword,
-    /// density, reading time, findings by severity, score), the findings per rule, the topic
-    /// clusters, the keywords articles share, each article's findings. One self-contained HTML
-    /// page by default, or the table as CSV or JSON. Takes a lint run's options
+    /// Write a report on the site: one HTML page, or its articles table as CSV or JSON
+    ///
+    /// The articles worst first (title, words, keyword, density, reading time, findings by
+    /// severity, score), sortable and filterable, each with its findings; the findings per rule;
+    /// the topic clusters; the keywords articles share. Takes a lint run's options and resolves
+    /// settings as a lint run does. Exits 0 when written, whatever it found; 2 when a path names
+    /// nothing (nothing is written) or a file could not be linted.
     Report {
         #[command(flatten)]
         lint: Box<LintArgs>,

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use seolint::output::{Format, Summary};
-use seolint::run::{self, Failure, FixMode, LintOptions, Outcome, Plan, RunOptions};
+use seolint::run::{self, Failure, FixMode, LintOptions, Outcome, Plan, ReportFormat, RunOptions};
 
 /// Lint Markdown articles and validate their SEO checklist.
 #[derive(Parser, Debug)]
@@ -140,17 +140,6 @@ struct LintArgs {
     force_exclude: bool,
 }
 
-/// What `seolint report` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ReportFormat {
-    /// One self-contained HTML page (default file: report.html)
-    Html,
-    /// The articles table as CSV (RFC 4180), to standard output unless -o
-    Csv,
-    /// The articles table as a JSON array, to standard output unless -o
-    Json,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FailOn {
     Error,
@@ -276,13 +265,8 @@ fn report(lint: &mut LintArgs, format: ReportFormat, output_file: Option<PathBuf
     };
     let (paths, options) = lint.lint_options();
     let plan = Plan::for_lint(paths, &options)?;
-    let format = match format {
-        ReportFormat::Html => run::ReportFormat::Html,
-        ReportFormat::Csv => run::ReportFormat::Csv,
-        ReportFormat::Json => run::ReportFormat::Json,
-    };
     let failed = run::report(plan, format, output.as_deref(), &mut say)?;
-    if let Some(path) = output.filter(|_| format == run::ReportFormat::Html) {
+    if let Some(path) = output.filter(|_| format == ReportFormat::Html) {
         say(format!("wrote {}", path.display()));
     }
     Ok(if failed { 2 } else { 0 })

@@ -11,13 +11,13 @@ use crate::settings::Settings;
 use crate::stats::score::{self, Status};
 
 /// What `seolint report` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
-    /// One self-contained page.
+    /// One self-contained HTML page (default file: report.html)
     Html,
-    /// The table, RFC 4180.
+    /// The articles table as CSV (RFC 4180), to standard output unless -o
     Csv,
-    /// The table, an array of objects.
+    /// The articles table as a JSON array, to standard output unless -o
     Json,
 }
 

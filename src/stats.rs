@@ -5,6 +5,7 @@ pub mod score;
 
 use serde::Serialize;
 
+use crate::diagnostic::Diagnostic;
 use crate::document::{Document, LinkKind};
 use crate::requirements::Requirements;
 use crate::rules::keyword::occurrences;
@@ -111,6 +112,21 @@ pub fn parse(file: &str, source: String, settings: &Settings) -> Document {
 
 /// The figures of an already parsed article.
 pub fn compute_parsed(file: &str, doc: &Document, settings: &Settings) -> Stats {
+    // the findings a lint run gives this file (site checks aside), as `lint_source` gets them
+    let dir = (file != crate::input::STDIN_NAME).then(|| {
+        std::path::Path::new(file)
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .to_path_buf()
+    });
+    let (findings, _) = crate::engine::check_document(doc, settings, dir.as_deref());
+    compute_linted(file, doc, settings, &findings)
+}
+
+/// The figures of an article already linted: `findings` are what the lint gave it (site checks
+/// aside), which the score reads. `seolint report` has them from its lint run and does not lint
+/// twice.
+pub fn compute_linted(file: &str, doc: &Document, settings: &Settings, findings: &[Diagnostic]) -> Stats {
     let mut req = Requirements::resolve(
         doc,
         settings.keyword.as_deref(),
@@ -181,19 +197,11 @@ pub fn compute_parsed(file: &str, doc: &Document, settings: &Settings) -> Stats 
         .collect();
     let pillar = crate::engine::pillar_reason(doc, settings);
     let readability = readability(doc, settings);
-    // the findings a lint run gives this file (site checks aside), as `lint_source` gets them
-    let dir = (file != crate::input::STDIN_NAME).then(|| {
-        std::path::Path::new(file)
-            .parent()
-            .unwrap_or(std::path::Path::new("."))
-            .to_path_buf()
-    });
-    let (findings, _) = crate::engine::check_document(doc, settings, dir.as_deref());
     let score = score::score(&score::Inputs {
         doc,
         req: &req,
         settings,
-        findings: &findings,
+        findings,
         light: &|rule| readability.light(rule),
         passive_lists: readability.passive_sentences.is_some(),
         transition_lists: readability.transition_sentences.is_some(),

@@ -128,10 +128,11 @@ fn status_of(score: Option<u32>) -> &'static str {
     }
 }
 
-/// Parse the report's text once more for the figures `seolint stats` gives, and the title.
+/// Parse the report's text once more for the figures `seolint stats` gives (the score from the
+/// report's findings, which are the lint's before site checks), and the title.
 fn measure(r: &Report, settings: &Settings) -> Measured {
     let doc = crate::stats::parse(&r.path, r.source().to_string(), settings);
-    let stats = crate::stats::compute_parsed(&r.path, &doc, settings);
+    let stats = crate::stats::compute_linted(&r.path, &doc, settings, &r.diagnostics);
     let title = crate::rules::meta::page_title(&doc, settings)
         .map(|t| crate::rules::meta::visible(&t))
         .filter(|t| !t.is_empty());

@@ -17,6 +17,7 @@ pub mod generator;
 pub mod input;
 pub mod output;
 pub mod patterns;
+pub mod report;
 pub mod requirements;
 pub mod rules;
 pub mod run;

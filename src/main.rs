@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use seolint::output::{Format, Summary};
-use seolint::run::{self, Failure, FixMode, LintOptions, Outcome, Plan, RunOptions};
+use seolint::run::{self, Failure, FixMode, LintOptions, Outcome, Plan, ReportFormat, RunOptions};
 
 /// Lint Markdown articles and validate their SEO checklist.
 #[derive(Parser, Debug)]
@@ -59,38 +59,36 @@ enum Command {
         #[command(flatten)]
         args: Box<CheckArgs>,
     },
+    /// Write a report on the site: one HTML page, or its articles table as CSV or JSON
+    ///
+    /// The articles worst first (title, words, keyword, density, reading time, findings by
+    /// severity, score), sortable and filterable, each with its findings; the findings per rule;
+    /// the topic clusters; the keywords articles share. Takes a lint run's options and resolves
+    /// settings as a lint run does. Exits 0 when written, whatever it found; 2 when a path names
+    /// nothing (nothing is written) or a file could not be linted.
+    Report {
+        #[command(flatten)]
+        lint: Box<LintArgs>,
+        /// What to write
+        #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+        format: ReportFormat,
+        /// Where to write it; `-` is standard output. Default: report.html for HTML, standard
+        /// output for CSV and JSON
+        #[arg(short = 'o', long = "output-file", value_name = "FILE")]
+        output_file: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
-    /// Files or directories to lint (default `.`); `-` reads standard input. Directories are
-    /// walked for *.md, *.markdown, *.mdx, honouring .gitignore; named files are linted whatever
-    /// their extension.
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    lint: LintArgs,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Write the report to FILE instead of standard output
     #[arg(short = 'o', long = "output-file", value_name = "FILE")]
     output_file: Option<PathBuf>,
-    /// The path standard input stands for (messages, config discovery, relative links)
-    #[arg(long, value_name = "PATH")]
-    stdin_filename: Option<String>,
-    /// The primary keyword, over what the articles declare (front matter, TARGET_KEYWORD, checklist)
-    #[arg(long, value_name = "K")]
-    keyword: Option<String>,
-    /// Derive required sections, section word ranges and section keywords from this template
-    #[arg(long, value_name = "FILE")]
-    template: Option<PathBuf>,
-    /// Use this config file for every file instead of discovering .seolint.yaml
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
-    config: Option<PathBuf>,
-    /// Ignore .seolint.yaml files: built-in defaults only
-    #[arg(long)]
-    no_config: bool,
-    /// Apply config `exclude` to files named on the command line too (pre-commit passes names)
-    #[arg(long)]
-    force_exclude: bool,
     /// Apply safe fixes in place (atomically), then report what remains
     #[arg(long)]
     fix: bool,
@@ -114,6 +112,34 @@ struct CheckArgs {
     no_color: bool,
 }
 
+/// What decides which files a run takes and their settings: the options `check`, `stats` and
+/// `report` share.
+#[derive(clap::Args, Debug)]
+struct LintArgs {
+    /// Files or directories to lint (default `.`); `-` reads standard input. Directories are
+    /// walked for *.md, *.markdown, *.mdx, honouring .gitignore; named files are linted whatever
+    /// their extension.
+    paths: Vec<PathBuf>,
+    /// The path standard input stands for (messages, config discovery, relative links)
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<String>,
+    /// The primary keyword, over what the articles declare (front matter, TARGET_KEYWORD, checklist)
+    #[arg(long, value_name = "K")]
+    keyword: Option<String>,
+    /// Derive required sections, section word ranges and section keywords from this template
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+    /// Use this config file for every file instead of discovering .seolint.yaml
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore .seolint.yaml files: built-in defaults only
+    #[arg(long)]
+    no_config: bool,
+    /// Apply config `exclude` to files named on the command line too (pre-commit passes names)
+    #[arg(long)]
+    force_exclude: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FailOn {
     Error,
@@ -128,6 +154,11 @@ fn main() -> ExitCode {
         Some(Command::Rules) => run::print(&run::rules_table()).map(|_| 0),
         Some(Command::Explain { rule }) => run::explain(&rule).and_then(|text| run::print(&text)).map(|_| 0),
         Some(Command::Stats { args }) => stats(*args),
+        Some(Command::Report {
+            mut lint,
+            format,
+            output_file,
+        }) => report(&mut lint, format, output_file),
         Some(Command::Config {
             path,
             config,
@@ -187,7 +218,7 @@ fn say(message: String) {
     let _ = writeln!(io::stderr().lock(), "seolint: {}", seolint::output::sanitize(&message));
 }
 
-impl CheckArgs {
+impl LintArgs {
     /// The paths (taken, not copied: a run may name thousands) and what decides their settings.
     fn lint_options(&mut self) -> (Vec<PathBuf>, LintOptions) {
         let options = LintOptions {
@@ -217,14 +248,32 @@ fn stats(mut args: CheckArgs) -> Result<u8, Failure> {
         let name = format!("{:?}", args.format).to_lowercase();
         return Err(Failure(format!("`stats` prints `human` or `json`, not `{name}`")));
     }
-    let (paths, options) = args.lint_options();
+    let (paths, options) = args.lint.lint_options();
     let plan = Plan::for_stats(paths, &options)?;
     let failed = run::stats(plan, args.format, args.output_file.as_deref(), &mut say)?;
     Ok(if failed { 2 } else { 0 })
 }
 
+/// `seolint report`: the lint run's files and settings, a report on the site; 2 when a file
+/// could not be linted, else 0 (a report is not a gate: `check` is).
+fn report(lint: &mut LintArgs, format: ReportFormat, output_file: Option<PathBuf>) -> Result<u8, Failure> {
+    let output = match output_file {
+        Some(path) if path.as_os_str() == "-" => None,
+        Some(path) => Some(path),
+        None if format == ReportFormat::Html => Some(PathBuf::from("report.html")),
+        None => None,
+    };
+    let (paths, options) = lint.lint_options();
+    let plan = Plan::for_lint(paths, &options)?;
+    let failed = run::report(plan, format, output.as_deref(), &mut say)?;
+    if let Some(path) = output.filter(|_| format == ReportFormat::Html) {
+        say(format!("wrote {}", path.display()));
+    }
+    Ok(if failed { 2 } else { 0 })
+}
+
 fn check(mut args: CheckArgs) -> Result<u8, Failure> {
-    let (paths, options) = args.lint_options();
+    let (paths, options) = args.lint.lint_options();
     let plan = Plan::for_lint(paths, &options)?;
     // what reading the command line and finding the files left freed goes back to the system
     // before the workers start

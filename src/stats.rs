@@ -5,6 +5,7 @@ pub mod score;
 
 use serde::Serialize;
 
+use crate::diagnostic::Diagnostic;
 use crate::document::{Document, LinkKind};
 use crate::requirements::Requirements;
 use crate::rules::keyword::occurrences;
@@ -97,12 +98,37 @@ pub struct Stats {
 }
 
 pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
-    let doc = Document::parse(
+    compute_parsed(file, &parse(file, source, settings), settings)
+}
+
+/// `file`'s text parsed as a lint run parses it, for [`compute_parsed`] and whatever else a
+/// caller reads of the same Document (`seolint report`: the title).
+pub fn parse(file: &str, source: String, settings: &Settings) -> Document {
+    Document::parse(
         source,
         &settings.parse_options_for((file != crate::input::STDIN_NAME).then(|| std::path::Path::new(file))),
-    );
+    )
+}
+
+/// The figures of an already parsed article.
+pub fn compute_parsed(file: &str, doc: &Document, settings: &Settings) -> Stats {
+    // the findings a lint run gives this file (site checks aside), as `lint_source` gets them
+    let dir = (file != crate::input::STDIN_NAME).then(|| {
+        std::path::Path::new(file)
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .to_path_buf()
+    });
+    let (findings, _) = crate::engine::check_document(doc, settings, dir.as_deref());
+    compute_linted(file, doc, settings, &findings)
+}
+
+/// The figures of an article already linted: `findings` are what the lint gave it (site checks
+/// aside), which the score reads. `seolint report` has them from its lint run and does not lint
+/// twice.
+pub fn compute_linted(file: &str, doc: &Document, settings: &Settings, findings: &[Diagnostic]) -> Stats {
     let mut req = Requirements::resolve(
-        &doc,
+        doc,
         settings.keyword.as_deref(),
         &settings.fields,
         settings.keyword_match,
@@ -119,7 +145,7 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
         }
     };
     let keyword = req.keyword.as_ref().map(|k| {
-        let n = occurrences(&doc, words, &k.phrase);
+        let n = occurrences(doc, words, &k.phrase);
         KeywordStats {
             keyword: k.phrase.text.clone(),
             source: k.source.to_string(),
@@ -131,7 +157,7 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
         .secondary
         .iter()
         .map(|(p, _)| {
-            let n = occurrences(&doc, words, p);
+            let n = occurrences(doc, words, p);
             KeywordStats {
                 keyword: p.text.clone(),
                 source: "SECONDARY directive".to_string(),
@@ -154,7 +180,7 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
             }
         })
         .collect();
-    let links: Vec<_> = visible_links(&doc).collect();
+    let links: Vec<_> = visible_links(doc).collect();
     let images: Vec<_> = doc.images.iter().filter(|i| !i.hidden).collect();
     let thresholds = req
         .numbers
@@ -169,21 +195,13 @@ pub fn compute(file: &str, source: String, settings: &Settings) -> Stats {
             applies: !req.numbers[..i].iter().any(|m| m.rule == n.rule && m.key == n.key),
         })
         .collect();
-    let pillar = crate::engine::pillar_reason(&doc, settings);
-    let readability = readability(&doc, settings);
-    // the findings a lint run gives this file (site checks aside), as `lint_source` gets them
-    let dir = (file != crate::input::STDIN_NAME).then(|| {
-        std::path::Path::new(file)
-            .parent()
-            .unwrap_or(std::path::Path::new("."))
-            .to_path_buf()
-    });
-    let (findings, _) = crate::engine::check_document(&doc, settings, dir.as_deref());
+    let pillar = crate::engine::pillar_reason(doc, settings);
+    let readability = readability(doc, settings);
     let score = score::score(&score::Inputs {
-        doc: &doc,
+        doc,
         req: &req,
         settings,
-        findings: &findings,
+        findings,
         light: &|rule| readability.light(rule),
         passive_lists: readability.passive_sentences.is_some(),
         transition_lists: readability.transition_sentences.is_some(),

@@ -31,6 +31,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("template", 7),
     ("fix", 7),
     ("output", 7),
+    ("report", 7),
     ("discover", 8),
     ("stats", 8),
     ("config", 8),

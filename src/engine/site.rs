@@ -28,7 +28,20 @@ pub fn run_site_checks(
     reports: &mut [Report],
     linted: &[LintedFile],
     others: Vec<PathBuf>,
+    done: impl FnMut(usize, &mut Report),
+) {
+    run_site_checks_then(reports, linted, others, done, |_, _| {});
+}
+
+/// [`run_site_checks`], then `after` reads the site they ran over, with why each report's file
+/// is a pillar page (by report index; `None`: not one): `seolint report` draws its topic
+/// clusters from them.
+pub fn run_site_checks_then(
+    reports: &mut [Report],
+    linted: &[LintedFile],
+    others: Vec<PathBuf>,
     mut done: impl FnMut(usize, &mut Report),
+    after: impl FnOnce(&crate::site::Site, &[Option<String>]),
 ) {
     let Some(first) = linted.first() else { return };
     let content_root = linted.iter().find_map(|f| f.settings.content_root.clone());
@@ -78,4 +91,5 @@ pub fn run_site_checks(
         check(&mut ctx);
         ctx.finish();
     }
+    after(&site, &pillars);
 }

@@ -1,6 +1,7 @@
 //! A run of the command line: a [`Plan`] (the files, each with its settings, and the run's own
 //! options kept apart from them), then one of the things a run does with it: lint and report
-//! ([`check`]), fix ([`check`] with [`FixMode::Fix`] or [`FixMode::Diff`]), measure ([`stats`]);
+//! ([`check`]), fix ([`check`] with [`FixMode::Fix`] or [`FixMode::Diff`]), measure ([`stats`]),
+//! report on the site ([`report()`]);
 //! and the commands that lint nothing (`rules`, `explain`, `config`, `init`).
 //!
 //! A run writes its report to standard output or the output file; what it has to say besides
@@ -11,6 +12,7 @@ mod check;
 mod commands;
 mod fix;
 mod plan;
+mod report;
 mod site;
 mod stats;
 
@@ -20,6 +22,7 @@ use std::path::PathBuf;
 pub use check::{check, lint_all, Outcome};
 pub use commands::{explain, init, rules_table, show_config};
 pub use plan::{LintOptions, Plan};
+pub use report::{report, ReportFormat};
 pub use stats::stats;
 
 use crate::input::FileError;

@@ -20,6 +20,7 @@ pub mod patterns;
 pub mod requirements;
 pub mod rules;
 pub mod run;
+pub mod server;
 pub mod settings;
 pub mod site;
 pub mod stats;

@@ -59,6 +59,9 @@ enum Command {
         #[command(flatten)]
         args: Box<CheckArgs>,
     },
+    /// Run the language server (LSP) on standard input and output, for editors: findings as you
+    /// type, quick fixes, rule docs on hover, the article's figures in a code lens
+    Server,
 }
 
 #[derive(clap::Args, Debug)]
@@ -128,6 +131,7 @@ fn main() -> ExitCode {
         Some(Command::Rules) => run::print(&run::rules_table()).map(|_| 0),
         Some(Command::Explain { rule }) => run::explain(&rule).and_then(|text| run::print(&text)).map(|_| 0),
         Some(Command::Stats { args }) => stats(*args),
+        Some(Command::Server) => seolint::server::serve().map_err(|e| Failure(format!("server: {e}"))),
         Some(Command::Config {
             path,
             config,

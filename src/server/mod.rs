@@ -1,0 +1,789 @@
+//! `seolint server`: a Language Server Protocol server over stdio. It lints each open Markdown or
+//! MDX document with the settings the command line would give its path, publishes the findings
+//! as diagnostics, and offers their fixes, suppression comments, the rules' docs on hover and the
+//! article's figures in a code lens.
+//!
+//! One thread handles messages in order. After each message it takes every message already
+//! queued before it lints, so when changes arrive faster than linting only the newest text of a
+//! document is linted: results for an old version are never computed, so never published.
+
+mod findings;
+mod text;
+mod transport;
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_types::notification::{self as note, Notification as _};
+use lsp_types::request::{self as req, Request as _};
+use lsp_types::{
+    CodeActionOrCommand, CodeActionParams, CodeLens, CodeLensParams, Command, ExecuteCommandParams, Hover,
+    HoverContents, HoverParams, InitializeParams, MarkupContent, MarkupKind, PublishDiagnosticsParams, Uri,
+};
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+
+use crate::config::Resolver;
+use crate::engine::Report;
+use crate::requirements::TemplateReqs;
+use crate::settings::Settings;
+use text::{Encoding, Text};
+use transport::Incoming;
+
+/// The command that returns a document's figures (`seolint stats --format json` for one file).
+pub const STATS_COMMAND: &str = "seolint.stats";
+
+/// Run the server on standard input and output until the client says `exit`: 0 after a
+/// `shutdown` request, 1 without one (or when the input ends first), as the LSP spec asks.
+pub fn serve() -> io::Result<u8> {
+    let rx = transport::stdin_reader()?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut server = Server::new();
+    loop {
+        let Ok(first) = rx.recv() else {
+            return Ok(1);
+        };
+        let mut batch = vec![first];
+        batch.extend(rx.try_iter());
+        for incoming in batch {
+            if let Some(code) = server.handle(incoming, &mut out)? {
+                return Ok(code);
+            }
+        }
+        server.lint_changed(&mut out)?;
+    }
+}
+
+/// What the client set for every document: the keyword and the template, over what config says.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct ClientSettings {
+    keyword: Option<String>,
+    template: Option<PathBuf>,
+}
+
+impl ClientSettings {
+    /// `{ "keyword": "...", "template": "..." }`, also under a `seolint` key (how editors nest
+    /// a server's section). Anything else is left as it was.
+    fn read(value: &Value) -> ClientSettings {
+        let v = value.get("seolint").unwrap_or(value);
+        let text = |key: &str| v.get(key).and_then(Value::as_str).filter(|s| !s.is_empty());
+        ClientSettings {
+            keyword: text("keyword").map(str::to_string),
+            template: text("template").map(PathBuf::from),
+        }
+    }
+}
+
+/// An open document.
+struct Doc {
+    uri: Uri,
+    /// Its file (`None` for an unsaved buffer, `untitled:`): config discovery and local images.
+    path: Option<PathBuf>,
+    version: i32,
+    text: Text,
+    /// The findings for the current text; `None` until it is linted.
+    linted: Option<Linted>,
+}
+
+enum Linted {
+    Report(Arc<Report>),
+    /// Not linted, on purpose (config `exclude`, a partial): no findings.
+    Skipped,
+    /// Could not be linted (config error, a panic in a rule): said as one diagnostic.
+    Problem(&'static str, String),
+}
+
+struct Server {
+    initialized: bool,
+    shutdown: bool,
+    encoding: Encoding,
+    docs: HashMap<String, Doc>,
+    resolver: Resolver,
+    client: ClientSettings,
+    /// The workspace's folder: where a relative template path is found.
+    root: Option<PathBuf>,
+    /// Settings per file path, until config or client settings change.
+    settings: HashMap<PathBuf, Result<Option<Arc<Settings>>, String>>,
+    template: Option<Result<Arc<TemplateReqs>, String>>,
+    next_id: i32,
+    /// Our requests to the client, by id, and what their answer is for.
+    pending: HashMap<RequestId, &'static str>,
+    can_register_watchers: bool,
+    can_ask_configuration: bool,
+}
+
+/// A request's answer: its result, or a protocol error.
+type Handled = Result<Value, (ErrorCode, String)>;
+
+/// An open document's report (`None`: not linted on purpose, or not lintable), or why the request
+/// cannot have one.
+type Lookup = Result<Option<Arc<Report>>, (ErrorCode, String)>;
+
+fn invalid(e: impl std::fmt::Display) -> (ErrorCode, String) {
+    (ErrorCode::InvalidParams, e.to_string())
+}
+
+fn params<P: DeserializeOwned>(value: Value) -> Result<P, (ErrorCode, String)> {
+    serde_json::from_value(value).map_err(invalid)
+}
+
+impl Server {
+    fn new() -> Server {
+        Server {
+            initialized: false,
+            shutdown: false,
+            encoding: Encoding::Utf16,
+            docs: HashMap::new(),
+            resolver: fresh_resolver(),
+            client: ClientSettings::default(),
+            root: None,
+            settings: HashMap::new(),
+            template: None,
+            next_id: 0,
+            pending: HashMap::new(),
+            can_register_watchers: false,
+            can_ask_configuration: false,
+        }
+    }
+
+    /// Handle one incoming message; `Some(code)` when the client said `exit`.
+    fn handle(&mut self, incoming: Incoming, out: &mut impl Write) -> io::Result<Option<u8>> {
+        match incoming {
+            Incoming::Malformed(why) => transport::write_parse_error(out, &why)?,
+            Incoming::Message(Message::Request(r)) => self.request(r, out)?,
+            Incoming::Message(Message::Response(r)) => self.response(r),
+            Incoming::Message(Message::Notification(n)) => {
+                if n.method == note::Exit::METHOD {
+                    return Ok(Some(if self.shutdown { 0 } else { 1 }));
+                }
+                if self.initialized && !self.shutdown {
+                    self.notification(n, out)?;
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn request(&mut self, r: Request, out: &mut impl Write) -> io::Result<()> {
+        let id = r.id.clone();
+        let answer = if r.method == req::Initialize::METHOD {
+            if self.initialized {
+                Err((ErrorCode::InvalidRequest, "initialize was already sent".to_string()))
+            } else {
+                params::<InitializeParams>(r.params).map(|p| self.initialize(p))
+            }
+        } else if !self.initialized {
+            Err((ErrorCode::ServerNotInitialized, "initialize first".to_string()))
+        } else if self.shutdown {
+            Err((ErrorCode::InvalidRequest, "the server is shutting down".to_string()))
+        } else {
+            self.dispatch(r, out)?
+        };
+        let response = match answer {
+            Ok(value) => Response::new_ok(id, value),
+            Err((code, message)) => Response::new_err(id, code as i32, message),
+        };
+        transport::write(out, response.into())
+    }
+
+    fn dispatch(&mut self, r: Request, out: &mut impl Write) -> io::Result<Handled> {
+        Ok(match r.method.as_str() {
+            req::Shutdown::METHOD => {
+                self.shutdown = true;
+                Ok(Value::Null)
+            }
+            req::CodeActionRequest::METHOD => match params::<CodeActionParams>(r.params) {
+                Ok(p) => self.code_actions(p, out)?,
+                Err(e) => Err(e),
+            },
+            req::HoverRequest::METHOD => match params::<HoverParams>(r.params) {
+                Ok(p) => self.hover(p, out)?,
+                Err(e) => Err(e),
+            },
+            req::CodeLensRequest::METHOD => match params::<CodeLensParams>(r.params) {
+                Ok(p) => self.code_lens(&p.text_document.uri),
+                Err(e) => Err(e),
+            },
+            req::ExecuteCommand::METHOD => match params::<ExecuteCommandParams>(r.params) {
+                Ok(p) => self.execute(p),
+                Err(e) => Err(e),
+            },
+            other => Err((ErrorCode::MethodNotFound, format!("unknown method `{other}`"))),
+        })
+    }
+
+    fn response(&mut self, r: Response) {
+        let Some(what) = self.pending.remove(&r.id) else { return };
+        if what == req::WorkspaceConfiguration::METHOD {
+            // one item asked: the `seolint` section
+            if let Some(first) = r
+                .response_result
+                .as_ref()
+                .ok()
+                .and_then(Value::as_array)
+                .and_then(|a| a.first())
+            {
+                if !first.is_null() {
+                    self.set_client(ClientSettings::read(first));
+                }
+            }
+        }
+    }
+
+    fn notification(&mut self, n: Notification, out: &mut impl Write) -> io::Result<()> {
+        // a notification that does not parse cannot be answered: it is logged and dropped
+        let result: Result<(), String> = match n.method.as_str() {
+            note::Initialized::METHOD => {
+                self.after_initialized(out)?;
+                Ok(())
+            }
+            note::DidOpenTextDocument::METHOD => {
+                serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(n.params)
+                    .map(|p| self.open(p))
+                    .map_err(|e| e.to_string())
+            }
+            note::DidChangeTextDocument::METHOD => {
+                serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(n.params)
+                    .map(|p| self.change(p))
+                    .map_err(|e| e.to_string())
+            }
+            note::DidCloseTextDocument::METHOD => {
+                match serde_json::from_value::<lsp_types::DidCloseTextDocumentParams>(n.params) {
+                    Ok(p) => {
+                        if self.docs.remove(p.text_document.uri.as_str()).is_some() {
+                            publish(out, &p.text_document.uri, None, Vec::new())?;
+                        }
+                        Ok(())
+                    }
+                    Err(e) => Err(e.to_string()),
+                }
+            }
+            note::DidChangeWatchedFiles::METHOD => {
+                self.reload();
+                Ok(())
+            }
+            note::DidChangeConfiguration::METHOD => {
+                let settings = n.params.get("settings").cloned().unwrap_or(Value::Null);
+                if self.can_ask_configuration {
+                    self.ask_configuration(out)?;
+                } else if settings.is_object() {
+                    self.set_client(ClientSettings::read(&settings));
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        };
+        if let Err(e) = result {
+            log(&format!("{}: {e}", n.method));
+        }
+        Ok(())
+    }
+
+    fn initialize(&mut self, p: InitializeParams) -> Value {
+        let general = p.capabilities.general.as_ref();
+        self.encoding = Encoding::negotiate(general.and_then(|g| g.position_encodings.as_deref()));
+        let workspace = p.capabilities.workspace.as_ref();
+        self.can_register_watchers = workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
+        self.can_ask_configuration = workspace.and_then(|w| w.configuration).unwrap_or(false);
+        #[allow(deprecated)]
+        let root = p
+            .workspace_folders
+            .as_ref()
+            .and_then(|f| f.first())
+            .map(|f| f.uri.as_str().to_string())
+            .or_else(|| p.root_uri.as_ref().map(|u| u.as_str().to_string()));
+        self.root = root.as_deref().and_then(text::path_of);
+        if let Some(options) = &p.initialization_options {
+            self.client = ClientSettings::read(options);
+        }
+        self.initialized = true;
+        json!({
+            "capabilities": {
+                "positionEncoding": self.encoding.kind(),
+                "textDocumentSync": { "openClose": true, "change": 2, "save": { "includeText": false } },
+                "codeActionProvider": {
+                    "codeActionKinds": ["quickfix", findings::FIX_ALL],
+                    "resolveProvider": false,
+                },
+                "hoverProvider": true,
+                "codeLensProvider": { "resolveProvider": false },
+                "executeCommandProvider": { "commands": [STATS_COMMAND] },
+            },
+            "serverInfo": { "name": "seolint", "version": env!("CARGO_PKG_VERSION") },
+        })
+    }
+
+    /// Watch config, presets, packs and templates, and read the client's settings.
+    fn after_initialized(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.can_register_watchers {
+            let register = json!({ "registrations": [{
+                "id": "seolint-watch",
+                "method": note::DidChangeWatchedFiles::METHOD,
+                "registerOptions": { "watchers": [
+                    { "globPattern": "**/.seolint.{yaml,yml}" },
+                    { "globPattern": "**/*.{yaml,yml}" },
+                    { "globPattern": "**/*.md" },
+                ]},
+            }]});
+            self.send_request(out, req::RegisterCapability::METHOD, register)?;
+        }
+        if self.can_ask_configuration {
+            self.ask_configuration(out)?;
+        }
+        Ok(())
+    }
+
+    fn ask_configuration(&mut self, out: &mut impl Write) -> io::Result<()> {
+        let items = json!({ "items": [{ "section": "seolint" }] });
+        self.send_request(out, req::WorkspaceConfiguration::METHOD, items)
+    }
+
+    fn send_request(&mut self, out: &mut impl Write, method: &'static str, params: Value) -> io::Result<()> {
+        self.next_id += 1;
+        let id = RequestId::from(format!("seolint-{}", self.next_id));
+        self.pending.insert(id.clone(), method);
+        transport::write(out, Request::new(id, method.to_string(), params).into())
+    }
+
+    fn set_client(&mut self, client: ClientSettings) {
+        if client != self.client {
+            self.client = client;
+            self.reload();
+        }
+    }
+
+    /// Config, presets, packs or a template may have changed: read them again and lint every
+    /// open document anew.
+    fn reload(&mut self) {
+        self.resolver = fresh_resolver();
+        self.settings.clear();
+        self.template = None;
+        for doc in self.docs.values_mut() {
+            doc.linted = None;
+        }
+    }
+
+    fn open(&mut self, p: lsp_types::DidOpenTextDocumentParams) {
+        let d = p.text_document;
+        let path = text::path_of(d.uri.as_str());
+        let markdown = matches!(d.language_id.as_str(), "markdown" | "mdx" | "markdown.mdx")
+            || path
+                .as_deref()
+                .and_then(Path::extension)
+                .is_some_and(|e| e == "md" || e == "markdown" || e == "mdx");
+        if !markdown {
+            return;
+        }
+        let doc = Doc {
+            uri: d.uri.clone(),
+            path,
+            version: d.version,
+            text: Text::new(d.text),
+            linted: None,
+        };
+        self.docs.insert(d.uri.as_str().to_string(), doc);
+    }
+
+    fn change(&mut self, p: lsp_types::DidChangeTextDocumentParams) {
+        let Some(doc) = self.docs.get_mut(p.text_document.uri.as_str()) else {
+            return;
+        };
+        for change in p.content_changes {
+            doc.text.apply(change, self.encoding);
+        }
+        doc.version = p.text_document.version;
+        doc.linted = None;
+    }
+
+    /// The settings a file gets, as `seolint FILE` would give them (its `.seolint.yaml`, the
+    /// overrides that match it), with the client's keyword and template over them; `Ok(None)`
+    /// for a file the config excludes or a partial.
+    fn settings_for(&mut self, path: Option<&Path>) -> Result<Option<Arc<Settings>>, String> {
+        let key = path.map_or_else(PathBuf::new, Path::to_path_buf);
+        if let Some(known) = self.settings.get(&key) {
+            return known.clone();
+        }
+        let template = self.client_template();
+        let made = (|| {
+            let config = match path {
+                Some(p) => self.resolver.config_for(p).map_err(|e| e.to_string())?,
+                None => None,
+            };
+            if let (Some(p), Some(c)) = (path, &config) {
+                if c.excludes(p) || crate::config::is_partial(Some(c), p) {
+                    return Ok(None);
+                }
+            }
+            let mut s = match (&config, path) {
+                (Some(c), Some(p)) => c.settings_for(p),
+                _ => Settings::default(),
+            };
+            if let Some(k) = &self.client.keyword {
+                s.keyword = Some(k.clone());
+            }
+            if let Some(t) = template {
+                s.template = Some(t?);
+            }
+            Ok(Some(Arc::new(s)))
+        })();
+        self.settings.insert(key, made.clone());
+        made
+    }
+
+    /// The client's template, loaded once per reload.
+    fn client_template(&mut self) -> Option<Result<Arc<TemplateReqs>, String>> {
+        let path = self.client.template.clone()?;
+        let path = match (&self.root, path.is_relative()) {
+            (Some(root), true) => root.join(path),
+            _ => path,
+        };
+        Some(
+            self.template
+                .get_or_insert_with(|| TemplateReqs::load(&path).map(Arc::new))
+                .clone(),
+        )
+    }
+
+    /// Lint `uri`'s current text if it is not linted yet, and publish what was found.
+    fn ensure_linted(&mut self, uri: &str, out: &mut impl Write) -> io::Result<()> {
+        let Some(doc) = self.docs.get(uri) else { return Ok(()) };
+        if doc.linted.is_some() {
+            return Ok(());
+        }
+        let path = doc.path.clone();
+        let settings = self.settings_for(path.as_deref());
+        let Some(doc) = self.docs.get_mut(uri) else {
+            return Ok(());
+        };
+        let linted = match settings {
+            Err(e) => Linted::Problem("config", format!("seolint could not read its configuration: {e}")),
+            Ok(None) => Linted::Skipped,
+            Ok(Some(settings)) => {
+                let name = doc
+                    .path
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from(untitled_name(doc.uri.as_str())));
+                match lint_guarded(|| crate::lint_str(doc.text.as_str(), &name, &settings)) {
+                    Ok(report) => Linted::Report(Arc::new(report)),
+                    Err(why) => Linted::Problem("internal-error", why),
+                }
+            }
+        };
+        let diagnostics = match &linted {
+            Linted::Report(r) => r
+                .diagnostics
+                .iter()
+                .map(|d| findings::diagnostic(&doc.uri, &doc.text, d, self.encoding))
+                .collect(),
+            Linted::Skipped => Vec::new(),
+            Linted::Problem(code, message) => vec![findings::problem(code, message.clone())],
+        };
+        doc.linted = Some(linted);
+        publish(out, &doc.uri, Some(doc.version), diagnostics)
+    }
+
+    /// Lint every document whose text changed since it was last linted.
+    fn lint_changed(&mut self, out: &mut impl Write) -> io::Result<()> {
+        let changed: Vec<String> = self
+            .docs
+            .iter()
+            .filter(|(_, d)| d.linted.is_none())
+            .map(|(u, _)| u.clone())
+            .collect();
+        for uri in changed {
+            self.ensure_linted(&uri, out)?;
+        }
+        Ok(())
+    }
+
+    /// The document's current report, linting it first if needed.
+    fn report(&mut self, uri: &Uri, out: &mut impl Write) -> io::Result<Lookup> {
+        if !self.docs.contains_key(uri.as_str()) {
+            return Ok(Err(invalid(format!(
+                "`{}` is not an open Markdown document",
+                uri.as_str()
+            ))));
+        }
+        self.ensure_linted(uri.as_str(), out)?;
+        Ok(Ok(match self.docs.get(uri.as_str()).and_then(|d| d.linted.as_ref()) {
+            Some(Linted::Report(r)) => Some(r.clone()),
+            _ => None,
+        }))
+    }
+
+    fn code_actions(&mut self, p: CodeActionParams, out: &mut impl Write) -> io::Result<Handled> {
+        let uri = p.text_document.uri;
+        let report = match self.report(&uri, out)? {
+            Ok(Some(r)) => r,
+            Ok(None) => return Ok(Ok(json!([]))),
+            Err(e) => return Ok(Err(e)),
+        };
+        let Some(doc) = self.docs.get(uri.as_str()) else {
+            return Ok(Ok(json!([])));
+        };
+        let path = doc
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(untitled_name(uri.as_str())));
+        let settings = self.settings_for(doc.path.clone().as_deref()).ok().flatten();
+        let Some(doc) = self.docs.get(uri.as_str()) else {
+            return Ok(Ok(json!([])));
+        };
+        let span = doc.text.span(p.range, self.encoding);
+        let mut fixed_all = || {
+            let settings = settings.as_ref()?;
+            let text = doc.text.as_str().to_string();
+            let name = crate::input::display_path(&path);
+            let outcome = lint_guarded(|| crate::fix::fix_source(&name, text, settings, false)).ok()?;
+            outcome.refused.is_none().then_some(outcome.source)
+        };
+        let actions = findings::code_actions(
+            &uri,
+            &doc.text,
+            &report,
+            span,
+            p.context.only.as_deref(),
+            self.encoding,
+            &mut fixed_all,
+        );
+        let actions: Vec<CodeActionOrCommand> = actions.into_iter().map(CodeActionOrCommand::CodeAction).collect();
+        Ok(serde_json::to_value(actions).map_err(invalid))
+    }
+
+    fn hover(&mut self, p: HoverParams, out: &mut impl Write) -> io::Result<Handled> {
+        let uri = p.text_document_position_params.text_document.uri;
+        let report = match self.report(&uri, out)? {
+            Ok(Some(r)) => r,
+            Ok(None) => return Ok(Ok(Value::Null)),
+            Err(e) => return Ok(Err(e)),
+        };
+        let Some(doc) = self.docs.get(uri.as_str()) else {
+            return Ok(Ok(Value::Null));
+        };
+        let at = doc.text.offset(p.text_document_position_params.position, self.encoding);
+        let here: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.span.contains(at) || d.span.start == at)
+            .collect();
+        let Some(first) = here.first() else {
+            return Ok(Ok(Value::Null));
+        };
+        let mut shown: Vec<&str> = Vec::new();
+        let mut parts = Vec::new();
+        for d in &here {
+            if shown.contains(&d.rule) {
+                continue;
+            }
+            shown.push(d.rule);
+            let docs = crate::rules::find(d.rule).map_or_else(
+                || format!("`{}`: a rule of a pattern pack, or a finding about the file.", d.rule),
+                |r| r.documentation(),
+            );
+            parts.push(format!(
+                "**seolint `{}`** ({})\n\n{}\n\n{}",
+                d.rule, d.severity, d.message, docs
+            ));
+        }
+        let hover = Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: parts.join("\n\n---\n\n"),
+            }),
+            range: Some(doc.text.range(first.span, self.encoding)),
+        };
+        Ok(serde_json::to_value(hover).map_err(invalid))
+    }
+
+    /// The document's figures (`seolint stats --format json` of it).
+    fn stats(&mut self, uri: &str) -> Result<crate::stats::Stats, (ErrorCode, String)> {
+        let path = match self.docs.get(uri) {
+            Some(doc) => doc.path.clone(),
+            None => return Err(invalid(format!("`{uri}` is not an open Markdown document"))),
+        };
+        let settings = match self.settings_for(path.as_deref()) {
+            Ok(Some(s)) => s,
+            Ok(None) => Arc::new(Settings::default()),
+            Err(e) => return Err((ErrorCode::RequestFailed, e)),
+        };
+        let doc = self.docs.get(uri).ok_or_else(|| invalid("closed"))?;
+        let name = path.map_or_else(|| untitled_name(uri), |p| crate::input::display_path(&p));
+        let text = doc.text.as_str().to_string();
+        lint_guarded(|| crate::stats::compute(&name, text, &settings)).map_err(|e| (ErrorCode::InternalError, e))
+    }
+
+    fn code_lens(&mut self, uri: &Uri) -> Handled {
+        let stats = self.stats(uri.as_str())?;
+        let Some(doc) = self.docs.get(uri.as_str()) else {
+            return Ok(json!([]));
+        };
+        let line = h1_line(doc.text.as_str()).unwrap_or(0);
+        let position = lsp_types::Position::new(u32::try_from(line).unwrap_or(0), 0);
+        let lens = CodeLens {
+            range: lsp_types::Range::new(position, position),
+            command: Some(Command {
+                title: lens_title(&stats),
+                command: STATS_COMMAND.to_string(),
+                arguments: Some(vec![json!(uri.as_str())]),
+            }),
+            data: None,
+        };
+        serde_json::to_value(vec![lens]).map_err(invalid)
+    }
+
+    fn execute(&mut self, p: ExecuteCommandParams) -> Handled {
+        if p.command != STATS_COMMAND {
+            return Err(invalid(format!(
+                "unknown command `{}` (the server has `{STATS_COMMAND}`)",
+                p.command
+            )));
+        }
+        // the document's URI, as a string or as `{ "uri": ... }`
+        let uri = p
+            .arguments
+            .first()
+            .and_then(|a| a.as_str().or_else(|| a.get("uri").and_then(Value::as_str)))
+            .ok_or_else(|| invalid(format!("`{STATS_COMMAND}` takes the document's URI")))?
+            .to_string();
+        let stats = self.stats(&uri)?;
+        serde_json::to_value(stats).map_err(invalid)
+    }
+}
+
+fn fresh_resolver() -> Resolver {
+    // discovery only: `new` fails only for an explicit config file, which the server has not
+    Resolver::new(None, false).unwrap_or_else(|_| unreachable_resolver())
+}
+
+#[cold]
+fn unreachable_resolver() -> Resolver {
+    // no explicit file and not disabled cannot fail; this keeps the server up if it ever did
+    match Resolver::new(None, true) {
+        Ok(r) => r,
+        Err(_) => std::process::abort(),
+    }
+}
+
+/// The name an unsaved buffer's findings are reported under.
+fn untitled_name(uri: &str) -> String {
+    let last = uri.rsplit(['/', ':']).next().unwrap_or(uri);
+    if last.is_empty() {
+        "untitled.md".to_string()
+    } else {
+        last.to_string()
+    }
+}
+
+/// Run `f`, turning a panic (a rule's bug) into a message instead of ending the server.
+fn lint_guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string());
+        format!("seolint failed on this document (a bug: please report it): {what}")
+    })
+}
+
+fn publish(
+    out: &mut impl Write,
+    uri: &Uri,
+    version: Option<i32>,
+    diagnostics: Vec<lsp_types::Diagnostic>,
+) -> io::Result<()> {
+    let params = PublishDiagnosticsParams {
+        uri: uri.clone(),
+        diagnostics,
+        version,
+    };
+    transport::write(
+        out,
+        Notification::new(note::PublishDiagnostics::METHOD.to_string(), params).into(),
+    )
+}
+
+/// A line on standard error, which editors show as the server's log.
+fn log(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "seolint server: {message}");
+}
+
+/// The 0-based line of the first ATX H1 (`# Title`) outside front matter and code fences.
+fn h1_line(text: &str) -> Option<usize> {
+    let mut fence: Option<&str> = None;
+    let mut front = text.starts_with("---") || text.starts_with("+++");
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        if front {
+            if i > 0 && (t.trim_end() == "---" || t.trim_end() == "+++" || t.trim_end() == "...") {
+                front = false;
+            }
+            continue;
+        }
+        if let Some(f) = fence {
+            if t.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if t.starts_with("```") {
+            fence = Some("```");
+        } else if t.starts_with("~~~") {
+            fence = Some("~~~");
+        } else if t == "#" || t.starts_with("# ") {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// `1,234 words · “cold brew” 1.2% · 6 min read · score 78/100`
+fn lens_title(s: &crate::stats::Stats) -> String {
+    let mut parts = vec![format!("{} words", crate::text::thousands(s.words))];
+    if let Some(k) = &s.keyword {
+        parts.push(format!("“{}” {:.1}%", k.keyword, k.density));
+    }
+    parts.push(format!("{} min read", s.reading_time_computed));
+    parts.push(match &s.score {
+        Some(score) => format!("score {}/100", score.value),
+        None => "no score".to_string(),
+    });
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_message() {
+        let got: Result<(), String> = lint_guarded(|| panic!("rule broke"));
+        assert!(got.as_ref().is_err_and(|e| e.contains("rule broke")), "{got:?}");
+        assert_eq!(lint_guarded(|| 7), Ok(7));
+    }
+
+    #[test]
+    fn the_lens_sits_at_the_h1() {
+        assert_eq!(h1_line("---\ntitle: x\n---\n\n```\n# not\n```\n# Title\n"), Some(7));
+        assert_eq!(h1_line("## Only an H2\n"), None);
+    }
+
+    #[test]
+    fn client_settings_are_read_flat_or_under_seolint() {
+        let flat = ClientSettings::read(&json!({ "keyword": "cold brew", "template": "t.md" }));
+        let nested = ClientSettings::read(&json!({ "seolint": { "keyword": "cold brew", "template": "t.md" } }));
+        assert_eq!(flat, nested);
+        assert_eq!(flat.keyword.as_deref(), Some("cold brew"));
+        assert_eq!(
+            ClientSettings::read(&json!({ "keyword": "" })),
+            ClientSettings::default()
+        );
+    }
+}

@@ -78,6 +78,14 @@ impl ClientSettings {
     }
 }
 
+/// What decides a file's settings besides the client's: its config file and the overrides of
+/// it that match the file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct SettingsKey {
+    config: Option<PathBuf>,
+    overrides: Vec<usize>,
+}
+
 /// An open document.
 struct Doc {
     uri: Uri,
@@ -106,8 +114,8 @@ struct Server {
     client: ClientSettings,
     /// The workspace's folder: where a relative template path is found.
     root: Option<PathBuf>,
-    /// Settings per file path, until config or client settings change.
-    settings: HashMap<PathBuf, Result<Option<Arc<Settings>>, String>>,
+    /// Settings by config and overrides, until config or client settings change.
+    settings: HashMap<SettingsKey, Result<Arc<Settings>, String>>,
     template: Option<Result<Arc<TemplateReqs>, String>>,
     next_id: i32,
     /// Our requests to the client, by id, and what their answer is for.
@@ -406,35 +414,43 @@ impl Server {
     /// overrides that match it), with the client's keyword and template over them; `Ok(None)`
     /// for a file the config excludes or a partial.
     fn settings_for(&mut self, path: Option<&Path>) -> Result<Option<Arc<Settings>>, String> {
-        let key = path.map_or_else(PathBuf::new, Path::to_path_buf);
-        if let Some(known) = self.settings.get(&key) {
-            return known.clone();
+        let config = match path {
+            Some(p) => self.resolver.config_for(p).map_err(|e| e.to_string())?,
+            None => None,
+        };
+        if let Some(p) = path {
+            if config.as_ref().is_some_and(|c| c.excludes(p)) || crate::config::is_partial(config.as_deref(), p) {
+                return Ok(None);
+            }
         }
-        let template = self.client_template();
-        let made = (|| {
-            let config = match path {
-                Some(p) => self.resolver.config_for(p).map_err(|e| e.to_string())?,
-                None => None,
-            };
-            if let (Some(p), Some(c)) = (path, &config) {
-                if c.excludes(p) || crate::config::is_partial(Some(c), p) {
-                    return Ok(None);
-                }
+        // files with the same config and matching overrides share one copy, as in a CLI run
+        let key = SettingsKey {
+            config: config.as_ref().map(|c| c.path.clone()),
+            overrides: match (&config, path) {
+                (Some(c), Some(p)) => c.overrides_for(p),
+                _ => Vec::new(),
+            },
+        };
+        if let Some(known) = self.settings.get(&key) {
+            return known.clone().map(Some);
+        }
+        let mut s = match (&config, path) {
+            (Some(c), Some(p)) => c.settings_for(p),
+            _ => Settings::default(),
+        };
+        if let Some(k) = &self.client.keyword {
+            s.keyword = Some(k.clone());
+        }
+        let made = match self.client_template() {
+            Some(Err(e)) => Err(e),
+            Some(Ok(t)) => {
+                s.template = Some(t);
+                Ok(Arc::new(s))
             }
-            let mut s = match (&config, path) {
-                (Some(c), Some(p)) => c.settings_for(p),
-                _ => Settings::default(),
-            };
-            if let Some(k) = &self.client.keyword {
-                s.keyword = Some(k.clone());
-            }
-            if let Some(t) = template {
-                s.template = Some(t?);
-            }
-            Ok(Some(Arc::new(s)))
-        })();
+            None => Ok(Arc::new(s)),
+        };
         self.settings.insert(key, made.clone());
-        made
+        made.map(Some)
     }
 
     /// The client's template, loaded once per reload.

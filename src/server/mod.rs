@@ -8,6 +8,7 @@
 //! document is linted: results for an old version are never computed, so never published.
 
 mod findings;
+mod site;
 mod text;
 mod transport;
 
@@ -86,6 +87,15 @@ struct SettingsKey {
     overrides: Vec<usize>,
 }
 
+/// An open document taking part in a site pass, with the site's folder.
+struct Taking {
+    root: PathBuf,
+    uri: String,
+    path: PathBuf,
+    report: Arc<Report>,
+    settings: Arc<Settings>,
+}
+
 /// An open document.
 struct Doc {
     uri: Uri,
@@ -95,6 +105,8 @@ struct Doc {
     text: Text,
     /// The findings for the current text; `None` until it is linted.
     linted: Option<Linted>,
+    /// Its findings of the last site pass, moved along with the edits since.
+    site: Vec<site::Anchored>,
 }
 
 enum Linted {
@@ -122,6 +134,8 @@ struct Server {
     pending: HashMap<RequestId, &'static str>,
     can_register_watchers: bool,
     can_ask_configuration: bool,
+    /// The site checks are to run again (a document opened or saved, a file of the site changed).
+    site_due: bool,
 }
 
 /// A request's answer: its result, or a protocol error.
@@ -155,6 +169,7 @@ impl Server {
             pending: HashMap::new(),
             can_register_watchers: false,
             can_ask_configuration: false,
+            site_due: false,
         }
     }
 
@@ -271,7 +286,16 @@ impl Server {
                 }
             }
             note::DidChangeWatchedFiles::METHOD => {
-                self.reload();
+                match serde_json::from_value::<lsp_types::DidChangeWatchedFilesParams>(n.params) {
+                    Ok(p) => {
+                        self.files_changed(&p.changes);
+                        Ok(())
+                    }
+                    Err(e) => Err(e.to_string()),
+                }
+            }
+            note::DidSaveTextDocument::METHOD => {
+                self.site_due = true;
                 Ok(())
             }
             note::DidChangeConfiguration::METHOD => {
@@ -370,6 +394,7 @@ impl Server {
     /// Config, presets, packs or a template may have changed: read them again and lint every
     /// open document anew.
     fn reload(&mut self) {
+        self.site_due = true;
         self.resolver = fresh_resolver();
         self.settings.clear();
         self.template = None;
@@ -395,8 +420,10 @@ impl Server {
             version: d.version,
             text: Text::new(d.text),
             linted: None,
+            site: Vec::new(),
         };
         self.docs.insert(d.uri.as_str().to_string(), doc);
+        self.site_due = true;
     }
 
     fn change(&mut self, p: lsp_types::DidChangeTextDocumentParams) {
@@ -408,6 +435,29 @@ impl Server {
         }
         doc.version = p.text_document.version;
         doc.linted = None;
+        let text = doc.text.as_str();
+        doc.site.retain_mut(|a| a.follow(text));
+    }
+
+    /// Files changed on disk: config, presets and packs (YAML) or a template in use reload the
+    /// settings; any other file may change what the site checks find.
+    fn files_changed(&mut self, changes: &[lsp_types::FileEvent]) {
+        let templates: Vec<PathBuf> = self
+            .settings
+            .values()
+            .filter_map(|s| s.as_ref().ok()?.template.as_ref().map(|t| absolute(Path::new(&t.path))))
+            .collect();
+        let settings_changed = changes.iter().any(|c| {
+            let Some(path) = text::path_of(c.uri.as_str()) else {
+                return false;
+            };
+            path.extension().is_some_and(|e| e == "yaml" || e == "yml") || templates.contains(&path)
+        });
+        if settings_changed {
+            self.reload();
+        } else {
+            self.site_due = true;
+        }
     }
 
     /// The settings a file gets, as `seolint FILE` would give them (its `.seolint.yaml`, the
@@ -441,6 +491,8 @@ impl Server {
         if let Some(k) = &self.client.keyword {
             s.keyword = Some(k.clone());
         }
+        // files leave what the site checks need, and the checklist rule knows they run
+        s.site_run = site::root_of(&s, self.root.as_deref()).is_some();
         let made = match self.client_template() {
             Some(Err(e)) => Err(e),
             Some(Ok(t)) => {
@@ -492,17 +544,8 @@ impl Server {
                 }
             }
         };
-        let diagnostics = match &linted {
-            Linted::Report(r) => r
-                .diagnostics
-                .iter()
-                .map(|d| findings::diagnostic(&doc.uri, &doc.text, d, self.encoding))
-                .collect(),
-            Linted::Skipped => Vec::new(),
-            Linted::Problem(code, message) => vec![findings::problem(code, message.clone())],
-        };
         doc.linted = Some(linted);
-        publish(out, &doc.uri, Some(doc.version), diagnostics)
+        publish_doc(doc, self.encoding, out)
     }
 
     /// Lint every document whose text changed since it was last linted.
@@ -515,6 +558,80 @@ impl Server {
             .collect();
         for uri in changed {
             self.ensure_linted(&uri, out)?;
+        }
+        if self.site_due {
+            self.site_due = false;
+            self.check_site(out)?;
+        }
+        Ok(())
+    }
+
+    /// The site pass for every open document that belongs to a site (under the configured
+    /// content root, else the workspace folder), with the site's other files from disk; each
+    /// document's diagnostics published again with its site findings.
+    fn check_site(&mut self, out: &mut impl Write) -> io::Result<()> {
+        let uris: Vec<String> = self.docs.keys().cloned().collect();
+        let mut taking: Vec<Taking> = Vec::new();
+        for uri in uris {
+            let Some(doc) = self.docs.get(&uri) else { continue };
+            let (Some(path), Some(Linted::Report(report))) = (doc.path.clone(), &doc.linted) else {
+                continue;
+            };
+            let report = report.clone();
+            let Ok(Some(settings)) = self.settings_for(Some(&path)) else {
+                continue;
+            };
+            let Some(root) = site::root_of(&settings, self.root.as_deref()).map(|r| absolute(&r)) else {
+                continue;
+            };
+            if path.starts_with(&root) {
+                taking.push(Taking {
+                    root,
+                    uri,
+                    path,
+                    report,
+                    settings,
+                });
+            }
+        }
+        let mut roots: Vec<PathBuf> = taking.iter().map(|t| t.root.clone()).collect();
+        roots.sort();
+        roots.dedup();
+        let mut found: HashMap<String, Vec<site::Anchored>> = HashMap::new();
+        for root in roots {
+            let group: Vec<&Taking> = taking.iter().filter(|t| t.root == root).collect();
+            let open: Vec<&Path> = group.iter().map(|t| t.path.as_path()).collect();
+            let mut others = crate::discover::discover(std::slice::from_ref(&root)).0;
+            others.retain(|p| {
+                let config = self.resolver.config_for(p).ok().flatten();
+                !open.contains(&p.as_path()) && !crate::config::is_partial(config.as_deref(), p)
+            });
+            let members: Vec<site::Member> = group
+                .iter()
+                .map(|t| site::Member {
+                    path: &t.path,
+                    report: &t.report,
+                    settings: &t.settings,
+                })
+                .collect();
+            match lint_guarded(|| site::check(&members, others)) {
+                Ok(results) => {
+                    for (t, anchored) in group.iter().zip(results) {
+                        found.insert(t.uri.clone(), anchored);
+                    }
+                }
+                Err(why) => log(&why),
+            }
+        }
+        for (uri, doc) in &mut self.docs {
+            let now = found.remove(uri).unwrap_or_default();
+            if now.is_empty() && doc.site.is_empty() {
+                continue;
+            }
+            doc.site = now;
+            if doc.linted.is_some() {
+                publish_doc(doc, self.encoding, out)?;
+            }
         }
         Ok(())
     }
@@ -587,6 +704,7 @@ impl Server {
         let here: Vec<_> = report
             .diagnostics
             .iter()
+            .chain(doc.site.iter().map(|a| &a.diagnostic))
             .filter(|d| d.span.contains(at) || d.span.start == at)
             .collect();
         let Some(first) = here.first() else {
@@ -707,6 +825,32 @@ fn lint_guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
             .unwrap_or_else(|| "a panic".to_string());
         format!("seolint failed on this document (a bug: please report it): {what}")
     })
+}
+
+/// Publish a document's findings: its own and its site findings.
+fn publish_doc(doc: &Doc, encoding: Encoding, out: &mut impl Write) -> io::Result<()> {
+    let mut diagnostics: Vec<lsp_types::Diagnostic> = match &doc.linted {
+        Some(Linted::Report(r)) => r
+            .diagnostics
+            .iter()
+            .map(|d| findings::diagnostic(&doc.uri, &doc.text, d, encoding))
+            .collect(),
+        Some(Linted::Problem(code, message)) => vec![findings::problem(code, message.clone())],
+        Some(Linted::Skipped) | None => Vec::new(),
+    };
+    if matches!(doc.linted, Some(Linted::Report(_))) {
+        diagnostics.extend(
+            doc.site
+                .iter()
+                .map(|a| findings::diagnostic(&doc.uri, &doc.text, &a.diagnostic, encoding)),
+        );
+    }
+    publish(out, &doc.uri, Some(doc.version), diagnostics)
+}
+
+/// `path` made absolute against the working directory (as config discovery does).
+fn absolute(path: &Path) -> PathBuf {
+    crate::input::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn publish(

@@ -566,6 +566,28 @@ impl Server {
         Ok(())
     }
 
+    /// A site finding's places in other files as LSP locations: in an open document's buffer,
+    /// else in the file on disk.
+    fn related(&self, d: &crate::diagnostic::Diagnostic) -> Vec<lsp_types::DiagnosticRelatedInformation> {
+        d.elsewhere
+            .iter()
+            .filter_map(|e| {
+                let uri = text::uri_of(&e.path)?;
+                let range = match self.docs.values().find(|doc| doc.path.as_deref() == Some(&*e.path)) {
+                    Some(doc) => doc.text.range(e.span, self.encoding),
+                    None => {
+                        let bytes = crate::input::read_limited(&e.path, "an article").ok()?;
+                        Text::new(String::from_utf8_lossy(&bytes).into_owned()).range(e.span, self.encoding)
+                    }
+                };
+                Some(lsp_types::DiagnosticRelatedInformation {
+                    location: lsp_types::Location::new(uri, range),
+                    message: e.message.clone(),
+                })
+            })
+            .collect()
+    }
+
     /// The site pass for every open document that belongs to a site (under the configured
     /// content root, else the workspace folder), with the site's other files from disk; each
     /// document's diagnostics published again with its site findings.
@@ -616,7 +638,10 @@ impl Server {
                 .collect();
             match lint_guarded(|| site::check(&members, others)) {
                 Ok(results) => {
-                    for (t, anchored) in group.iter().zip(results) {
+                    for (t, mut anchored) in group.iter().zip(results) {
+                        for a in &mut anchored {
+                            a.related = self.related(&a.diagnostic);
+                        }
                         found.insert(t.uri.clone(), anchored);
                     }
                 }
@@ -839,11 +864,15 @@ fn publish_doc(doc: &Doc, encoding: Encoding, out: &mut impl Write) -> io::Resul
         Some(Linted::Skipped) | None => Vec::new(),
     };
     if matches!(doc.linted, Some(Linted::Report(_))) {
-        diagnostics.extend(
-            doc.site
-                .iter()
-                .map(|a| findings::diagnostic(&doc.uri, &doc.text, &a.diagnostic, encoding)),
-        );
+        diagnostics.extend(doc.site.iter().map(|a| {
+            let mut d = findings::diagnostic(&doc.uri, &doc.text, &a.diagnostic, encoding);
+            if !a.related.is_empty() {
+                d.related_information
+                    .get_or_insert_with(Vec::new)
+                    .extend(a.related.iter().cloned());
+            }
+            d
+        }));
     }
     publish(out, &doc.uri, Some(doc.version), diagnostics)
 }

@@ -15,6 +15,8 @@ use crate::settings::Settings;
 pub struct Anchored {
     pub diagnostic: Diagnostic,
     text: String,
+    /// Its places in other files, as LSP locations (positions as they were when it was found).
+    pub related: Vec<lsp_types::DiagnosticRelatedInformation>,
 }
 
 impl Anchored {
@@ -95,6 +97,7 @@ pub fn check(members: &[Member], others: Vec<PathBuf>) -> Vec<Vec<Anchored>> {
                 .map(|d| Anchored {
                     text: source.get(d.span.start..d.span.end).unwrap_or_default().to_string(),
                     diagnostic: d,
+                    related: Vec::new(),
                 })
                 .collect()
         })
@@ -111,6 +114,7 @@ mod tests {
         Anchored {
             diagnostic: Diagnostic::new("broken-link", Severity::Error, Span::new(start, start + at.len()), "m"),
             text: at.to_string(),
+            related: Vec::new(),
         }
     }
 

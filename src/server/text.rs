@@ -2,7 +2,7 @@
 //! whose character counts are in the encoding the client negotiated (UTF-16 unless it offers
 //! UTF-8). Lines end as CommonMark and LSP both say: `\n`, `\r\n` or a lone `\r`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use lsp_types::{Position, Range, TextDocumentContentChangeEvent};
 
@@ -169,6 +169,29 @@ pub fn path_of(uri: &str) -> Option<PathBuf> {
     }
 }
 
+/// The `file:` URI of an absolute path, percent-encoding all but unreserved characters and `/`.
+pub fn uri_of(path: &Path) -> Option<lsp_types::Uri> {
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = {
+        let s = path.to_string_lossy().replace('\\', "/");
+        if s.starts_with('/') { s } else { format!("/{s}") }.into_bytes()
+    };
+    let mut uri = String::from("file://");
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.parse().ok()
+}
+
 fn percent_decode(s: &str) -> Vec<u8> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
@@ -242,5 +265,8 @@ mod tests {
         );
         assert_eq!(path_of("untitled:Untitled-1"), None);
         assert_eq!(path_of("file:///a%2"), Some(PathBuf::from("/a%2")));
+        let uri = uri_of(Path::new("/tmp/a b/中.md")).expect("a URI");
+        assert_eq!(uri.as_str(), "file:///tmp/a%20b/%E4%B8%AD.md");
+        assert_eq!(path_of(uri.as_str()), Some(PathBuf::from("/tmp/a b/中.md")));
     }
 }

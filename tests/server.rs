@@ -227,7 +227,7 @@ fn client_settings_give_the_keyword_and_the_figures() {
     // the client's settings change: no keyword any more
     c.notify(
         "workspace/didChangeConfiguration",
-        json!({ "settings": { "seolint": {} } }),
+        json!({ "settings": { "seolint": { "keyword": null } } }),
     );
     c.diagnostics(&uri);
     let stats = c.request(

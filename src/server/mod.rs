@@ -68,13 +68,22 @@ struct ClientSettings {
 
 impl ClientSettings {
     /// `{ "keyword": "...", "template": "..." }`, also under a `seolint` key (how editors nest
-    /// a server's section). Anything else is left as it was.
-    fn read(value: &Value) -> ClientSettings {
+    /// a server's section), over these settings: a key given replaces its value (an empty string
+    /// or null clears it), a key not given keeps it, so an editor's empty settings object does
+    /// not undo the initialization options.
+    fn updated(&self, value: &Value) -> ClientSettings {
         let v = value.get("seolint").unwrap_or(value);
-        let text = |key: &str| v.get(key).and_then(Value::as_str).filter(|s| !s.is_empty());
+        let read = |key: &str, now: Option<String>| match v.get(key) {
+            None => now,
+            Some(x) => x.as_str().filter(|s| !s.is_empty()).map(str::to_string),
+        };
         ClientSettings {
-            keyword: text("keyword").map(str::to_string),
-            template: text("template").map(PathBuf::from),
+            keyword: read("keyword", self.keyword.clone()),
+            template: read(
+                "template",
+                self.template.as_ref().map(|t| t.to_string_lossy().into_owned()),
+            )
+            .map(PathBuf::from),
         }
     }
 }
@@ -251,7 +260,7 @@ impl Server {
                 .and_then(|a| a.first())
             {
                 if !first.is_null() {
-                    self.set_client(ClientSettings::read(first));
+                    self.set_client(self.client.updated(first));
                 }
             }
         }
@@ -303,7 +312,7 @@ impl Server {
                 if self.can_ask_configuration {
                     self.ask_configuration(out)?;
                 } else if settings.is_object() {
-                    self.set_client(ClientSettings::read(&settings));
+                    self.set_client(self.client.updated(&settings));
                 }
                 Ok(())
             }
@@ -333,7 +342,7 @@ impl Server {
             .or_else(|| p.root_uri.as_ref().map(|u| u.as_str().to_string()));
         self.root = root.as_deref().and_then(text::path_of);
         if let Some(options) = &p.initialization_options {
-            self.client = ClientSettings::read(options);
+            self.client = self.client.updated(options);
         }
         self.initialized = true;
         json!({
@@ -966,13 +975,15 @@ mod tests {
 
     #[test]
     fn client_settings_are_read_flat_or_under_seolint() {
-        let flat = ClientSettings::read(&json!({ "keyword": "cold brew", "template": "t.md" }));
-        let nested = ClientSettings::read(&json!({ "seolint": { "keyword": "cold brew", "template": "t.md" } }));
+        let none = ClientSettings::default();
+        let flat = none.updated(&json!({ "keyword": "cold brew", "template": "t.md" }));
+        let nested = none.updated(&json!({ "seolint": { "keyword": "cold brew", "template": "t.md" } }));
         assert_eq!(flat, nested);
         assert_eq!(flat.keyword.as_deref(), Some("cold brew"));
-        assert_eq!(
-            ClientSettings::read(&json!({ "keyword": "" })),
-            ClientSettings::default()
-        );
+        // a key not given stays; an empty one clears
+        assert_eq!(flat.updated(&json!({})), flat);
+        let cleared = flat.updated(&json!({ "seolint": { "keyword": "" } }));
+        assert_eq!(cleared.keyword, None);
+        assert_eq!(cleared.template, Some(PathBuf::from("t.md")));
     }
 }

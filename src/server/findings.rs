@@ -261,6 +261,53 @@ mod tests {
     }
 
     #[test]
+    fn safe_fixes_are_preferred_and_unsafe_ones_marked() {
+        use crate::diagnostic::{Edit, Fix};
+        let source = "# Cold brew at home, the long and complete guide\n\nBy [AUTHOR_NAME].\n";
+        let text = Text::new(source.to_string());
+        let mut report = crate::lint_str(source, std::path::Path::new("a.md"), &crate::Settings::default());
+        let at = source.find("[AUTHOR_NAME]").expect("placeholder");
+        let span = Span::new(at, at + 13);
+        for (applicability, content) in [(Applicability::Safe, "Ana"), (Applicability::Unsafe, "someone")] {
+            report.diagnostics.push(
+                Diagnostic::new("placeholder", Severity::Error, span, "m").with_fix(Fix {
+                    message: format!("Write {content}"),
+                    applicability,
+                    edits: vec![Edit {
+                        span,
+                        content: content.to_string(),
+                    }],
+                }),
+            );
+        }
+        let uri: Uri = "file:///a.md".parse().expect("uri");
+        let actions = code_actions(
+            &uri,
+            &text,
+            &report,
+            Span::new(at + 2, at + 2),
+            None,
+            Encoding::Utf16,
+            &mut || Some(source.replace("[AUTHOR_NAME]", "Ana")),
+        );
+        let titles: Vec<(&str, Option<bool>)> = actions.iter().map(|a| (a.title.as_str(), a.is_preferred)).collect();
+        assert!(titles.contains(&("Write Ana", Some(true))), "{titles:?}");
+        assert!(titles.contains(&("Write someone (unsafe)", Some(false))), "{titles:?}");
+        assert!(
+            titles.contains(&("Disable placeholder for this line", None)),
+            "{titles:?}"
+        );
+        assert!(titles.contains(&("Fix all safe fixes (seolint)", None)), "{titles:?}");
+        // asked for quick fixes only: no fix-all
+        let only = [CodeActionKind::QUICKFIX];
+        let quick = code_actions(&uri, &text, &report, span, Some(&only), Encoding::Utf16, &mut || None);
+        assert!(
+            quick.iter().all(|a| a.kind == Some(CodeActionKind::QUICKFIX)),
+            "{quick:?}"
+        );
+    }
+
+    #[test]
     fn front_matter_lines_get_a_file_suppression() {
         assert_eq!(front_matter_end("---\ntitle: x\n---\n# H\n"), Some(2));
         assert_eq!(front_matter_end("# H\n---\n"), None);

@@ -433,3 +433,10 @@ fn site_checks_read_the_workspace_and_refresh_on_save() {
     assert_eq!(by_rule(&d, "duplicate-title").len(), 1, "{d:#}");
     assert_eq!(c.shutdown().code(), Some(0));
 }
+
+#[test]
+fn the_input_ending_without_exit_is_code_1() {
+    let dir = workspace();
+    let c = start(dir.path(), json!({}), Value::Null);
+    assert_eq!(c.wait().code(), Some(1));
+}

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
 use std::sync::Arc;
 
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -41,22 +42,41 @@ pub const STATS_COMMAND: &str = "seolint.stats";
 /// Run the server on standard input and output until the client says `exit`: 0 after a
 /// `shutdown` request, 1 without one (or when the input ends first), as the LSP spec asks.
 pub fn serve() -> io::Result<u8> {
-    let rx = transport::stdin_reader()?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let from_client = tx.clone();
+    transport::stdin_reader(move |incoming| {
+        let event = incoming.map_or(Event::ClientGone, Event::Client);
+        from_client.send(event).is_ok()
+    })?;
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut server = Server::new();
+    let mut server = Server::new(tx);
     loop {
         let Ok(first) = rx.recv() else {
             return Ok(1);
         };
         let mut batch = vec![first];
         batch.extend(rx.try_iter());
-        for incoming in batch {
-            if let Some(code) = server.handle(incoming, &mut out)? {
-                return Ok(code);
+        for event in batch {
+            match event {
+                Event::Client(incoming) => {
+                    if let Some(code) = server.handle(incoming, &mut out)? {
+                        return Ok(code);
+                    }
+                }
+                Event::SiteChecked(found) => server.site_checked(found, &mut out)?,
+                Event::ClientGone => return Ok(if server.shutdown { 0 } else { 1 }),
             }
         }
         server.lint_changed(&mut out)?;
     }
+}
+
+/// What the main loop waits for: the client's messages, the end of its input, and the findings
+/// of a site pass.
+enum Event {
+    Client(Incoming),
+    ClientGone,
+    SiteChecked(HashMap<String, (i32, Vec<site::Anchored>)>),
 }
 
 /// What the client set for every document: the keyword and the template, over what config says.
@@ -100,6 +120,7 @@ struct SettingsKey {
 struct Taking {
     root: PathBuf,
     uri: String,
+    version: i32,
     path: PathBuf,
     report: Arc<Report>,
     settings: Arc<Settings>,
@@ -131,7 +152,7 @@ struct Server {
     shutdown: bool,
     encoding: Encoding,
     docs: HashMap<String, Doc>,
-    resolver: Resolver,
+    resolver: Arc<Resolver>,
     client: ClientSettings,
     /// The workspace's folder: where a relative template path is found.
     root: Option<PathBuf>,
@@ -145,6 +166,10 @@ struct Server {
     can_ask_configuration: bool,
     /// The site checks are to run again (a document opened or saved, a file of the site changed).
     site_due: bool,
+    /// A site pass is running on its thread.
+    site_running: bool,
+    /// Where a site pass sends its findings.
+    events: Sender<Event>,
 }
 
 /// A request's answer: its result, or a protocol error.
@@ -163,13 +188,13 @@ fn params<P: DeserializeOwned>(value: Value) -> Result<P, (ErrorCode, String)> {
 }
 
 impl Server {
-    fn new() -> Server {
+    fn new(events: Sender<Event>) -> Server {
         Server {
             initialized: false,
             shutdown: false,
             encoding: Encoding::Utf16,
             docs: HashMap::new(),
-            resolver: fresh_resolver(),
+            resolver: Arc::new(fresh_resolver()),
             client: ClientSettings::default(),
             root: None,
             settings: HashMap::new(),
@@ -179,6 +204,8 @@ impl Server {
             can_register_watchers: false,
             can_ask_configuration: false,
             site_due: false,
+            site_running: false,
+            events,
         }
     }
 
@@ -404,7 +431,7 @@ impl Server {
     /// open document anew.
     fn reload(&mut self) {
         self.site_due = true;
-        self.resolver = fresh_resolver();
+        self.resolver = Arc::new(fresh_resolver());
         self.settings.clear();
         self.template = None;
         for doc in self.docs.values_mut() {
@@ -570,7 +597,7 @@ impl Server {
         }
         if self.site_due {
             self.site_due = false;
-            self.check_site(out)?;
+            self.check_site();
         }
         Ok(())
     }
@@ -597,10 +624,16 @@ impl Server {
             .collect()
     }
 
-    /// The site pass for every open document that belongs to a site (under the configured
-    /// content root, else the workspace folder), with the site's other files from disk; each
-    /// document's diagnostics published again with its site findings.
-    fn check_site(&mut self, out: &mut impl Write) -> io::Result<()> {
+    /// Start the site pass for every open document that belongs to a site (under the
+    /// configured content root, else the workspace folder), with the site's other files from
+    /// disk, on a thread of its own: reading the site takes longer than a keystroke. Its
+    /// findings come back as [`Event::SiteChecked`]; one pass runs at a time, and a pass asked
+    /// for meanwhile starts when it ends.
+    fn check_site(&mut self) {
+        if self.site_running {
+            self.site_due = true;
+            return;
+        }
         let uris: Vec<String> = self.docs.keys().cloned().collect();
         let mut taking: Vec<Taking> = Vec::new();
         for uri in uris {
@@ -608,7 +641,7 @@ impl Server {
             let (Some(path), Some(Linted::Report(report))) = (doc.path.clone(), &doc.linted) else {
                 continue;
             };
-            let report = report.clone();
+            let (report, version) = (report.clone(), doc.version);
             let Ok(Some(settings)) = self.settings_for(Some(&path)) else {
                 continue;
             };
@@ -619,49 +652,58 @@ impl Server {
                 taking.push(Taking {
                     root,
                     uri,
+                    version,
                     path,
                     report,
                     settings,
                 });
             }
         }
-        let mut roots: Vec<PathBuf> = taking.iter().map(|t| t.root.clone()).collect();
-        roots.sort();
-        roots.dedup();
-        let mut found: HashMap<String, Vec<site::Anchored>> = HashMap::new();
-        for root in roots {
-            let group: Vec<&Taking> = taking.iter().filter(|t| t.root == root).collect();
-            let open: Vec<&Path> = group.iter().map(|t| t.path.as_path()).collect();
-            let mut others = crate::discover::discover(std::slice::from_ref(&root)).0;
-            others.retain(|p| {
-                let config = self.resolver.config_for(p).ok().flatten();
-                !open.contains(&p.as_path()) && !crate::config::is_partial(config.as_deref(), p)
-            });
-            let members: Vec<site::Member> = group
-                .iter()
-                .map(|t| site::Member {
-                    path: &t.path,
-                    report: &t.report,
-                    settings: &t.settings,
-                })
-                .collect();
-            match lint_guarded(|| site::check(&members, others)) {
-                Ok(results) => {
-                    for (t, mut anchored) in group.iter().zip(results) {
-                        for a in &mut anchored {
-                            a.related = self.related(&a.diagnostic);
-                        }
-                        found.insert(t.uri.clone(), anchored);
-                    }
-                }
-                Err(why) => log(&why),
-            }
+        let had_findings = self.docs.values().any(|d| !d.site.is_empty());
+        if taking.is_empty() && !had_findings {
+            return;
         }
-        for (uri, doc) in &mut self.docs {
-            let now = found.remove(uri).unwrap_or_default();
+        self.site_running = true;
+        let resolver = self.resolver.clone();
+        let events = self.events.clone();
+        let spawned = std::thread::Builder::new()
+            .name("seolint-site".to_string())
+            .spawn(move || {
+                let found = lint_guarded(|| site_pass(&taking, &resolver)).unwrap_or_else(|why| {
+                    log(&why);
+                    HashMap::new()
+                });
+                let _ = events.send(Event::SiteChecked(found));
+            });
+        if let Err(e) = spawned {
+            log(&format!("cannot start the site checks: {e}"));
+            self.site_running = false;
+        }
+    }
+
+    /// A site pass ended: each open document gets its findings (moved along with the edits made
+    /// since the pass began) and its diagnostics are published again.
+    fn site_checked(
+        &mut self,
+        mut found: HashMap<String, (i32, Vec<site::Anchored>)>,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        self.site_running = false;
+        let uris: Vec<String> = self.docs.keys().cloned().collect();
+        for uri in uris {
+            let Some(doc) = self.docs.get_mut(&uri) else { continue };
+            let (version, mut now) = found.remove(&uri).unwrap_or_default();
             if now.is_empty() && doc.site.is_empty() {
                 continue;
             }
+            if version != doc.version {
+                let text = doc.text.as_str();
+                now.retain_mut(|a| a.follow(text));
+            }
+            for a in &mut now {
+                a.related = self.related(&a.diagnostic);
+            }
+            let Some(doc) = self.docs.get_mut(&uri) else { continue };
             doc.site = now;
             if doc.linted.is_some() {
                 publish_doc(doc, self.encoding, out)?;
@@ -823,6 +865,36 @@ impl Server {
         let stats = self.stats(&uri)?;
         serde_json::to_value(stats).map_err(invalid)
     }
+}
+
+/// The site pass over the open documents taking part, per site folder: each document's site
+/// findings with the version they were found in.
+fn site_pass(taking: &[Taking], resolver: &Resolver) -> HashMap<String, (i32, Vec<site::Anchored>)> {
+    let mut roots: Vec<&PathBuf> = taking.iter().map(|t| &t.root).collect();
+    roots.sort();
+    roots.dedup();
+    let mut found = HashMap::new();
+    for root in roots {
+        let group: Vec<&Taking> = taking.iter().filter(|t| &t.root == root).collect();
+        let open: Vec<&Path> = group.iter().map(|t| t.path.as_path()).collect();
+        let mut others = crate::discover::discover(std::slice::from_ref(root)).0;
+        others.retain(|p| {
+            let config = resolver.config_for(p).ok().flatten();
+            !open.contains(&p.as_path()) && !crate::config::is_partial(config.as_deref(), p)
+        });
+        let members: Vec<site::Member> = group
+            .iter()
+            .map(|t| site::Member {
+                path: &t.path,
+                report: &t.report,
+                settings: &t.settings,
+            })
+            .collect();
+        for (t, anchored) in group.iter().zip(site::check(&members, others)) {
+            found.insert(t.uri.clone(), (t.version, anchored));
+        }
+    }
+    found
 }
 
 fn fresh_resolver() -> Resolver {

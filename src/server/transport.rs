@@ -4,7 +4,6 @@
 //! the server keeps reading.
 
 use std::io::{self, BufRead, Read, Write};
-use std::sync::mpsc::{Receiver, Sender};
 
 use lsp_server::Message;
 
@@ -20,13 +19,13 @@ pub enum Incoming {
 }
 
 /// Read framed messages from `input` until it ends, each sent to `tx`.
-pub fn read_messages(mut input: impl BufRead, tx: Sender<Incoming>) {
+pub fn read_messages(mut input: impl BufRead, send: impl Fn(Incoming) -> bool) {
     loop {
         let frame = match read_frame(&mut input) {
             Ok(Some(frame)) => frame,
             Ok(None) => return,
             Err(e) => {
-                if tx.send(Incoming::Malformed(e.to_string())).is_err() {
+                if !send(Incoming::Malformed(e.to_string())) {
                     return;
                 }
                 continue;
@@ -37,7 +36,7 @@ pub fn read_messages(mut input: impl BufRead, tx: Sender<Incoming>) {
             Err(e) => Incoming::Malformed(format!("not a JSON-RPC message: {e}")),
         };
         let exit = matches!(&incoming, Incoming::Message(Message::Notification(n)) if n.method == "exit");
-        if tx.send(incoming).is_err() || exit {
+        if !send(incoming) || exit {
             return;
         }
     }
@@ -114,13 +113,16 @@ pub fn write_parse_error(out: &mut impl Write, why: &str) -> io::Result<()> {
     out.flush()
 }
 
-/// Spawn the reader thread on standard input.
-pub fn stdin_reader() -> io::Result<Receiver<Incoming>> {
-    let (tx, rx) = std::sync::mpsc::channel();
+/// Spawn the reader thread on standard input; `send` gets each message, and `None` when the
+/// input ends without `exit`. It stops when `send` says the receiver is gone.
+pub fn stdin_reader(send: impl Fn(Option<Incoming>) -> bool + Send + 'static) -> io::Result<()> {
     std::thread::Builder::new()
         .name("seolint-lsp-reader".to_string())
-        .spawn(move || read_messages(io::BufReader::new(io::stdin().lock()), tx))?;
-    Ok(rx)
+        .spawn(move || {
+            read_messages(io::BufReader::new(io::stdin().lock()), |m| send(Some(m)));
+            send(None);
+        })?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -135,7 +137,8 @@ mod tests {
             good.len()
         );
         let (tx, rx) = std::sync::mpsc::channel();
-        read_messages(io::Cursor::new(input.into_bytes()), tx);
+        read_messages(io::Cursor::new(input.into_bytes()), |m| tx.send(m).is_ok());
+        drop(tx);
         let got: Vec<Incoming> = rx.iter().collect();
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(

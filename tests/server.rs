@@ -335,7 +335,12 @@ fn bad_messages_get_errors_and_the_server_keeps_going() {
         "textDocument/hover",
         json!({ "textDocument": { "uri": "file:///nowhere.md" }, "position": { "line": 0, "character": 0 } }),
     );
-    assert_eq!(closed["error"]["code"], json!(-32602), "{closed:#}");
+    assert_eq!(closed["result"], Value::Null, "{closed:#}");
+    let stats = c.request(
+        "workspace/executeCommand",
+        json!({ "command": "seolint.stats", "arguments": ["file:///nowhere.md"] }),
+    );
+    assert_eq!(stats["error"]["code"], json!(-32602), "{stats:#}");
     let command = c.request(
         "workspace/executeCommand",
         json!({ "command": "rm -rf", "arguments": [] }),

@@ -175,10 +175,6 @@ struct Server {
 /// A request's answer: its result, or a protocol error.
 type Handled = Result<Value, (ErrorCode, String)>;
 
-/// An open document's report (`None`: not linted on purpose, or not lintable), or why the request
-/// cannot have one.
-type Lookup = Result<Option<Arc<Report>>, (ErrorCode, String)>;
-
 fn invalid(e: impl std::fmt::Display) -> (ErrorCode, String) {
     (ErrorCode::InvalidParams, e.to_string())
 }
@@ -713,26 +709,20 @@ impl Server {
     }
 
     /// The document's current report, linting it first if needed.
-    fn report(&mut self, uri: &Uri, out: &mut impl Write) -> io::Result<Lookup> {
-        if !self.docs.contains_key(uri.as_str()) {
-            return Ok(Err(invalid(format!(
-                "`{}` is not an open Markdown document",
-                uri.as_str()
-            ))));
-        }
+    fn report(&mut self, uri: &Uri, out: &mut impl Write) -> io::Result<Option<Arc<Report>>> {
+        // a document the server does not hold (not Markdown, not opened) has no findings: the
+        // editor asked in good faith, so the answer is empty, not an error
         self.ensure_linted(uri.as_str(), out)?;
-        Ok(Ok(match self.docs.get(uri.as_str()).and_then(|d| d.linted.as_ref()) {
+        Ok(match self.docs.get(uri.as_str()).and_then(|d| d.linted.as_ref()) {
             Some(Linted::Report(r)) => Some(r.clone()),
             _ => None,
-        }))
+        })
     }
 
     fn code_actions(&mut self, p: CodeActionParams, out: &mut impl Write) -> io::Result<Handled> {
         let uri = p.text_document.uri;
-        let report = match self.report(&uri, out)? {
-            Ok(Some(r)) => r,
-            Ok(None) => return Ok(Ok(json!([]))),
-            Err(e) => return Ok(Err(e)),
+        let Some(report) = self.report(&uri, out)? else {
+            return Ok(Ok(json!([])));
         };
         let Some(doc) = self.docs.get(uri.as_str()) else {
             return Ok(Ok(json!([])));
@@ -768,10 +758,8 @@ impl Server {
 
     fn hover(&mut self, p: HoverParams, out: &mut impl Write) -> io::Result<Handled> {
         let uri = p.text_document_position_params.text_document.uri;
-        let report = match self.report(&uri, out)? {
-            Ok(Some(r)) => r,
-            Ok(None) => return Ok(Ok(Value::Null)),
-            Err(e) => return Ok(Err(e)),
+        let Some(report) = self.report(&uri, out)? else {
+            return Ok(Ok(Value::Null));
         };
         let Some(doc) = self.docs.get(uri.as_str()) else {
             return Ok(Ok(Value::Null));
@@ -830,6 +818,9 @@ impl Server {
     }
 
     fn code_lens(&mut self, uri: &Uri) -> Handled {
+        if !self.docs.contains_key(uri.as_str()) {
+            return Ok(json!([]));
+        }
         let stats = self.stats(uri.as_str())?;
         let Some(doc) = self.docs.get(uri.as_str()) else {
             return Ok(json!([]));

@@ -59,15 +59,39 @@ pub fn serve() -> io::Result<u8> {
         for event in batch {
             match event {
                 Event::Client(incoming) => {
-                    if let Some(code) = server.handle(incoming, &mut out)? {
-                        return Ok(code);
+                    let id = match &incoming {
+                        Incoming::Message(Message::Request(r)) => Some(r.id.clone()),
+                        _ => None,
+                    };
+                    // a bug in handling one message answers that message with an error and
+                    // leaves the server running
+                    match guarded(|| server.handle(incoming, &mut out)) {
+                        Ok(done) => {
+                            if let Some(code) = done? {
+                                return Ok(code);
+                            }
+                        }
+                        Err(why) => {
+                            log(&why);
+                            if let Some(id) = id {
+                                let answer = Response::new_err(id, ErrorCode::InternalError as i32, why);
+                                transport::write(&mut out, answer.into())?;
+                            }
+                        }
                     }
                 }
-                Event::SiteChecked(found) => server.site_checked(found, &mut out)?,
+                Event::SiteChecked(found) => {
+                    if let Err(why) = guarded(|| server.site_checked(found, &mut out)) {
+                        log(&why);
+                    }
+                }
                 Event::ClientGone => return Ok(if server.shutdown { 0 } else { 1 }),
             }
         }
-        server.lint_changed(&mut out)?;
+        match guarded(|| server.lint_changed(&mut out)) {
+            Ok(done) => done?,
+            Err(why) => log(&why),
+        }
     }
 }
 
@@ -570,9 +594,9 @@ impl Server {
                     .path
                     .clone()
                     .unwrap_or_else(|| PathBuf::from(untitled_name(doc.uri.as_str())));
-                match lint_guarded(|| crate::lint_str(doc.text.as_str(), &name, &settings)) {
+                match guarded(|| crate::lint_str(doc.text.as_str(), &name, &settings)) {
                     Ok(report) => Linted::Report(Arc::new(report)),
-                    Err(why) => Linted::Problem("internal-error", why),
+                    Err(why) => Linted::Problem("internal-error", format!("{why}; this document was not linted")),
                 }
             }
         };
@@ -665,7 +689,7 @@ impl Server {
         let spawned = std::thread::Builder::new()
             .name("seolint-site".to_string())
             .spawn(move || {
-                let found = lint_guarded(|| site_pass(&taking, &resolver)).unwrap_or_else(|why| {
+                let found = guarded(|| site_pass(&taking, &resolver)).unwrap_or_else(|why| {
                     log(&why);
                     HashMap::new()
                 });
@@ -740,7 +764,7 @@ impl Server {
             let settings = settings.as_ref()?;
             let text = doc.text.as_str().to_string();
             let name = crate::input::display_path(&path);
-            let outcome = lint_guarded(|| crate::fix::fix_source(&name, text, settings, false)).ok()?;
+            let outcome = guarded(|| crate::fix::fix_source(&name, text, settings, false)).ok()?;
             outcome.refused.is_none().then_some(outcome.source)
         };
         let actions = findings::code_actions(
@@ -814,7 +838,7 @@ impl Server {
         let doc = self.docs.get(uri).ok_or_else(|| invalid("closed"))?;
         let name = path.map_or_else(|| untitled_name(uri), |p| crate::input::display_path(&p));
         let text = doc.text.as_str().to_string();
-        lint_guarded(|| crate::stats::compute(&name, text, &settings)).map_err(|e| (ErrorCode::InternalError, e))
+        guarded(|| crate::stats::compute(&name, text, &settings)).map_err(|e| (ErrorCode::InternalError, e))
     }
 
     fn code_lens(&mut self, uri: &Uri) -> Handled {
@@ -912,15 +936,16 @@ fn untitled_name(uri: &str) -> String {
     }
 }
 
-/// Run `f`, turning a panic (a rule's bug) into a message instead of ending the server.
-fn lint_guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+/// Run `f`, turning a panic (a bug in a rule or in the server) into a message instead of ending
+/// the server.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
         let what = payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "a panic".to_string());
-        format!("seolint failed on this document (a bug: please report it): {what}")
+        format!("seolint failed (a bug: please report it): {what}")
     })
 }
 
@@ -1025,9 +1050,9 @@ mod tests {
 
     #[test]
     fn a_panic_becomes_a_message() {
-        let got: Result<(), String> = lint_guarded(|| panic!("rule broke"));
+        let got: Result<(), String> = guarded(|| panic!("rule broke"));
         assert!(got.as_ref().is_err_and(|e| e.contains("rule broke")), "{got:?}");
-        assert_eq!(lint_guarded(|| 7), Ok(7));
+        assert_eq!(guarded(|| 7), Ok(7));
     }
 
     #[test]

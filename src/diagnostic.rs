@@ -72,6 +72,18 @@ pub struct Label {
     pub message: String,
 }
 
+/// A place in another file that a finding refers to: the other page of a duplicate, the cluster
+/// article that does not link back. Reporters that show one file at a time may leave it out; the
+/// message names the file too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Elsewhere {
+    /// The other file, absolute.
+    pub path: std::sync::Arc<std::path::Path>,
+    /// A byte range of the other file's text.
+    pub span: Span,
+    pub message: String,
+}
+
 /// Whether a fix may be applied without a human looking at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Applicability {
@@ -114,6 +126,8 @@ pub struct Diagnostic {
     pub help: Option<Cow<'static, str>>,
     /// Boxed: few findings have one, and a run may hold many findings.
     pub fix: Option<Box<Fix>>,
+    /// Places in other files this finding refers to (site rules).
+    pub elsewhere: Vec<Elsewhere>,
 }
 
 impl Diagnostic {
@@ -126,6 +140,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             fix: None,
+            elsewhere: Vec::new(),
         }
     }
 

@@ -21,6 +21,7 @@ pub mod report;
 pub mod requirements;
 pub mod rules;
 pub mod run;
+pub mod server;
 pub mod settings;
 pub mod site;
 pub mod stats;

@@ -77,6 +77,9 @@ enum Command {
         #[arg(short = 'o', long = "output-file", value_name = "FILE")]
         output_file: Option<PathBuf>,
     },
+    /// Run the language server (LSP) on standard input and output, for editors: findings as you
+    /// type, quick fixes, rule docs on hover, the article's figures in a code lens
+    Server,
 }
 
 #[derive(clap::Args, Debug)]
@@ -159,6 +162,7 @@ fn main() -> ExitCode {
             format,
             output_file,
         }) => report(&mut lint, format, output_file),
+        Some(Command::Server) => seolint::server::serve().map_err(|e| Failure(format!("server: {e}"))),
         Some(Command::Config {
             path,
             config,

@@ -36,6 +36,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("stats", 8),
     ("config", 8),
     ("run", 9),
+    ("server", 9),
     ("main", 10),
 ];
 

@@ -394,13 +394,26 @@ impl<'a> SiteContext<'a> {
         message: String,
         help: impl Into<std::borrow::Cow<'static, str>>,
     ) {
+        self.report_elsewhere(file, span, message, help, Vec::new());
+    }
+
+    /// [`SiteContext::report`], naming places in other files the finding refers to.
+    pub fn report_elsewhere(
+        &mut self,
+        file: usize,
+        span: Span,
+        message: String,
+        help: impl Into<std::borrow::Cow<'static, str>>,
+        elsewhere: Vec<crate::diagnostic::Elsewhere>,
+    ) {
         let Some(report) = self.site.files.get(file).and_then(|f| f.report) else {
             return;
         };
         let Some(severity) = (self.severity_of)(report) else {
             return;
         };
-        let d = Diagnostic::new(self.rule.name, severity, span, message).with_help(help);
+        let mut d = Diagnostic::new(self.rule.name, severity, span, message).with_help(help);
+        d.elsewhere = elsewhere;
         match &mut self.pending {
             Some((r, found)) if *r == report => found.push(d),
             _ => {

@@ -57,7 +57,12 @@ fn check(ctx: &mut SiteContext) {
                 .iter()
                 .any(|l| matches!(site.resolve(j, l.url), Target::Page(k, _) if k == i));
             if !links_back {
-                ctx.report(
+                let elsewhere = crate::diagnostic::Elsewhere {
+                    path: std::sync::Arc::from(&*cluster.abs),
+                    span: crate::diagnostic::Span::default(),
+                    message: format!("the cluster article {}", cluster.display),
+                };
+                ctx.report_elsewhere(
                     i,
                     link.span,
                     format!(
@@ -65,6 +70,7 @@ fn check(ctx: &mut SiteContext) {
                         cluster.display
                     ),
                     "add a link to the pillar from the cluster article",
+                    vec![elsewhere],
                 );
             }
         }

@@ -6,7 +6,7 @@ pub mod duplicate_keyword;
 pub mod duplicate_slug;
 pub mod duplicate_title;
 
-use crate::diagnostic::excerpt;
+use crate::diagnostic::{excerpt, Span};
 use crate::rules::SiteContext;
 use std::collections::HashMap;
 
@@ -123,13 +123,19 @@ fn report_member(
     let Some((first, n)) = peers.others(i) else { return };
     let Some(v) = pick(site.files[i].values()) else { return };
     let other = &site.files[first];
-    let line = pick(other.values()).map_or(1, |o| o.line);
+    let other_value = pick(other.values());
+    let line = other_value.as_ref().map_or(1, |o| o.line);
+    let elsewhere = crate::diagnostic::Elsewhere {
+        path: std::sync::Arc::from(&*other.abs),
+        span: other_value.map_or_else(Span::default, |o| o.span),
+        message: format!("the same {what} in {}", other.display),
+    };
     let more = if n > 1 {
         format!(" and {} more", n - 1)
     } else {
         String::new()
     };
-    ctx.report(
+    ctx.report_elsewhere(
         i,
         v.span,
         format!(
@@ -138,6 +144,7 @@ fn report_member(
             other.display
         ),
         "give each article its own; pages that share it compete with each other in search",
+        vec![elsewhere],
     );
 }
 

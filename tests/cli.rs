@@ -89,7 +89,11 @@ fn concise_format_and_summary() {
     assert!(out.contains("placeholder"), "{out}");
     assert!(out.contains("error.md:6:4"), "{out}");
     assert!(out.contains("[AUTHOR_NAME]"), "{out}");
-    assert!(out.trim_end().ends_with("1 error, 0 warnings in 1 file"), "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with("1 error, 0 warnings in 1 file; failed: errors present (--fail-on error)"),
+        "{out}"
+    );
     assert!(!out.contains('\u{1b}'), "no colour when not a terminal: {out:?}");
     let quiet = seolint(d.path(), &["--quiet", "error.md"]);
     assert!(!stdout(&quiet).contains("in 1 file"));

@@ -469,7 +469,9 @@ fn a_file_of_another_kind_is_named_never_echoed() {
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains(expected), "{args:?}: {err}");
-        assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
+        // a line a problem: env.yaml has two unknown keys, and both are listed
+        let lines = if args.contains(&"env.yaml") { 2 } else { 1 };
+        assert_eq!(err.lines().count(), lines, "{args:?}: a line a problem: {err}");
         assert!(!err.contains("SECRET") && !err.contains("root:"), "{args:?}: {err}");
     }
 }

@@ -12,7 +12,7 @@ use miette::{
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::Report;
 use crate::input::FileError;
-use crate::output::{escape_path, sanitize, sanitize_keep_offsets, Options, Render, Reporter, Summary};
+use crate::output::{escape_path, sanitize, sanitize_keep_offsets, Gate, Options, Render, Reporter, Summary};
 
 struct Finding<'a> {
     diagnostic: &'a Diagnostic,
@@ -331,10 +331,6 @@ impl miette::Diagnostic for Finding<'_> {
     }
 }
 
-/// The terminal width the report is laid out for (miette's default, set here so that
-/// [`fits_unwrapped`] knows it); miette wraps a finding's message and help 2 columns short of it.
-const WIDTH: usize = 200;
-
 /// Renders findings with their snippets, and ends with the summary line; one per run.
 #[derive(Clone)]
 pub struct Human {
@@ -342,7 +338,11 @@ pub struct Human {
     /// The same, without wrapping: for a finding whose message and help fit on their lines (see
     /// [`fits_unwrapped`]), where textwrap, a fifth of a human run, would change nothing.
     unwrapped: GraphicalReportHandler,
+    /// The terminal width the report is laid out for; miette wraps a finding's message and help
+    /// 2 columns short of it.
+    width: usize,
     quiet: bool,
+    gate: Gate,
 }
 
 /// Does miette's wrapping leave `text` as it is, after an indent of `indent` columns? One line,
@@ -350,13 +350,16 @@ pub struct Human {
 /// then returns the indent and the text, which is what the handler that does not wrap writes.
 /// The width is counted from above: a character takes at most 2 columns (ASCII text, made
 /// printable by `sanitize`, exactly 1).
-fn fits_unwrapped(text: &str, indent: usize) -> bool {
+fn fits_unwrapped(text: &str, indent: usize, width: usize) -> bool {
     let columns = if text.is_ascii() {
         text.len()
     } else {
         2 * text.chars().count()
     };
-    !text.is_empty() && !text.contains(['\n', '\r', '\t']) && text.trim() == text && indent + columns + 2 <= WIDTH - 2
+    !text.is_empty()
+        && !text.contains(['\n', '\r', '\t'])
+        && text.trim() == text
+        && indent + columns + 2 <= width.saturating_sub(2)
 }
 
 impl Human {
@@ -366,13 +369,19 @@ impl Human {
         } else {
             GraphicalTheme::unicode_nocolor()
         };
+        // words are never broken, at a hyphen either (`keyword-density`): a word wider than the
+        // line overflows it
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_context_lines(1)
-            .with_width(WIDTH);
+            .with_width(options.width)
+            .with_break_words(false)
+            .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
         Human {
             unwrapped: handler.clone().with_wrap_lines(false),
             handler,
+            width: options.width,
             quiet: options.quiet,
+            gate: options.gate,
         }
     }
 
@@ -397,8 +406,8 @@ impl Human {
                 source: &view,
             };
             // the message follows a 4-column icon (`  ⚠ `), the help `  help: `
-            let plain =
-                fits_unwrapped(&report.message, 4) && report.help.as_deref().is_none_or(|h| fits_unwrapped(h, 8));
+            let plain = fits_unwrapped(&report.message, 4, self.width)
+                && report.help.as_deref().is_none_or(|h| fits_unwrapped(h, 8, self.width));
             let handler = if plain { &self.unwrapped } else { &self.handler };
             let mut buf = String::new();
             if handler.render_report(&mut buf, &report).is_err() {
@@ -426,10 +435,14 @@ impl Reporter for Human {
         out.write_all(text.as_bytes())
     }
 
-    /// The summary line (unless quiet).
+    /// What `--fix` can do, then the summary line with why the run fails, if it does (unless
+    /// quiet): the last line says the verdict.
     fn finish(&mut self, summary: &Summary, _: &[FileError], out: &mut dyn Write) -> io::Result<()> {
         if !self.quiet {
-            writeln!(out, "{}", summary.line())?;
+            if let Some(line) = summary.fixable_line() {
+                writeln!(out, "{line}")?;
+            }
+            writeln!(out, "{}", summary.verdict_line(&self.gate))?;
         }
         Ok(())
     }
@@ -464,13 +477,10 @@ mod tests {
             source: &view,
         };
         let mut out = String::new();
-        Human::new(&Options {
-            color: false,
-            quiet: false,
-        })
-        .handler
-        .render_report(&mut out, &report)
-        .expect("render");
+        Human::new(&Options::default())
+            .handler
+            .render_report(&mut out, &report)
+            .expect("render");
         out
     }
 
@@ -519,11 +529,7 @@ mod tests {
     #[test]
     fn a_view_renders_a_finding_as_miette_renders_the_whole_file() {
         let mut rng = crate::testing::Xorshift(0x5851_f42d_4c95_7f2d);
-        let handler = Human::new(&Options {
-            color: false,
-            quiet: false,
-        })
-        .handler;
+        let handler = Human::new(&Options::default()).handler;
         let mut compared = 0;
         for len in 1..80 {
             for _ in 0..6 {
@@ -620,7 +626,10 @@ mod tests {
         let mut rng = crate::testing::Xorshift(0x0bad_5eed_1234_5678);
         let (mut plain, mut wrapped) = (0, 0);
         for color in [false, true] {
-            let w = Human::new(&Options { color, quiet: false });
+            let w = Human::new(&Options {
+                color,
+                ..Options::default()
+            });
             for n in 0..600 {
                 let len = 1 + (n * 7) % 260;
                 let alphabet = if n % 3 == 0 {
@@ -641,8 +650,8 @@ mod tests {
                     help: (n % 4 != 0 && !help.is_empty()).then_some(help.clone()),
                     source: &source,
                 };
-                let fits =
-                    fits_unwrapped(&report.message, 4) && report.help.as_deref().is_none_or(|h| fits_unwrapped(h, 8));
+                let fits = fits_unwrapped(&report.message, 4, w.width)
+                    && report.help.as_deref().is_none_or(|h| fits_unwrapped(h, 8, w.width));
                 if !fits {
                     wrapped += 1;
                     continue;

@@ -62,6 +62,12 @@ pub struct RunOptions {
     pub color: bool,
     /// Findings only: no summary line, no closing hint.
     pub quiet: bool,
+    /// The terminal width the human format wraps to.
+    pub width: usize,
+    /// When findings fail the run (`--fail-on`, `--max-warnings`).
+    pub gate: output::Gate,
+    /// Counts per rule instead of findings.
+    pub statistics: bool,
 }
 
 impl RunOptions {
@@ -75,6 +81,10 @@ impl RunOptions {
         output::Options {
             color: self.color,
             quiet: self.quiet,
+            width: self.width,
+            gate: self.gate,
+            statistics: self.statistics,
+            unsafe_fixes: self.unsafe_fixes,
         }
     }
 }

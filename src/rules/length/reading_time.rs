@@ -5,7 +5,7 @@ use regex::Regex;
 use crate::diagnostic::{Applicability, Edit, Fix, Severity, Span};
 use crate::document::{Document, Value};
 use crate::rules::{declare_rule, Context};
-use crate::text::{reading_minutes, thousands, WORDS_PER_MINUTE};
+use crate::text::{plural, reading_minutes, WORDS_PER_MINUTE};
 
 declare_rule! {
     /// ## What it does
@@ -134,11 +134,12 @@ fn check(ctx: &mut Context) {
         .diagnostic(
             span,
             format!(
-                "stated reading time {value} minutes in {origin}, but {} words at {WORDS_PER_MINUTE} per minute take {computed} (within ±{tolerance} passes)",
-                thousands(words)
+                "stated reading time {} in {origin}, but {} at {WORDS_PER_MINUTE} per minute take {computed} (within ±{tolerance} passes)",
+                plural(value, "minute"),
+                plural(words as f64, "word")
             ),
         )
-        .with_help(format!("state {computed} minutes"));
+        .with_help(format!("state {}", plural(computed as f64, "minute")));
     // a range or another unit would come out garbled ("9-7 minutes", "80 hour")
     let d = if plain {
         d.with_fix(Fix {

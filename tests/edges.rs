@@ -473,3 +473,37 @@ fn human_output_wraps_to_the_terminal_width() {
     let o = with_env(d.path(), &["post.md"], &[]);
     assert!(stdout(&o).lines().any(|l| l.chars().count() > 100), "{}", stdout(&o));
 }
+
+/// Item 8: a finding whose label covers a long table of contents (44 lines, as on a real site)
+/// shows the label's first line and its last, with the lines between counted, not printed.
+#[test]
+fn a_long_span_is_shown_by_its_ends() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = with_env(
+        root,
+        &[
+            "--no-config",
+            "--color",
+            "never",
+            "fixtures/toc-coverage/fail-long-toc.md",
+        ],
+        &[],
+    );
+    let out = stdout(&o);
+    let finding: Vec<&str> = out
+        .split("\n\n")
+        .skip_while(|block| !block.starts_with("toc-coverage"))
+        .nth(1)
+        .expect("the toc-coverage finding")
+        .lines()
+        .collect();
+    let text = finding.join("\n");
+    assert!(finding.len() < 25, "{text}");
+    assert!(text.contains(" 9 │ - [Goal 1](#goal-1)"), "{text}");
+    assert!(
+        text.contains(" 52 │   - [Plan for Goal 22](#plan-for-goal-22)"),
+        "{text}"
+    );
+    assert!(text.contains("╰── … 42 lines …"), "{text}");
+    assert!(!text.contains(" 30 │"), "{text}");
+}

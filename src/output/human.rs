@@ -65,9 +65,12 @@ impl Snippets {
 const LONG_LINE: usize = 1_000;
 /// Characters kept on each side of a span's end on a long line.
 const WINDOW: usize = 60;
-/// A span over more lines than this is shown by its first line (a label on a whole table of
-/// contents, say): a finding shows a few lines, not a section.
-const MAX_SPAN_LINES: usize = 12;
+/// A span over more lines than this (a label on a whole table of contents, a long paragraph) is
+/// shown by its first [`HEAD_LINES`] lines and, as a snippet of its own, its last line, labelled
+/// with how many lines are left out between: a finding shows a few lines, not a section.
+const MAX_SPAN_LINES: usize = 6;
+/// The lines shown of the start of a long span.
+const HEAD_LINES: usize = 1;
 /// What stands for the text left out of a long line.
 const ELLIPSIS: &str = "…";
 
@@ -84,6 +87,9 @@ struct View {
     spans: Vec<SourceSpan>,
     /// Character column (0-based) in the file of each span's start, for miette's header.
     columns: Vec<(usize, usize)>,
+    /// For each long span cut to its head, the label of its tail ("… 40 lines …"): the tails'
+    /// spans are the last of `spans`.
+    tails: Vec<String>,
 }
 
 /// A piece of a shown line: `len` bytes of the file from `from`, at `to` in the view.
@@ -98,19 +104,27 @@ impl View {
     /// `column` gives the file's character column (1-based) of an offset.
     fn new(file: &Snippets, spans: &[(usize, usize)], column: impl Fn(usize) -> usize) -> View {
         let len = file.text.len();
-        let spans: Vec<(usize, usize)> = spans
+        let mut tails: Vec<((usize, usize), String)> = Vec::new();
+        let mut spans: Vec<(usize, usize)> = spans
             .iter()
             .map(|&(s, e)| {
                 let s = crate::document::line_index::floor_char_boundary(&file.text, s.min(len));
                 let e = crate::document::line_index::floor_char_boundary(&file.text, e.clamp(s, len));
                 let first = file.line_of(s);
-                if file.line_of(e) > first + MAX_SPAN_LINES {
-                    (s, file.line_bounds(first).1.max(s))
+                // a span that ends with a line break ends on the line before
+                let last = file.line_of(e.saturating_sub(1).max(s));
+                if last >= first + MAX_SPAN_LINES {
+                    let tail_start = file.line_bounds(last).0.max(s);
+                    let left_out = last - first - HEAD_LINES;
+                    let noun = if left_out == 1 { "line" } else { "lines" };
+                    tails.push(((tail_start, e.max(tail_start)), format!("… {left_out} {noun} …")));
+                    (s, file.line_bounds(first + HEAD_LINES - 1).1.max(s))
                 } else {
                     (s, e)
                 }
             })
             .collect();
+        spans.extend(tails.iter().map(|(span, _)| *span));
         // the lines miette may show: each span's with its context line either side, and one
         // more (at an empty span miette takes a second line after), as runs
         let last_line = file.starts.len();
@@ -132,6 +146,7 @@ impl View {
             runs: Vec::new(),
             spans: Vec::new(),
             columns: Vec::new(),
+            tails: tails.into_iter().map(|(_, label)| label).collect(),
         };
         let mut kept: Vec<Kept> = Vec::new();
         for (a, b) in merged {
@@ -318,16 +333,24 @@ impl miette::Diagnostic for Finding<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        // the view holds the finding's span, then its labels', moved into the text it shows
+        // the view holds the finding's span, then its labels', then the tails of long ones,
+        // moved into the text it shows
         let spans = &self.source.spans;
         let primary = LabeledSpan::new_primary_with_span(None, *spans.first()?);
+        let labels = self.diagnostic.labels.len();
         let others = self
             .diagnostic
             .labels
             .iter()
             .zip(&spans[1..])
             .map(|(l, span)| LabeledSpan::new_with_span(Some(sanitize(&l.message).into_owned()), *span));
-        Some(Box::new(std::iter::once(primary).chain(others)))
+        let tails = self
+            .source
+            .tails
+            .iter()
+            .zip(spans.get(1 + labels..).unwrap_or_default())
+            .map(|(label, span)| LabeledSpan::new_with_span(Some(label.clone()), *span));
+        Some(Box::new(std::iter::once(primary).chain(others).chain(tails)))
     }
 }
 
@@ -540,8 +563,9 @@ mod tests {
                         if end > text.len() || text[start..].starts_with('\n') || text[..start].ends_with('\r') {
                             continue;
                         }
-                        let lines = text[start..end].matches('\n').count();
-                        if lines > MAX_SPAN_LINES {
+                        // a span that ends with a line break ends on the line before
+                        let lines = text[start..end.saturating_sub(1).max(start)].matches('\n').count();
+                        if lines >= MAX_SPAN_LINES {
                             continue;
                         }
                         let span = Span::new(start, end);
@@ -607,13 +631,25 @@ mod tests {
         assert!(out.lines().count() < 20, "{out}");
     }
 
-    /// A span over many lines is shown by its first line.
+    /// A span over many lines is shown by its first line and its last, the lines between left
+    /// out and counted.
     #[test]
-    fn a_span_over_many_lines_shows_its_first() {
-        let text = format!("# Title\n\n{}", "- [x](#x)\n".repeat(500));
-        let out = render_view(&text, Span::new(9, text.len() - 1), &[]);
+    fn a_span_over_many_lines_shows_its_ends() {
+        let text = format!("# Title\n\n{}after\n", "- [x](#x)\n".repeat(500));
+        let end = text.find("after").expect("end") - 1;
+        let out = render_view(&text, Span::new(9, end), &[]);
         assert!(out.contains("[a.md:3:1]") && out.contains(" 3 │ - [x](#x)"), "{out}");
-        assert!(!out.contains(" 5 │"), "{out}");
+        assert!(out.contains("[a.md:502:1]"), "{out}");
+        assert!(
+            out.contains(" 502 │ - [x](#x)") && out.contains("… 498 lines …"),
+            "{out}"
+        );
+        assert!(!out.contains(" 5 │") && !out.contains(" 500 │"), "{out}");
+        assert!(out.lines().count() < 20, "{out}");
+        // a span of six lines is shown whole
+        let six = "- [x](#x)\n".len() * 6;
+        let out = render_view(&text, Span::new(9, 9 + six - 1), &[]);
+        assert!(out.contains(" 8 │") && !out.contains("lines …"), "{out}");
     }
 
     /// Where a finding's message and help fit, the handler that does not wrap writes what the

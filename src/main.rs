@@ -313,9 +313,9 @@ fn use_color(choice: ColorChoice, to_terminal: bool, var: &dyn Fn(&str) -> Optio
     }
 }
 
-/// The columns the human format wraps to: `COLUMNS` when it is a number, else the terminal's
-/// width when the report goes to one, else a wide default (a file or a pipe is not wrapped).
-fn terminal_width(to_terminal: bool) -> usize {
+/// The terminal's width for the human format: `COLUMNS` when it is a number, else the terminal's
+/// width when the report goes to one, else unknown (a file or a pipe).
+fn terminal_width(to_terminal: bool) -> Option<usize> {
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok());
@@ -326,7 +326,7 @@ fn terminal_width(to_terminal: bool) -> usize {
             .map(|(w, _)| usize::from(w.0))
     });
     // a very narrow terminal still gets room for the gutter and a word
-    width.map_or(seolint::output::DEFAULT_WIDTH, |w| w.max(20))
+    width.map(|w| w.max(20))
 }
 
 /// The folders a run names, when it names only folders (none: `.`), for the warning that

@@ -18,6 +18,8 @@ struct Finding<'a> {
     diagnostic: &'a Diagnostic,
     message: String,
     help: Option<String>,
+    /// How many of the diagnostic's labels are shown (the first ones).
+    labels: usize,
     source: &'a View,
 }
 
@@ -65,6 +67,40 @@ impl Snippets {
 const LONG_LINE: usize = 1_000;
 /// Characters kept on each side of a span's end on a long line.
 const WINDOW: usize = 60;
+/// Labels shown of one finding: a finding that labels every long sentence of an article shows
+/// the first few and says how many more there are.
+const MAX_LABELS: usize = 5;
+
+/// How long a source line may be before it is shown in windows around the spans' ends, and the
+/// characters each window keeps on each side: by default (width unknown) [`LONG_LINE`] bytes and
+/// [`WINDOW`]; at a known terminal width, what fits beside the gutter, so no line of a snippet
+/// overflows the terminal and has its words broken by it.
+#[derive(Clone, Copy)]
+struct Fit {
+    /// Longest line shown whole, in characters (lines over [`LONG_LINE`] bytes are always cut).
+    chars: usize,
+    window: usize,
+}
+
+impl Fit {
+    fn for_width(width: Option<usize>) -> Fit {
+        match width {
+            None => Fit {
+                chars: LONG_LINE,
+                window: WINDOW,
+            },
+            Some(w) => {
+                // the gutter (line number, `│`, a multi-line span's arrows) takes about 16 columns
+                let room = w.saturating_sub(16).max(24);
+                Fit {
+                    chars: room,
+                    // a long span's two ends, each with a window either side, fill the room
+                    window: room / 4,
+                }
+            }
+        }
+    }
+}
 /// A span over more lines than this (a label on a whole table of contents, a long paragraph) is
 /// shown by its first [`HEAD_LINES`] lines and, as a snippet of its own, its last line, labelled
 /// with how many lines are left out between: a finding shows a few lines, not a section.
@@ -102,7 +138,7 @@ struct Kept {
 
 impl View {
     /// `column` gives the file's character column (1-based) of an offset.
-    fn new(file: &Snippets, spans: &[(usize, usize)], column: impl Fn(usize) -> usize) -> View {
+    fn new(file: &Snippets, spans: &[(usize, usize)], fit: Fit, column: impl Fn(usize) -> usize) -> View {
         let len = file.text.len();
         let mut tails: Vec<((usize, usize), String)> = Vec::new();
         let mut spans: Vec<(usize, usize)> = spans
@@ -158,7 +194,7 @@ impl View {
                     .flat_map(|&(s, e)| [s, e])
                     .filter(|&o| start <= o && o <= end)
                     .collect();
-                view.push_line(file, (start, end), &ends, &mut kept);
+                view.push_line(file, (start, end), &ends, fit, &mut kept);
                 // the line break as the file has it (miette shows an empty last line only when a
                 // break ends it); a lone `\r`, which miette reads two ways, as `\n`
                 let rest = &file.text[end..];
@@ -194,7 +230,14 @@ impl View {
 
     /// One line of the file into the view: whole, or when long, the windows around `ends` (the
     /// span ends on it) with an ellipsis for each cut. `kept` records where each piece went.
-    fn push_line(&mut self, file: &Snippets, (start, end): (usize, usize), ends: &[usize], kept: &mut Vec<Kept>) {
+    fn push_line(
+        &mut self,
+        file: &Snippets,
+        (start, end): (usize, usize),
+        ends: &[usize],
+        fit: Fit,
+        kept: &mut Vec<Kept>,
+    ) {
         let text = &file.text;
         let mut keep = |view: &mut View, from: usize, to: usize| {
             kept.push(Kept {
@@ -204,26 +247,40 @@ impl View {
             });
             view.text.push_str(&text[from..to]);
         };
-        if end - start <= LONG_LINE {
+        let line = &text[start..end];
+        if line.len() <= fit.chars || (line.len() <= LONG_LINE && line.chars().count() <= fit.chars) {
             keep(self, start, end);
             return;
         }
-        // windows of WINDOW characters around each end (the line's start when none is on it),
-        // merged where they meet
-        let back = |mut o: usize| {
-            for _ in 0..WINDOW {
+        // windows of `fit.window` characters around each end (the line's start when none is on
+        // it), merged where they meet; a cut inside a word moves to the word's edge, inside the
+        // window, so the words shown are whole
+        let back = |p: usize| {
+            let mut o = p;
+            for _ in 0..fit.window {
                 match text[start..o].chars().next_back() {
                     Some(c) => o -= c.len_utf8(),
                     None => break,
                 }
             }
+            if o > start && !text[..o].ends_with(' ') {
+                if let Some(space) = text[o..p].find(' ') {
+                    o += space + 1;
+                }
+            }
             o
         };
-        let ahead = |mut o: usize| {
-            for _ in 0..WINDOW {
+        let ahead = |p: usize| {
+            let mut o = p;
+            for _ in 0..fit.window {
                 match text[o..end].chars().next() {
                     Some(c) => o += c.len_utf8(),
                     None => break,
+                }
+            }
+            if o < end && !text[o..].starts_with(' ') {
+                if let Some(space) = text[p..o].rfind(' ') {
+                    o = p + space;
                 }
             }
             o
@@ -337,10 +394,8 @@ impl miette::Diagnostic for Finding<'_> {
         // moved into the text it shows
         let spans = &self.source.spans;
         let primary = LabeledSpan::new_primary_with_span(None, *spans.first()?);
-        let labels = self.diagnostic.labels.len();
-        let others = self
-            .diagnostic
-            .labels
+        let labels = self.labels;
+        let others = self.diagnostic.labels[..labels]
             .iter()
             .zip(&spans[1..])
             .map(|(l, span)| LabeledSpan::new_with_span(Some(sanitize(&l.message).into_owned()), *span));
@@ -364,6 +419,8 @@ pub struct Human {
     /// The terminal width the report is laid out for; miette wraps a finding's message and help
     /// 2 columns short of it.
     width: usize,
+    /// How long source lines are cut to fit it.
+    fit: Fit,
     quiet: bool,
     gate: Gate,
 }
@@ -396,13 +453,14 @@ impl Human {
         // line overflows it
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_context_lines(1)
-            .with_width(options.width)
+            .with_width(options.width.unwrap_or(super::DEFAULT_WIDTH))
             .with_break_words(false)
             .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
         Human {
             unwrapped: handler.clone().with_wrap_lines(false),
             handler,
-            width: options.width,
+            width: options.width.unwrap_or(super::DEFAULT_WIDTH),
+            fit: Fit::for_width(options.width),
             quiet: options.quiet,
             gate: options.gate,
         }
@@ -417,15 +475,29 @@ impl Human {
         let source = Snippets::new(escape_path(&r.path).into_owned(), sanitize_keep_offsets(r.source()));
         for d in &r.diagnostics {
             // the snippet's header carries path:line:col
+            let labels = d.labels.len().min(MAX_LABELS);
             let spans: Vec<(usize, usize)> = std::iter::once(d.span)
-                .chain(d.labels.iter().map(|l| l.span))
+                .chain(d.labels[..labels].iter().map(|l| l.span))
                 .map(|s| (s.start, s.end))
                 .collect();
-            let view = View::new(&source, &spans, |o| r.line_col(o).column);
+            let view = View::new(&source, &spans, self.fit, |o| r.line_col(o).column);
+            let mut help = d.help.as_deref().map(|h| sanitize(h).into_owned());
+            let left_out = d.labels.len() - labels;
+            if left_out > 0 {
+                let note = format!(
+                    "{left_out} more labelled {} not shown (`--format json` lists them all)",
+                    if left_out == 1 { "place" } else { "places" }
+                );
+                help = Some(match help {
+                    Some(h) => format!("{h}; {note}"),
+                    None => note,
+                });
+            }
             let report = Finding {
                 diagnostic: d,
                 message: sanitize(&d.message).into_owned(),
-                help: d.help.as_deref().map(|h| sanitize(h).into_owned()),
+                help,
+                labels,
                 source: &view,
             };
             // the message follows a 4-column icon (`  ⚠ `), the help `  help: `
@@ -465,7 +537,7 @@ impl Reporter for Human {
             if let Some(line) = summary.fixable_line() {
                 writeln!(out, "{line}")?;
             }
-            writeln!(out, "{}", summary.verdict_line(&self.gate))?;
+            writeln!(out, "{}", summary.verdict_lines(&self.gate, self.width))?;
         }
         Ok(())
     }
@@ -492,11 +564,12 @@ mod tests {
             .map(|s| (s.start, s.end))
             .collect();
         let lines = crate::document::LineIndex::new(text);
-        let view = View::new(&file, &spans, |o| lines.line_col(text, o).column);
+        let view = View::new(&file, &spans, Fit::for_width(None), |o| lines.line_col(text, o).column);
         let report = Finding {
             diagnostic: &d,
             message: "m".to_string(),
             help: None,
+            labels: labels.len(),
             source: &view,
         };
         let mut out = String::new();
@@ -658,7 +731,7 @@ mod tests {
     #[test]
     fn unwrapped_rendering_is_the_same_where_the_text_fits() {
         let file = Snippets::new("a.md".to_string(), "# Title\n\nSome text here.\n".to_string());
-        let source = View::new(&file, &[(2, 7)], |o| o + 1);
+        let source = View::new(&file, &[(2, 7)], Fit::for_width(None), |o| o + 1);
         let mut rng = crate::testing::Xorshift(0x0bad_5eed_1234_5678);
         let (mut plain, mut wrapped) = (0, 0);
         for color in [false, true] {
@@ -684,6 +757,7 @@ mod tests {
                     diagnostic: &d,
                     message: message.clone(),
                     help: (n % 4 != 0 && !help.is_empty()).then_some(help.clone()),
+                    labels: 0,
                     source: &source,
                 };
                 let fits = fits_unwrapped(&report.message, 4, w.width)

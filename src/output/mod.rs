@@ -153,20 +153,33 @@ impl Summary {
     /// The summary line under `gate`, with the reason when the run fails: "0 errors, 26 warnings
     /// in 30 files; failed: 26 warnings exceed --max-warnings 10".
     pub fn verdict_line(&self, gate: &Gate) -> String {
+        self.verdict_lines(gate, usize::MAX)
+    }
+
+    /// [`Summary::verdict_line`] for a terminal `width` columns wide: when it does not fit, the
+    /// reason goes on a line of its own ("failed: ..."), still the last.
+    pub fn verdict_lines(&self, gate: &Gate, width: usize) -> String {
+        let line = self.line();
         match self.failure(gate) {
-            Some(reason) => format!("{}; failed: {reason}", self.line()),
-            None => self.line(),
+            Some(reason) if line.len() + reason.len() + "; failed: ".len() > width => {
+                format!("{line};\nfailed: {reason}")
+            }
+            Some(reason) => format!("{line}; failed: {reason}"),
+            None => line,
         }
     }
 
-    /// "3 fixable with --fix (1 more with --unsafe-fixes)", when there is any fix; after
-    /// `--fix`, "2 fixed, 1 remaining fixable".
+    /// "3 fixable with --fix (1 more with --unsafe-fixes)", or "1 fixable with --unsafe-fixes",
+    /// when there is any fix; after `--fix`, "2 fixed, 1 remaining fixable".
     pub fn fixable_line(&self) -> Option<String> {
         if let Some(fixed) = self.fixed {
             return Some(format!("{fixed} fixed, {} remaining fixable", self.fixable));
         }
         if self.fixable + self.unsafe_fixable == 0 {
             return None;
+        }
+        if self.fixable == 0 {
+            return Some(format!("{} fixable with --unsafe-fixes", self.unsafe_fixable));
         }
         let more = if self.unsafe_fixable > 0 {
             format!(" ({} more with --unsafe-fixes)", self.unsafe_fixable)
@@ -193,12 +206,13 @@ impl Summary {
 
 /// How a report is shown: colour (a terminal), whether the human format ends with its summary
 /// line, the width it wraps to, and what the summary says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
     pub color: bool,
     pub quiet: bool,
-    /// Columns the human format wraps messages to (the terminal's width).
-    pub width: usize,
+    /// The terminal's width, when known: the human format wraps messages to it and cuts long
+    /// source lines to fit it. Unknown (a file, a pipe): wrapped at [`DEFAULT_WIDTH`].
+    pub width: Option<usize>,
     /// When findings fail the run: the summary line says why.
     pub gate: Gate,
     /// Counts per rule instead of findings (`--statistics`).
@@ -207,21 +221,8 @@ pub struct Options {
     pub unsafe_fixes: bool,
 }
 
-/// The width the human format wraps to when no terminal width is known.
+/// The width the human format wraps messages to when no terminal width is known.
 pub const DEFAULT_WIDTH: usize = 200;
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            color: false,
-            quiet: false,
-            width: DEFAULT_WIDTH,
-            gate: Gate::default(),
-            statistics: false,
-            unsafe_fixes: false,
-        }
-    }
-}
 
 /// One output format. A run calls [`Reporter::begin`], then [`Reporter::file`] for each linted
 /// file in input order (and [`Reporter::more`] for findings the site checks add after every

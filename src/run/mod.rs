@@ -62,8 +62,8 @@ pub struct RunOptions {
     pub color: bool,
     /// Findings only: no summary line, no closing hint.
     pub quiet: bool,
-    /// The terminal width the human format wraps to.
-    pub width: usize,
+    /// The terminal's width, when known: the human format fits its output to it.
+    pub width: Option<usize>,
     /// When findings fail the run (`--fail-on`, `--max-warnings`).
     pub gate: output::Gate,
     /// Counts per rule instead of findings.

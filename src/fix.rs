@@ -319,7 +319,7 @@ mod fuzz_regressions {
         let once = fix_source("a.md", text.to_string(), &Settings::default(), true);
         assert!(once.fixed >= 1, "{once:?}");
         assert!(
-            once.source.contains("**Estimated Reading Time:** 1 minutes"),
+            once.source.contains("**Estimated Reading Time:** 1 minute"),
             "{}",
             once.source
         );

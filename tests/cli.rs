@@ -451,7 +451,7 @@ fn a_file_of_lone_carriage_returns_is_located_and_fixed_in_place() {
     let o = seolint(d.path(), &["--no-config", "--fix", "--format", "concise", "a.md"]);
     assert_no_panic(&o);
     let fixed = std::fs::read_to_string(d.path().join("a.md")).expect("read");
-    assert_eq!(fixed, src.replace("Time:** 12 minutes", "Time:** 1 minutes"));
+    assert_eq!(fixed, src.replace("Time:** 12 minutes", "Time:** 1 minute"));
 }
 
 /// A reader that goes away (`| head`, `| true`) ends every subcommand quietly: no panic, nothing

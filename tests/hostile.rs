@@ -291,7 +291,7 @@ fn fix_refuses_a_read_only_file() {
     assert!(err.contains("locked.md: file is read-only; not fixed"), "{err}");
     assert_eq!(std::fs::read_to_string(d.path().join("locked.md")).expect("read"), text);
     let fixed = std::fs::read_to_string(d.path().join("open.md")).expect("read");
-    assert!(fixed.contains("**Estimated Reading Time:** 1 minutes"), "{fixed}");
+    assert!(fixed.contains("**Estimated Reading Time:** 1 minute"), "{fixed}");
 }
 
 /// `seolint ARGS` in `dir`, killed (and the test failed) if it has not finished within [`LIMIT`]:

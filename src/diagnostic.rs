@@ -144,6 +144,13 @@ impl Diagnostic {
         }
     }
 
+    /// Whether `--fix` applies this finding's fix: a safe one, or any with `--unsafe-fixes`.
+    pub fn fixable(&self, unsafe_fixes: bool) -> bool {
+        self.fix
+            .as_ref()
+            .is_some_and(|f| f.applicability == Applicability::Safe || unsafe_fixes)
+    }
+
     pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self

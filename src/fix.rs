@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::engine::{lint_source, Report};
 use crate::settings::Settings;
 
@@ -29,9 +29,7 @@ pub struct FixOutcome {
 }
 
 fn allowed(d: &Diagnostic, unsafe_fixes: bool) -> bool {
-    d.fix
-        .as_ref()
-        .is_some_and(|f| f.applicability == Applicability::Safe || unsafe_fixes)
+    d.fixable(unsafe_fixes)
 }
 
 /// Fixes still open in a report: (applicable now, needing --unsafe-fixes).
@@ -266,7 +264,7 @@ pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Fix, Severity, Span};
+    use crate::diagnostic::{Applicability, Fix, Severity, Span};
 
     fn d(span: Span, content: &str, applicability: Applicability) -> Diagnostic {
         Diagnostic::new("x", Severity::Warning, span, "m").with_fix(Fix {
@@ -321,7 +319,7 @@ mod fuzz_regressions {
         let once = fix_source("a.md", text.to_string(), &Settings::default(), true);
         assert!(once.fixed >= 1, "{once:?}");
         assert!(
-            once.source.contains("**Estimated Reading Time:** 1 minutes"),
+            once.source.contains("**Estimated Reading Time:** 1 minute"),
             "{}",
             once.source
         );

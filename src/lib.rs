@@ -76,7 +76,7 @@ pub fn lint_str(text: &str, path: &Path, settings: &Settings) -> Report {
 ///
 /// // written as `seolint --format concise` writes them
 /// let mut out = Vec::new();
-/// let shown = seolint::output::Options { color: false, quiet: true };
+/// let shown = seolint::output::Options { quiet: true, ..Default::default() };
 /// seolint::output::write(seolint::output::Format::Concise, &reports, &errors, &shown, &mut out)?;
 /// assert!(String::from_utf8(out)?.contains("a.md:3:4: error [placeholder]"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use seolint::output::{Format, Summary};
+use seolint::output::{FailOn, Format, Gate};
 use seolint::run::{self, Failure, FixMode, LintOptions, Outcome, Plan, ReportFormat, RunOptions};
 
 /// Lint Markdown articles and validate their SEO checklist.
@@ -110,8 +110,16 @@ struct CheckArgs {
     /// Print findings only: no summary line
     #[arg(short, long)]
     quiet: bool,
-    /// Never colour the output (also: the NO_COLOR environment variable)
+    /// Print how many findings each rule has (most first) instead of the findings: a table, or
+    /// with --format json an array of {rule, count, fixable}
     #[arg(long)]
+    statistics: bool,
+    /// Colour the human output: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR or
+    /// CLICOLOR_FORCE force it), always or never
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Same as --color never
+    #[arg(long, conflicts_with = "color")]
     no_color: bool,
 }
 
@@ -144,9 +152,9 @@ struct LintArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
+enum ColorChoice {
+    Auto,
+    Always,
     Never,
 }
 
@@ -243,6 +251,7 @@ fn stats(mut args: CheckArgs) -> Result<u8, Failure> {
         (args.fix, "--fix"),
         (args.diff, "--diff"),
         (args.unsafe_fixes, "--unsafe-fixes"),
+        (args.statistics, "--statistics"),
     ] {
         if given {
             return Err(Failure(format!("`stats` changes nothing: {flag} does not apply")));
@@ -252,8 +261,10 @@ fn stats(mut args: CheckArgs) -> Result<u8, Failure> {
         let name = format!("{:?}", args.format).to_lowercase();
         return Err(Failure(format!("`stats` prints `human` or `json`, not `{name}`")));
     }
+    let folders = folders_named(&args.lint.paths);
     let (paths, options) = args.lint.lint_options();
     let plan = Plan::for_stats(paths, &options)?;
+    warn_if_nothing_found(&plan, folders);
     let failed = run::stats(plan, args.format, args.output_file.as_deref(), &mut say)?;
     Ok(if failed { 2 } else { 0 })
 }
@@ -267,8 +278,10 @@ fn report(lint: &mut LintArgs, format: ReportFormat, output_file: Option<PathBuf
         None if format == ReportFormat::Html => Some(PathBuf::from("report.html")),
         None => None,
     };
+    let folders = folders_named(&lint.paths);
     let (paths, options) = lint.lint_options();
     let plan = Plan::for_lint(paths, &options)?;
+    warn_if_nothing_found(&plan, folders);
     let failed = run::report(plan, format, output.as_deref(), &mut say)?;
     if let Some(path) = output.filter(|_| format == ReportFormat::Html) {
         say(format!("wrote {}", path.display()));
@@ -277,13 +290,31 @@ fn report(lint: &mut LintArgs, format: ReportFormat, output_file: Option<PathBuf
 }
 
 fn check(mut args: CheckArgs) -> Result<u8, Failure> {
+    if args.statistics && !matches!(args.format, Format::Human | Format::Concise | Format::Json) {
+        let name = format!("{:?}", args.format).to_lowercase();
+        return Err(Failure(format!(
+            "--statistics prints a table (human, concise) or JSON, not `{name}`"
+        )));
+    }
+    if args.statistics && (args.fix || args.diff) {
+        return Err(Failure(
+            "--statistics counts findings: --fix and --diff do not apply".into(),
+        ));
+    }
+    let hints = subcommand_hints(&args.lint.paths);
+    let folders = folders_named(&args.lint.paths);
     let (paths, options) = args.lint.lint_options();
     let plan = Plan::for_lint(paths, &options)?;
+    warn_if_nothing_found(&plan, folders);
     // what reading the command line and finding the files left freed goes back to the system
     // before the workers start
     release_freed_memory();
-    // colour only for a terminal, and not with --no-color or NO_COLOR
     let to_terminal = args.output_file.is_none() && io::stdout().is_terminal();
+    let gate = Gate {
+        fail_on: args.fail_on,
+        max_warnings: args.max_warnings,
+    };
+    let color = if args.no_color { ColorChoice::Never } else { args.color };
     let run_options = RunOptions {
         fix: match (args.fix, args.diff) {
             (true, _) => FixMode::Fix,
@@ -293,28 +324,108 @@ fn check(mut args: CheckArgs) -> Result<u8, Failure> {
         unsafe_fixes: args.unsafe_fixes,
         format: args.format,
         output_file: args.output_file.take(),
-        color: to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        color: use_color(color, to_terminal, &|name| std::env::var_os(name)),
         quiet: args.quiet,
+        width: terminal_width(to_terminal),
+        gate,
+        statistics: args.statistics,
     };
-    Ok(match run::check(plan, &run_options, &mut say)? {
-        Outcome::Report(summary) => exit_code(&summary, args.fail_on, args.max_warnings),
+    let outcome = run::check(plan, &run_options, &mut say)?;
+    for hint in hints {
+        let _ = writeln!(io::stderr().lock(), "  {hint}");
+    }
+    Ok(match outcome {
+        Outcome::Report(summary) => {
+            // the machine formats keep standard output for their document: why a gate the
+            // user set (--fail-on warning, --max-warnings) fails the run goes to standard error
+            if args.format != Format::Human && !args.quiet && gate != Gate::default() {
+                if let Some(reason) = summary.failure(&gate) {
+                    say(format!("failed: {reason}"));
+                }
+            }
+            summary.exit_code(&gate)
+        }
         Outcome::Diff { failed: true, .. } | Outcome::FixedText { failed: true } => 2,
         Outcome::Diff { changed, .. } => u8::from(changed),
         Outcome::FixedText { failed: false } => 0,
     })
 }
 
-/// 2 when a file could not be linted, 1 when findings fail the run, else 0.
-fn exit_code(summary: &Summary, fail_on: FailOn, max_warnings: Option<usize>) -> u8 {
-    if summary.failed > 0 {
-        return 2;
+/// Whether to colour: `--color always`/`never` decide; with `auto`, `NO_COLOR` (set, not empty)
+/// turns colour off, then `FORCE_COLOR` (set, not empty, not `0` or `false`) or `CLICOLOR_FORCE`
+/// (set, not `0`) turn it on, else a terminal has it. `var` reads the environment.
+fn use_color(choice: ColorChoice, to_terminal: bool, var: &dyn Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+    let set = |name: &str| var(name).filter(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR").is_some() => false,
+        ColorChoice::Auto => {
+            let forced = set("FORCE_COLOR").is_some_and(|v| v != "0" && v != "false")
+                || set("CLICOLOR_FORCE").is_some_and(|v| v != "0");
+            forced || to_terminal
+        }
     }
-    let (errs, warns) = (summary.errors, summary.warnings);
-    let failing = match fail_on {
-        FailOn::Error => errs > 0,
-        FailOn::Warning => errs + warns > 0,
-        FailOn::Never => false,
-    };
-    let too_many_warnings = max_warnings.is_some_and(|max| warns > max);
-    u8::from(failing || too_many_warnings)
+}
+
+/// The terminal's width for the human format: `COLUMNS` when it is a number, else the terminal's
+/// width when the report goes to one, else unknown (a file or a pipe).
+fn terminal_width(to_terminal: bool) -> Option<usize> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok());
+    let width = columns.filter(|&c| c > 0).or_else(|| {
+        to_terminal
+            .then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(w, _)| usize::from(w.0))
+    });
+    // a very narrow terminal still gets room for the gutter and a word
+    width.map(|w| w.max(20))
+}
+
+/// The folders a run names, when it names only folders (none: `.`), for the warning that
+/// nothing was found in them.
+fn folders_named(paths: &[PathBuf]) -> Option<String> {
+    if paths.is_empty() {
+        return Some(".".to_string());
+    }
+    let all_folders = paths.len() <= 100 && paths.iter().all(|p| p.is_dir());
+    all_folders.then(|| {
+        let names: Vec<String> = paths
+            .iter()
+            .map(|p| seolint::output::escape_path(&p.to_string_lossy()).into_owned())
+            .collect();
+        names.join(", ")
+    })
+}
+
+/// A run over folders that found no file to lint exits 0 (as ruff does), with a warning.
+fn warn_if_nothing_found(plan: &Plan, folders: Option<String>) {
+    if let Some(folders) = folders.filter(|_| plan.inputs.is_empty() && plan.errors.is_empty()) {
+        say(format!(
+            "warning: no Markdown files found in {folders}; nothing was linted"
+        ));
+    }
+}
+
+/// For each path that does not exist and is a bare name one or two edits from a subcommand's
+/// (`seolint rule`), the hint printed under its "no such file" line.
+fn subcommand_hints(paths: &[PathBuf]) -> Vec<String> {
+    let cli = <Cli as clap::CommandFactory>::command();
+    let names: Vec<String> = cli.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    paths
+        .iter()
+        .filter(|p| p.components().count() == 1 && !p.exists())
+        .filter_map(|p| {
+            let given = p.to_str()?;
+            let near = names
+                .iter()
+                .filter(|n| n.as_str() != given)
+                .map(|n| (strsim::damerau_levenshtein(given, n), n))
+                .filter(|&(d, _)| (1..=2).contains(&d))
+                .min()?;
+            Some(format!("did you mean `seolint {}`?", near.1))
+        })
+        .collect()
 }

@@ -11,7 +11,7 @@ use crate::requirements::Requirements;
 use crate::rules::keyword::occurrences;
 use crate::rules::links::visible_links;
 use crate::settings::Settings;
-use crate::text::reading_minutes;
+use crate::text::{plural, reading_minutes};
 use score::{Light, Score, Status};
 
 #[derive(Debug, Serialize)]
@@ -443,15 +443,20 @@ pub fn render(s: &Stats) -> String {
     ));
     match &s.keyword {
         Some(k) => out.push_str(&format!(
-            "  keyword              \"{}\" ({}): {} occurrences, {:.2}%\n",
-            k.keyword, k.source, k.occurrences, k.density
+            "  keyword              \"{}\" ({}): {}, {:.2}%\n",
+            k.keyword,
+            k.source,
+            plural(k.occurrences as f64, "occurrence"),
+            k.density
         )),
         None => out.push_str("  keyword              none declared\n"),
     }
     for k in &s.secondary {
         out.push_str(&format!(
-            "  secondary            \"{}\": {} occurrences, {:.2}%\n",
-            k.keyword, k.occurrences, k.density
+            "  secondary            \"{}\": {}, {:.2}%\n",
+            k.keyword,
+            plural(k.occurrences as f64, "occurrence"),
+            k.density
         ));
     }
     out.push_str(&format!(

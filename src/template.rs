@@ -86,8 +86,8 @@ impl TemplateReqs {
                 let first = planned.first().and_then(|s| s.words).map_or(0, |w| w.2);
                 let last = planned.last().and_then(|s| s.words).map_or(0, |w| w.2);
                 contradictions.push(format!(
-                    "{shown}:{wc_line}: the template cannot be satisfied: its {} sections ask for at least {} words (\"Write N-M words\", lines {first}-{last}) but RECOMMENDED_WORD_COUNT allows at most {} (line {wc_line})",
-                    planned.len(),
+                    "{shown}:{wc_line}: the template cannot be satisfied: its {} ask for at least {} words (\"Write N-M words\", lines {first}-{last}) but RECOMMENDED_WORD_COUNT allows at most {} (line {wc_line})",
+                    crate::text::plural(planned.len() as f64, "section"),
                     thousands(min_total as usize),
                     number(max)
                 ));

@@ -89,7 +89,11 @@ fn concise_format_and_summary() {
     assert!(out.contains("placeholder"), "{out}");
     assert!(out.contains("error.md:6:4"), "{out}");
     assert!(out.contains("[AUTHOR_NAME]"), "{out}");
-    assert!(out.trim_end().ends_with("1 error, 0 warnings in 1 file"), "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with("1 error, 0 warnings in 1 file; failed: errors present (--fail-on error)"),
+        "{out}"
+    );
     assert!(!out.contains('\u{1b}'), "no colour when not a terminal: {out:?}");
     let quiet = seolint(d.path(), &["--quiet", "error.md"]);
     assert!(!stdout(&quiet).contains("in 1 file"));
@@ -447,7 +451,7 @@ fn a_file_of_lone_carriage_returns_is_located_and_fixed_in_place() {
     let o = seolint(d.path(), &["--no-config", "--fix", "--format", "concise", "a.md"]);
     assert_no_panic(&o);
     let fixed = std::fs::read_to_string(d.path().join("a.md")).expect("read");
-    assert_eq!(fixed, src.replace("Time:** 12 minutes", "Time:** 1 minutes"));
+    assert_eq!(fixed, src.replace("Time:** 12 minutes", "Time:** 1 minute"));
 }
 
 /// A reader that goes away (`| head`, `| true`) ends every subcommand quietly: no panic, nothing

@@ -19,6 +19,10 @@ fn run(dir: &Path, format: &str) -> String {
     let o = Command::new(env!("CARGO_BIN_EXE_seolint"))
         .args(["--no-config", "--format", format, "."])
         .current_dir(dir)
+        // the caller's colour and width settings stay out of the test
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("COLUMNS")
         .stdin(Stdio::null())
         .output()
         .expect("run");
@@ -108,6 +112,10 @@ fn errors_name_a_file_safely() {
             missing,
         ])
         .current_dir(d.path())
+        // the caller's colour and width settings stay out of the test
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("COLUMNS")
         .stdin(Stdio::null())
         .output()
         .expect("run");

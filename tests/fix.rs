@@ -12,7 +12,7 @@ use common::{seolint, stderr, stdout};
 
 /// An article whose stated reading time `--fix` rewrites.
 const STALE: &str = "# Cold Brew\n\n**Estimated Reading Time:** 9 minutes\n\nText.\n";
-const FIXED: &str = "# Cold Brew\n\n**Estimated Reading Time:** 1 minutes\n\nText.\n";
+const FIXED: &str = "# Cold Brew\n\n**Estimated Reading Time:** 1 minute\n\nText.\n";
 
 fn read(p: &Path) -> String {
     std::fs::read_to_string(p).expect("read")

@@ -18,6 +18,10 @@ fn human(files: &[(&str, &str)]) -> (i32, String, String) {
         .args(["--no-config", "--format", "human"])
         .args(files.iter().map(|(name, _)| name))
         .current_dir(d.path())
+        // the caller's colour and width settings stay out of the test
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("COLUMNS")
         .stdin(Stdio::null())
         .output()
         .expect("run");

@@ -47,10 +47,7 @@ fn lint_paths_writes_what_the_command_prints() {
         (Format::Github, "github"),
     ] {
         let mut written = Vec::new();
-        let shown = output::Options {
-            color: false,
-            quiet: false,
-        };
+        let shown = output::Options::default();
         output::write(format, &reports, &errors, &shown, &mut written).expect("write");
         let written = String::from_utf8(written).expect("UTF-8");
         let o = common::seolint(elsewhere.path(), &["--no-config", "--format", name, &root]);

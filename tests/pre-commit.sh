@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test with the real pre-commit tool: a throwaway git repository uses this checkout
 # (at its HEAD commit) as its hook repository. A commit of an article with an unfilled placeholder
-# is refused with the finding printed; a clean article is accepted; an excluded file is skipped.
+# is refused with the finding printed; a clean article is accepted; an excluded file is skipped;
+# an .mdx article is linted; warnings pass quietly with `seolint`, are shown with `verbose: true`,
+# and fail the commit with `seolint-strict`.
 # Run by .ci/run; needs python3 with venv/pip, git and cargo.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -58,4 +60,58 @@ printf -- '---\ntitle: "Draft"\n---\nBy [AUTHOR_NAME].\n' > drafts/wip.md
 git add drafts/wip.md
 git commit -m "draft" > "$work/out3.txt" 2>&1 || { cat "$work/out3.txt"; fail "an excluded draft was linted"; }
 echo "ok: excluded file skipped (--force-exclude)"
-echo "pre-commit: 3 passed, 0 failed"
+
+cat > guide.mdx <<'MD'
+---
+title: "Cold Brew Concentrate: Ratios, Grinds and Steeping"
+---
+# Cold Brew
+
+Written by [AUTHOR_NAME].
+MD
+git add guide.mdx
+if git commit -m "unfilled mdx article" > "$work/out4.txt" 2>&1; then
+  cat "$work/out4.txt"; fail "an .mdx article with an unfilled placeholder was accepted (types_or: [markdown, mdx])"
+fi
+grep -q "guide.mdx" "$work/out4.txt" || { cat "$work/out4.txt"; fail "the .mdx finding was not printed"; }
+sed -i 's/\[AUTHOR_NAME\]/Jonas Ek/' guide.mdx
+git add guide.mdx
+git commit -m "filled mdx article" > "$work/out5.txt" 2>&1 || { cat "$work/out5.txt"; fail "a clean .mdx article was refused"; }
+echo "ok: .mdx article linted"
+
+# a title too short: a warning, no error
+printf -- '---\ntitle: "Cold Brew"\n---\n# Cold Brew\n\nSteep it cold.\n' > short.md
+git add short.md
+git commit -m "warning only" > "$work/out6.txt" 2>&1 || { cat "$work/out6.txt"; fail "a warning refused the commit under the plain hook"; }
+if grep -q "title-length" "$work/out6.txt"; then
+  cat "$work/out6.txt"; fail "the plain hook printed the warning without verbose: true"
+fi
+echo "ok: a warning passes the plain hook, unseen"
+
+hooks() {
+  cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $repo
+    rev: $rev
+    hooks:
+$1
+YAML
+}
+hooks "      - id: seolint
+        verbose: true"
+printf '\nSteep it for a day.\n' >> short.md
+git add .pre-commit-config.yaml short.md
+git commit -m "verbose" > "$work/out7.txt" 2>&1 || { cat "$work/out7.txt"; fail "verbose: true changed the verdict"; }
+grep -q "title-length" "$work/out7.txt" || { cat "$work/out7.txt"; fail "verbose: true did not show the warning"; }
+echo "ok: verbose: true shows the warning of a passing commit"
+
+hooks "      - id: seolint-strict"
+printf '\nServe it over ice.\n' >> short.md
+git add .pre-commit-config.yaml short.md
+if git commit -m "strict" > "$work/out8.txt" 2>&1; then
+  cat "$work/out8.txt"; fail "seolint-strict accepted a commit with a warning"
+fi
+grep -q "title-length" "$work/out8.txt" || { cat "$work/out8.txt"; fail "seolint-strict did not show the warning"; }
+grep -q "failed: warnings present (--fail-on warning)" "$work/out8.txt" || { cat "$work/out8.txt"; fail "seolint-strict did not say why it failed"; }
+echo "ok: seolint-strict refuses a warning and says why"
+echo "pre-commit: 7 passed, 0 failed"

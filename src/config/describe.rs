@@ -8,7 +8,7 @@ use crate::diagnostic::Severity;
 use crate::requirements::TemplateReqs;
 use crate::rules;
 use crate::settings::Settings;
-use crate::text::KeywordMatch;
+use crate::text::{plural, KeywordMatch};
 
 /// `seolint config PATH`: every rule's severity and options, with where each came from.
 pub fn describe(file: &Path, config: Option<&ConfigFile>, settings: &Settings) -> String {
@@ -96,16 +96,18 @@ pub fn init_text(preset: Option<&str>, template: Option<&Path>, derived: Option<
         "\n# site:\n#   url: https://example.com      # links to this host count as internal\n#   content_root: content\n#   partials: [_includes, _partials, partials, includes]   # fragments, not articles\n#   slugs: hugo                   # whose heading anchors; unset: from the generator's config\n\n# language: en                   # of articles whose front matter has no lang/language/locale\n# keyword:\n#   match: exact                  # keyphrase words as written; default forms: bake matches baking, baked\n\n# include: [\"content/**/*.md\"]\n# exclude: [\"content/drafts/**\"]\n",
     );
     if let Some(t) = template {
-        out.push_str(&format!("\ntemplate: {}\n", t.display()));
+        // quoted: a path may hold `: ` or `#`, which YAML reads otherwise
+        let quoted = serde_json::to_string(&t.to_string_lossy()).unwrap_or_default();
+        out.push_str(&format!("\ntemplate: {quoted}\n"));
     }
     if let Some(d) = derived {
         out.push_str(&format!(
-            "# derived from the template: {} sections ({} with word ranges, {} with a keyword), {} key takeaways, {} FAQ questions\n",
-            d.sections.len(),
+            "# derived from the template: {} ({} with word ranges, {} with a keyword), {}, {}\n",
+            plural(d.sections.len() as f64, "section"),
             d.sections.iter().filter(|s| s.words.is_some()).count(),
             d.sections.iter().filter(|s| s.keyword.is_some()).count(),
-            d.key_takeaways,
-            d.faq_questions
+            plural(d.key_takeaways as f64, "key takeaway"),
+            plural(d.faq_questions as f64, "FAQ question")
         ));
         for c in &d.contradictions {
             out.push_str(&format!("# WARNING: {c}\n"));

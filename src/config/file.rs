@@ -159,17 +159,24 @@ fn key_line(text: &str, key: &str, from: usize) -> Option<usize> {
 fn with_suggestion(message: &str) -> String {
     let first = message.lines().next().unwrap_or(message);
     let first = first.split(" at line ").next().unwrap_or(first).to_string();
-    let Some(rest) = first.strip_prefix("unknown field `") else {
+    // a nested key's message starts with where it is: `site: unknown field ...`
+    let Some(at) = first.find("unknown field `") else {
         return first;
     };
+    let (place, rest) = (&first[..at], &first[at + "unknown field `".len()..]);
     let Some((field, expected)) = rest.split_once('`') else {
         return first;
     };
     let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
     match did_you_mean(field, candidates) {
-        Some(s) => format!("unknown key `{field}`; did you mean `{s}`?"),
-        None => format!("unknown key `{field}`{expected}"),
+        Some(s) => format!("{place}unknown key `{field}`; did you mean `{s}`?"),
+        None => format!("{place}unknown key `{field}`{expected}"),
     }
+}
+
+/// How a config's own path is shown in its errors.
+fn errors_path(path: &Path) -> String {
+    crate::input::display_path(path)
 }
 
 fn severity_of(name: &str) -> Option<Option<Severity>> {
@@ -182,16 +189,36 @@ fn severity_of(name: &str) -> Option<Option<Severity>> {
     }
 }
 
-/// Check one `rules:` map: known rule names, severities, options.
+/// Check one `rules:` map: known rule names, severities, options. Each bad entry is an error in
+/// `errors` (all of them, not the first), and is left out.
 fn rule_entries(
     map: &BTreeMap<String, Yaml>,
     text: &str,
     path: &str,
     from: usize,
     origin_prefix: &str,
-) -> Result<Vec<RuleEntry>, ConfigError> {
+    errors: &mut Vec<ConfigError>,
+) -> Vec<RuleEntry> {
     let mut out = Vec::new();
     for (name, value) in map {
+        match rule_entry(name, value, text, path, from, origin_prefix) {
+            Ok(entry) => out.push(entry),
+            Err(e) => errors.push(e),
+        }
+    }
+    out
+}
+
+/// One entry of a `rules:` map.
+fn rule_entry(
+    name: &str,
+    value: &Yaml,
+    text: &str,
+    path: &str,
+    from: usize,
+    origin_prefix: &str,
+) -> Result<RuleEntry, ConfigError> {
+    {
         let line = key_line(text, name, from);
         let err = |message: String| ConfigError {
             path: path.to_string(),
@@ -244,9 +271,8 @@ fn rule_entries(
                 )))
             }
         }
-        out.push(entry);
+        Ok(entry)
     }
-    Ok(out)
 }
 
 fn load_preset(name: &str) -> Result<Vec<RuleEntry>, String> {
@@ -260,14 +286,15 @@ fn load_preset(name: &str) -> Result<Vec<RuleEntry>, String> {
         ));
     };
     let file: PresetFile = serde_yaml::from_str(text).map_err(|e| format!("preset `{name}`: {e}"))?;
-    rule_entries(&file.rules, text, &format!("preset {name}"), 0, "")
-        .map_err(|e| e.to_string())
-        .map(|mut v| {
-            for e in &mut v {
-                e.origin = format!("preset `{name}`");
-            }
-            v
-        })
+    let mut errors = Vec::new();
+    let mut entries = rule_entries(&file.rules, text, &format!("preset {name}"), 0, "", &mut errors);
+    if let Some(e) = errors.first() {
+        return Err(e.to_string());
+    }
+    for e in &mut entries {
+        e.origin = format!("preset `{name}`");
+    }
+    Ok(entries)
 }
 
 fn globset(patterns: &[String], path: &str, text: &str, key: &str) -> Result<Option<GlobSet>, ConfigError> {
@@ -301,30 +328,76 @@ impl ConfigFile {
         Self::parse(path, &text)
     }
 
-    /// A config from its text. Messages quote at most a short piece of one line of it.
+    /// A config from its text. Messages quote at most a short piece of one line of it. A config
+    /// with several problems is one error that lists them all, a line each.
     pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
-        Self::parse_unquoted(path, text).map_err(|mut e| {
-            e.message = crate::input::one_line_message(&e.message);
-            e
+        Self::parse_unquoted(path, text).map_err(|mut errors| {
+            // by line; the config's own lines first, then a pack's
+            errors.sort_by_key(|e| (e.path != errors_path(path), e.line));
+            let mut lines = errors.into_iter().map(|mut e| {
+                e.message = crate::input::one_line_message(&e.message);
+                e
+            });
+            let Some(mut first) = lines.next() else {
+                return ConfigError {
+                    path: crate::input::display_path(path),
+                    line: None,
+                    message: "not a seolint config".to_string(),
+                };
+            };
+            for e in lines {
+                first.message.push_str(&format!("\n{e}"));
+            }
+            first
         })
     }
 
-    fn parse_unquoted(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
-        let shown = crate::input::display_path(path);
-        let raw: RawConfig = if text.trim().is_empty() {
-            RawConfig::default()
-        } else {
-            crate::input::from_yaml(
-                text,
+    /// The settings of a config text, or every problem found in it. Problems of shape (an
+    /// unknown key, a wrong type) come from serde one at a time: each is recorded and its line
+    /// blanked out, and the text read again, so that one run lists them all.
+    fn read_raw(text: &str, shown: &str, errors: &mut Vec<ConfigError>) -> Option<RawConfig> {
+        if text.trim().is_empty() {
+            return Some(RawConfig::default());
+        }
+        let mut text = std::borrow::Cow::Borrowed(text);
+        // a config has a few dozen keys: the cap only stops a pathological text
+        for _ in 0..100 {
+            if text.trim().is_empty() {
+                return Some(RawConfig::default());
+            }
+            match crate::input::from_yaml(
+                &text,
                 "a seolint config",
                 "a YAML mapping of settings such as `extends:` and `rules:`",
                 None,
-            )
-            .map_err(|(line, message)| ConfigError {
-                path: shown.clone(),
-                line,
-                message: with_suggestion(&message),
-            })?
+            ) {
+                Ok(raw) => return Some(raw),
+                Err((line, message)) => {
+                    let repeated = line.is_some() && errors.iter().any(|e| e.line == line);
+                    if !repeated {
+                        errors.push(ConfigError {
+                            path: shown.to_string(),
+                            line,
+                            message: with_suggestion(&message),
+                        });
+                    }
+                    match line.and_then(|l| without_key_at(&text, l)) {
+                        Some(rest) if !repeated => text = std::borrow::Cow::Owned(rest),
+                        _ => return None,
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn parse_unquoted(path: &Path, text: &str) -> Result<ConfigFile, Vec<ConfigError>> {
+        let shown = crate::input::display_path(path);
+        let mut errors = Vec::new();
+        let raw = Self::read_raw(text, &shown, &mut errors);
+        let raw = match raw {
+            Some(raw) => raw,
+            None => return Err(errors),
         };
         let dir = path
             .parent()
@@ -336,25 +409,40 @@ impl ConfigFile {
             message,
         };
         let preset = match &raw.extends {
-            Some(name) => load_preset(name).map_err(|m| err_at("extends", m))?,
+            Some(name) => load_preset(name).unwrap_or_else(|m| {
+                errors.push(err_at("extends", m));
+                Vec::new()
+            }),
             None => Vec::new(),
         };
         let rules_from = text.find("rules:").unwrap_or(0);
-        let rules = rule_entries(&raw.rules, text, &shown, rules_from, "")?;
+        let rules = rule_entries(&raw.rules, text, &shown, rules_from, "", &mut errors);
         let mut overrides = Vec::new();
         let mut search = text.find("overrides:").unwrap_or(0);
         for (i, o) in raw.overrides.iter().enumerate() {
             let start = text[search..].find("files").map_or(search, |j| search + j);
             search = start + 5;
             if o.files.is_empty() {
-                return Err(err_at("overrides", format!("override #{} has no `files`", i + 1)));
+                errors.push(err_at("overrides", format!("override #{} has no `files`", i + 1)));
             }
-            let files = globset(&o.files, &shown, text, "files")?.unwrap_or_else(GlobSet::empty);
+            let files = globset(&o.files, &shown, text, "files")
+                .unwrap_or_else(|e| {
+                    errors.push(e);
+                    None
+                })
+                .unwrap_or_else(GlobSet::empty);
             let preset = match &o.extends {
-                Some(name) => Some(load_preset(name).map_err(|m| err_at("extends", m))?),
+                Some(name) => load_preset(name).map_or_else(
+                    |m| {
+                        errors.push(err_at("extends", m));
+                        None
+                    },
+                    Some,
+                ),
                 None => None,
             };
-            let rules = rule_entries(&o.rules, text, &shown, start, &format!("override #{} in ", i + 1))?;
+            let prefix = format!("override #{} in ", i + 1);
+            let rules = rule_entries(&o.rules, text, &shown, start, &prefix, &mut errors);
             overrides.push(Override {
                 files,
                 extends: o.extends.clone(),
@@ -364,7 +452,7 @@ impl ConfigFile {
         }
         if let Some(url) = raw.site.as_ref().and_then(|s| s.url.as_deref()) {
             if crate::document::url_host(url).is_none() {
-                return Err(err_at(
+                errors.push(err_at(
                     "url",
                     format!("`site.url` must be an absolute http(s) URL, not `{url}`"),
                 ));
@@ -376,7 +464,7 @@ impl ConfigFile {
             .and_then(|s| s.partials.as_deref())
             .unwrap_or_default();
         if let Some(bad) = partials.iter().find(|p| p.is_empty() || p.contains(['/', '\\'])) {
-            return Err(err_at(
+            errors.push(err_at(
                 "partials",
                 format!("`site.partials` lists folder names, not paths: `{bad}`"),
             ));
@@ -384,34 +472,53 @@ impl ConfigFile {
         let mut loaded_packs = Vec::new();
         for p in &raw.packs {
             let pack_path = dir.join(p);
-            loaded_packs.push(patterns::load(&pack_path).map_err(|e| ConfigError {
-                path: e.path,
-                line: e.line,
-                message: e.message,
-            })?);
+            match patterns::load(&pack_path) {
+                Ok(pack) => loaded_packs.push(pack),
+                Err(e) => errors.push(ConfigError {
+                    path: e.path,
+                    line: e.line,
+                    message: e.message,
+                }),
+            }
         }
         let template = match &raw.template {
-            Some(t) => Some(Arc::new(
-                TemplateReqs::load(&dir.join(t)).map_err(|m| err_at("template", m))?,
-            )),
+            Some(t) => match TemplateReqs::load(&dir.join(t)) {
+                Ok(t) => Some(Arc::new(t)),
+                Err(m) => {
+                    errors.push(err_at("template", m));
+                    None
+                }
+            },
             None => None,
         };
-        let language = match raw.language.as_deref() {
-            Some(tag) => Some(crate::text::Language::parse(tag).ok_or_else(|| {
-                err_at(
+        let language = raw.language.as_deref().and_then(|tag| {
+            let parsed = crate::text::Language::parse(tag);
+            if parsed.is_none() {
+                errors.push(err_at(
                     "language",
                     format!("`language` must be a language tag such as `en`, `en-US` or `de`, not `{tag}`"),
-                )
-            })?),
-            None => None,
+                ));
+            }
+            parsed
+        });
+        let mut globs = |patterns: &[String], key: &str| {
+            globset(patterns, &shown, text, key).unwrap_or_else(|e| {
+                errors.push(e);
+                None
+            })
         };
+        let include = globs(&raw.include, "include");
+        let exclude = globs(&raw.exclude, "exclude");
+        if !errors.is_empty() {
+            return Err(errors);
+        }
         Ok(ConfigFile {
             language,
             path: path.to_path_buf(),
             extends: raw.extends.clone(),
             site: raw.site.clone().unwrap_or_default(),
-            include: globset(&raw.include, &shown, text, "include")?,
-            exclude: globset(&raw.exclude, &shown, text, "exclude")?,
+            include,
+            exclude,
             dir,
             preset,
             rules,
@@ -426,6 +533,34 @@ impl ConfigFile {
             template,
         })
     }
+}
+
+/// `text` with the key on 1-based `line` taken out: that line and the more indented lines under
+/// it (its value) made empty, so that every other line keeps its number. `None` when there is
+/// nothing to take out.
+fn without_key_at(text: &str, line: usize) -> Option<String> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let at = line.checked_sub(1).filter(|&i| i < lines.len())?;
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let own = indent(lines[at]);
+    let mut end = at + 1;
+    while end < lines.len() {
+        let l = lines[end].trim_end_matches(['\n', '\r']);
+        if !l.trim().is_empty() && !l.trim_start().starts_with('#') && indent(l) <= own {
+            break;
+        }
+        end += 1;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, l) in lines.iter().enumerate() {
+        if (at..end).contains(&i) {
+            // keep the line break: the lines after keep their numbers
+            out.push_str(&l[l.trim_end_matches(['\n', '\r']).len()..]);
+        } else {
+            out.push_str(l);
+        }
+    }
+    (out != text).then_some(out)
 }
 
 #[cfg(test)]

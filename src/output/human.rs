@@ -12,12 +12,14 @@ use miette::{
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::Report;
 use crate::input::FileError;
-use crate::output::{escape_path, sanitize, sanitize_keep_offsets, Options, Render, Reporter, Summary};
+use crate::output::{escape_path, sanitize, sanitize_keep_offsets, Gate, Options, Render, Reporter, Summary};
 
 struct Finding<'a> {
     diagnostic: &'a Diagnostic,
     message: String,
     help: Option<String>,
+    /// How many of the diagnostic's labels are shown (the first ones).
+    labels: usize,
     source: &'a View,
 }
 
@@ -65,9 +67,46 @@ impl Snippets {
 const LONG_LINE: usize = 1_000;
 /// Characters kept on each side of a span's end on a long line.
 const WINDOW: usize = 60;
-/// A span over more lines than this is shown by its first line (a label on a whole table of
-/// contents, say): a finding shows a few lines, not a section.
-const MAX_SPAN_LINES: usize = 12;
+/// Labels shown of one finding: a finding that labels every long sentence of an article shows
+/// the first few and says how many more there are.
+const MAX_LABELS: usize = 5;
+
+/// How long a source line may be before it is shown in windows around the spans' ends, and the
+/// characters each window keeps on each side: by default (width unknown) [`LONG_LINE`] bytes and
+/// [`WINDOW`]; at a known terminal width, what fits beside the gutter, so no line of a snippet
+/// overflows the terminal and has its words broken by it.
+#[derive(Clone, Copy)]
+struct Fit {
+    /// Longest line shown whole, in characters (lines over [`LONG_LINE`] bytes are always cut).
+    chars: usize,
+    window: usize,
+}
+
+impl Fit {
+    fn for_width(width: Option<usize>) -> Fit {
+        match width {
+            None => Fit {
+                chars: LONG_LINE,
+                window: WINDOW,
+            },
+            Some(w) => {
+                // the gutter (line number, `│`, a multi-line span's arrows) takes about 16 columns
+                let room = w.saturating_sub(16).max(24);
+                Fit {
+                    chars: room,
+                    // a long span's two ends, each with a window either side, fill the room
+                    window: room / 4,
+                }
+            }
+        }
+    }
+}
+/// A span over more lines than this (a label on a whole table of contents, a long paragraph) is
+/// shown by its first [`HEAD_LINES`] lines and, as a snippet of its own, its last line, labelled
+/// with how many lines are left out between: a finding shows a few lines, not a section.
+const MAX_SPAN_LINES: usize = 6;
+/// The lines shown of the start of a long span.
+const HEAD_LINES: usize = 1;
 /// What stands for the text left out of a long line.
 const ELLIPSIS: &str = "…";
 
@@ -84,6 +123,9 @@ struct View {
     spans: Vec<SourceSpan>,
     /// Character column (0-based) in the file of each span's start, for miette's header.
     columns: Vec<(usize, usize)>,
+    /// For each long span cut to its head, the label of its tail ("… 40 lines …"): the tails'
+    /// spans are the last of `spans`.
+    tails: Vec<String>,
 }
 
 /// A piece of a shown line: `len` bytes of the file from `from`, at `to` in the view.
@@ -96,21 +138,29 @@ struct Kept {
 
 impl View {
     /// `column` gives the file's character column (1-based) of an offset.
-    fn new(file: &Snippets, spans: &[(usize, usize)], column: impl Fn(usize) -> usize) -> View {
+    fn new(file: &Snippets, spans: &[(usize, usize)], fit: Fit, column: impl Fn(usize) -> usize) -> View {
         let len = file.text.len();
-        let spans: Vec<(usize, usize)> = spans
+        let mut tails: Vec<((usize, usize), String)> = Vec::new();
+        let mut spans: Vec<(usize, usize)> = spans
             .iter()
             .map(|&(s, e)| {
                 let s = crate::document::line_index::floor_char_boundary(&file.text, s.min(len));
                 let e = crate::document::line_index::floor_char_boundary(&file.text, e.clamp(s, len));
                 let first = file.line_of(s);
-                if file.line_of(e) > first + MAX_SPAN_LINES {
-                    (s, file.line_bounds(first).1.max(s))
+                // a span that ends with a line break ends on the line before
+                let last = file.line_of(e.saturating_sub(1).max(s));
+                if last >= first + MAX_SPAN_LINES {
+                    let tail_start = file.line_bounds(last).0.max(s);
+                    let left_out = last - first - HEAD_LINES;
+                    let noun = if left_out == 1 { "line" } else { "lines" };
+                    tails.push(((tail_start, e.max(tail_start)), format!("… {left_out} {noun} …")));
+                    (s, file.line_bounds(first + HEAD_LINES - 1).1.max(s))
                 } else {
                     (s, e)
                 }
             })
             .collect();
+        spans.extend(tails.iter().map(|(span, _)| *span));
         // the lines miette may show: each span's with its context line either side, and one
         // more (at an empty span miette takes a second line after), as runs
         let last_line = file.starts.len();
@@ -132,6 +182,7 @@ impl View {
             runs: Vec::new(),
             spans: Vec::new(),
             columns: Vec::new(),
+            tails: tails.into_iter().map(|(_, label)| label).collect(),
         };
         let mut kept: Vec<Kept> = Vec::new();
         for (a, b) in merged {
@@ -143,7 +194,7 @@ impl View {
                     .flat_map(|&(s, e)| [s, e])
                     .filter(|&o| start <= o && o <= end)
                     .collect();
-                view.push_line(file, (start, end), &ends, &mut kept);
+                view.push_line(file, (start, end), &ends, fit, &mut kept);
                 // the line break as the file has it (miette shows an empty last line only when a
                 // break ends it); a lone `\r`, which miette reads two ways, as `\n`
                 let rest = &file.text[end..];
@@ -179,7 +230,14 @@ impl View {
 
     /// One line of the file into the view: whole, or when long, the windows around `ends` (the
     /// span ends on it) with an ellipsis for each cut. `kept` records where each piece went.
-    fn push_line(&mut self, file: &Snippets, (start, end): (usize, usize), ends: &[usize], kept: &mut Vec<Kept>) {
+    fn push_line(
+        &mut self,
+        file: &Snippets,
+        (start, end): (usize, usize),
+        ends: &[usize],
+        fit: Fit,
+        kept: &mut Vec<Kept>,
+    ) {
         let text = &file.text;
         let mut keep = |view: &mut View, from: usize, to: usize| {
             kept.push(Kept {
@@ -189,26 +247,40 @@ impl View {
             });
             view.text.push_str(&text[from..to]);
         };
-        if end - start <= LONG_LINE {
+        let line = &text[start..end];
+        if line.len() <= fit.chars || (line.len() <= LONG_LINE && line.chars().count() <= fit.chars) {
             keep(self, start, end);
             return;
         }
-        // windows of WINDOW characters around each end (the line's start when none is on it),
-        // merged where they meet
-        let back = |mut o: usize| {
-            for _ in 0..WINDOW {
+        // windows of `fit.window` characters around each end (the line's start when none is on
+        // it), merged where they meet; a cut inside a word moves to the word's edge, inside the
+        // window, so the words shown are whole
+        let back = |p: usize| {
+            let mut o = p;
+            for _ in 0..fit.window {
                 match text[start..o].chars().next_back() {
                     Some(c) => o -= c.len_utf8(),
                     None => break,
                 }
             }
+            if o > start && !text[..o].ends_with(' ') {
+                if let Some(space) = text[o..p].find(' ') {
+                    o += space + 1;
+                }
+            }
             o
         };
-        let ahead = |mut o: usize| {
-            for _ in 0..WINDOW {
+        let ahead = |p: usize| {
+            let mut o = p;
+            for _ in 0..fit.window {
                 match text[o..end].chars().next() {
                     Some(c) => o += c.len_utf8(),
                     None => break,
+                }
+            }
+            if o < end && !text[o..].starts_with(' ') {
+                if let Some(space) = text[p..o].rfind(' ') {
+                    o = p + space;
                 }
             }
             o
@@ -318,22 +390,24 @@ impl miette::Diagnostic for Finding<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        // the view holds the finding's span, then its labels', moved into the text it shows
+        // the view holds the finding's span, then its labels', then the tails of long ones,
+        // moved into the text it shows
         let spans = &self.source.spans;
         let primary = LabeledSpan::new_primary_with_span(None, *spans.first()?);
-        let others = self
-            .diagnostic
-            .labels
+        let labels = self.labels;
+        let others = self.diagnostic.labels[..labels]
             .iter()
             .zip(&spans[1..])
             .map(|(l, span)| LabeledSpan::new_with_span(Some(sanitize(&l.message).into_owned()), *span));
-        Some(Box::new(std::iter::once(primary).chain(others)))
+        let tails = self
+            .source
+            .tails
+            .iter()
+            .zip(spans.get(1 + labels..).unwrap_or_default())
+            .map(|(label, span)| LabeledSpan::new_with_span(Some(label.clone()), *span));
+        Some(Box::new(std::iter::once(primary).chain(others).chain(tails)))
     }
 }
-
-/// The terminal width the report is laid out for (miette's default, set here so that
-/// [`fits_unwrapped`] knows it); miette wraps a finding's message and help 2 columns short of it.
-const WIDTH: usize = 200;
 
 /// Renders findings with their snippets, and ends with the summary line; one per run.
 #[derive(Clone)]
@@ -342,7 +416,13 @@ pub struct Human {
     /// The same, without wrapping: for a finding whose message and help fit on their lines (see
     /// [`fits_unwrapped`]), where textwrap, a fifth of a human run, would change nothing.
     unwrapped: GraphicalReportHandler,
+    /// The terminal width the report is laid out for; miette wraps a finding's message and help
+    /// 2 columns short of it.
+    width: usize,
+    /// How long source lines are cut to fit it.
+    fit: Fit,
     quiet: bool,
+    gate: Gate,
 }
 
 /// Does miette's wrapping leave `text` as it is, after an indent of `indent` columns? One line,
@@ -350,13 +430,16 @@ pub struct Human {
 /// then returns the indent and the text, which is what the handler that does not wrap writes.
 /// The width is counted from above: a character takes at most 2 columns (ASCII text, made
 /// printable by `sanitize`, exactly 1).
-fn fits_unwrapped(text: &str, indent: usize) -> bool {
+fn fits_unwrapped(text: &str, indent: usize, width: usize) -> bool {
     let columns = if text.is_ascii() {
         text.len()
     } else {
         2 * text.chars().count()
     };
-    !text.is_empty() && !text.contains(['\n', '\r', '\t']) && text.trim() == text && indent + columns + 2 <= WIDTH - 2
+    !text.is_empty()
+        && !text.contains(['\n', '\r', '\t'])
+        && text.trim() == text
+        && indent + columns + 2 <= width.saturating_sub(2)
 }
 
 impl Human {
@@ -366,13 +449,20 @@ impl Human {
         } else {
             GraphicalTheme::unicode_nocolor()
         };
+        // words are never broken, at a hyphen either (`keyword-density`): a word wider than the
+        // line overflows it
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_context_lines(1)
-            .with_width(WIDTH);
+            .with_width(options.width.unwrap_or(super::DEFAULT_WIDTH))
+            .with_break_words(false)
+            .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
         Human {
             unwrapped: handler.clone().with_wrap_lines(false),
             handler,
+            width: options.width.unwrap_or(super::DEFAULT_WIDTH),
+            fit: Fit::for_width(options.width),
             quiet: options.quiet,
+            gate: options.gate,
         }
     }
 
@@ -385,20 +475,34 @@ impl Human {
         let source = Snippets::new(escape_path(&r.path).into_owned(), sanitize_keep_offsets(r.source()));
         for d in &r.diagnostics {
             // the snippet's header carries path:line:col
+            let labels = d.labels.len().min(MAX_LABELS);
             let spans: Vec<(usize, usize)> = std::iter::once(d.span)
-                .chain(d.labels.iter().map(|l| l.span))
+                .chain(d.labels[..labels].iter().map(|l| l.span))
                 .map(|s| (s.start, s.end))
                 .collect();
-            let view = View::new(&source, &spans, |o| r.line_col(o).column);
+            let view = View::new(&source, &spans, self.fit, |o| r.line_col(o).column);
+            let mut help = d.help.as_deref().map(|h| sanitize(h).into_owned());
+            let left_out = d.labels.len() - labels;
+            if left_out > 0 {
+                let note = format!(
+                    "{left_out} more labelled {} not shown (`--format json` lists them all)",
+                    if left_out == 1 { "place" } else { "places" }
+                );
+                help = Some(match help {
+                    Some(h) => format!("{h}; {note}"),
+                    None => note,
+                });
+            }
             let report = Finding {
                 diagnostic: d,
                 message: sanitize(&d.message).into_owned(),
-                help: d.help.as_deref().map(|h| sanitize(h).into_owned()),
+                help,
+                labels,
                 source: &view,
             };
             // the message follows a 4-column icon (`  ⚠ `), the help `  help: `
-            let plain =
-                fits_unwrapped(&report.message, 4) && report.help.as_deref().is_none_or(|h| fits_unwrapped(h, 8));
+            let plain = fits_unwrapped(&report.message, 4, self.width)
+                && report.help.as_deref().is_none_or(|h| fits_unwrapped(h, 8, self.width));
             let handler = if plain { &self.unwrapped } else { &self.handler };
             let mut buf = String::new();
             if handler.render_report(&mut buf, &report).is_err() {
@@ -426,10 +530,14 @@ impl Reporter for Human {
         out.write_all(text.as_bytes())
     }
 
-    /// The summary line (unless quiet).
+    /// What `--fix` can do, then the summary line with why the run fails, if it does (unless
+    /// quiet): the last line says the verdict.
     fn finish(&mut self, summary: &Summary, _: &[FileError], out: &mut dyn Write) -> io::Result<()> {
         if !self.quiet {
-            writeln!(out, "{}", summary.line())?;
+            if let Some(line) = summary.fixable_line() {
+                writeln!(out, "{line}")?;
+            }
+            writeln!(out, "{}", summary.verdict_lines(&self.gate, self.width))?;
         }
         Ok(())
     }
@@ -456,21 +564,19 @@ mod tests {
             .map(|s| (s.start, s.end))
             .collect();
         let lines = crate::document::LineIndex::new(text);
-        let view = View::new(&file, &spans, |o| lines.line_col(text, o).column);
+        let view = View::new(&file, &spans, Fit::for_width(None), |o| lines.line_col(text, o).column);
         let report = Finding {
             diagnostic: &d,
             message: "m".to_string(),
             help: None,
+            labels: labels.len(),
             source: &view,
         };
         let mut out = String::new();
-        Human::new(&Options {
-            color: false,
-            quiet: false,
-        })
-        .handler
-        .render_report(&mut out, &report)
-        .expect("render");
+        Human::new(&Options::default())
+            .handler
+            .render_report(&mut out, &report)
+            .expect("render");
         out
     }
 
@@ -519,11 +625,7 @@ mod tests {
     #[test]
     fn a_view_renders_a_finding_as_miette_renders_the_whole_file() {
         let mut rng = crate::testing::Xorshift(0x5851_f42d_4c95_7f2d);
-        let handler = Human::new(&Options {
-            color: false,
-            quiet: false,
-        })
-        .handler;
+        let handler = Human::new(&Options::default()).handler;
         let mut compared = 0;
         for len in 1..80 {
             for _ in 0..6 {
@@ -534,8 +636,9 @@ mod tests {
                         if end > text.len() || text[start..].starts_with('\n') || text[..start].ends_with('\r') {
                             continue;
                         }
-                        let lines = text[start..end].matches('\n').count();
-                        if lines > MAX_SPAN_LINES {
+                        // a span that ends with a line break ends on the line before
+                        let lines = text[start..end.saturating_sub(1).max(start)].matches('\n').count();
+                        if lines >= MAX_SPAN_LINES {
                             continue;
                         }
                         let span = Span::new(start, end);
@@ -601,13 +704,25 @@ mod tests {
         assert!(out.lines().count() < 20, "{out}");
     }
 
-    /// A span over many lines is shown by its first line.
+    /// A span over many lines is shown by its first line and its last, the lines between left
+    /// out and counted.
     #[test]
-    fn a_span_over_many_lines_shows_its_first() {
-        let text = format!("# Title\n\n{}", "- [x](#x)\n".repeat(500));
-        let out = render_view(&text, Span::new(9, text.len() - 1), &[]);
+    fn a_span_over_many_lines_shows_its_ends() {
+        let text = format!("# Title\n\n{}after\n", "- [x](#x)\n".repeat(500));
+        let end = text.find("after").expect("end") - 1;
+        let out = render_view(&text, Span::new(9, end), &[]);
         assert!(out.contains("[a.md:3:1]") && out.contains(" 3 │ - [x](#x)"), "{out}");
-        assert!(!out.contains(" 5 │"), "{out}");
+        assert!(out.contains("[a.md:502:1]"), "{out}");
+        assert!(
+            out.contains(" 502 │ - [x](#x)") && out.contains("… 498 lines …"),
+            "{out}"
+        );
+        assert!(!out.contains(" 5 │") && !out.contains(" 500 │"), "{out}");
+        assert!(out.lines().count() < 20, "{out}");
+        // a span of six lines is shown whole
+        let six = "- [x](#x)\n".len() * 6;
+        let out = render_view(&text, Span::new(9, 9 + six - 1), &[]);
+        assert!(out.contains(" 8 │") && !out.contains("lines …"), "{out}");
     }
 
     /// Where a finding's message and help fit, the handler that does not wrap writes what the
@@ -616,11 +731,14 @@ mod tests {
     #[test]
     fn unwrapped_rendering_is_the_same_where_the_text_fits() {
         let file = Snippets::new("a.md".to_string(), "# Title\n\nSome text here.\n".to_string());
-        let source = View::new(&file, &[(2, 7)], |o| o + 1);
+        let source = View::new(&file, &[(2, 7)], Fit::for_width(None), |o| o + 1);
         let mut rng = crate::testing::Xorshift(0x0bad_5eed_1234_5678);
         let (mut plain, mut wrapped) = (0, 0);
         for color in [false, true] {
-            let w = Human::new(&Options { color, quiet: false });
+            let w = Human::new(&Options {
+                color,
+                ..Options::default()
+            });
             for n in 0..600 {
                 let len = 1 + (n * 7) % 260;
                 let alphabet = if n % 3 == 0 {
@@ -639,10 +757,11 @@ mod tests {
                     diagnostic: &d,
                     message: message.clone(),
                     help: (n % 4 != 0 && !help.is_empty()).then_some(help.clone()),
+                    labels: 0,
                     source: &source,
                 };
-                let fits =
-                    fits_unwrapped(&report.message, 4) && report.help.as_deref().is_none_or(|h| fits_unwrapped(h, 8));
+                let fits = fits_unwrapped(&report.message, 4, w.width)
+                    && report.help.as_deref().is_none_or(|h| fits_unwrapped(h, 8, w.width));
                 if !fits {
                     wrapped += 1;
                     continue;

@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod statistics;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -31,6 +32,22 @@ pub enum Format {
     Junit,
 }
 
+/// The lowest severity that fails a run (`--fail-on`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    #[default]
+    Error,
+    Warning,
+    Never,
+}
+
+/// When findings fail a run: `--fail-on` and `--max-warnings`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Gate {
+    pub fail_on: FailOn,
+    pub max_warnings: Option<usize>,
+}
+
 /// Totals over a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -40,6 +57,12 @@ pub struct Summary {
     pub infos: usize,
     /// Files that could not be linted (read errors, not text).
     pub failed: usize,
+    /// Findings whose fix `--fix` applies (with `--unsafe-fixes` when the run has it).
+    pub fixable: usize,
+    /// Findings whose fix only `--unsafe-fixes` applies.
+    pub unsafe_fixable: usize,
+    /// With `--fix`: the findings it fixed.
+    pub fixed: Option<usize>,
 }
 
 impl Summary {
@@ -72,6 +95,100 @@ impl Summary {
         }
     }
 
+    /// Count the fixes of a file's findings.
+    pub fn add_fixable(&mut self, r: &Report, unsafe_fixes: bool) {
+        for d in &r.diagnostics {
+            if d.fixable(unsafe_fixes) {
+                self.fixable += 1;
+            } else if d.fix.is_some() {
+                self.unsafe_fixable += 1;
+            }
+        }
+    }
+
+    /// The exit code under `gate`: 2 when a file could not be linted, 1 when findings fail the
+    /// run, else 0.
+    pub fn exit_code(&self, gate: &Gate) -> u8 {
+        if self.failed > 0 {
+            2
+        } else {
+            u8::from(self.failure(gate).is_some())
+        }
+    }
+
+    /// Why findings fail the run under `gate`, or `None` when they do not: "warnings present
+    /// (--fail-on warning)", "26 warnings exceed --max-warnings 10".
+    pub fn failure(&self, gate: &Gate) -> Option<String> {
+        // files that could not be linted (exit 2) are said by the summary line itself
+        let mut reasons = Vec::new();
+        let present = match gate.fail_on {
+            FailOn::Error => (self.errors > 0).then_some("errors"),
+            FailOn::Warning => match (self.errors > 0, self.warnings > 0) {
+                (true, true) => Some("errors and warnings"),
+                (true, false) => Some("errors"),
+                (false, true) => Some("warnings"),
+                (false, false) => None,
+            },
+            FailOn::Never => None,
+        };
+        if let Some(what) = present {
+            let level = if gate.fail_on == FailOn::Error {
+                "error"
+            } else {
+                "warning"
+            };
+            reasons.push(format!("{what} present (--fail-on {level})"));
+        }
+        if let Some(max) = gate.max_warnings.filter(|&max| self.warnings > max) {
+            let (n, verb) = if self.warnings == 1 {
+                ("warning", "exceeds")
+            } else {
+                ("warnings", "exceed")
+            };
+            reasons.push(format!("{} {n} {verb} --max-warnings {max}", self.warnings));
+        }
+        (!reasons.is_empty()).then(|| reasons.join(", and "))
+    }
+
+    /// The summary line under `gate`, with the reason when the run fails: "0 errors, 26 warnings
+    /// in 30 files; failed: 26 warnings exceed --max-warnings 10".
+    pub fn verdict_line(&self, gate: &Gate) -> String {
+        self.verdict_lines(gate, usize::MAX)
+    }
+
+    /// [`Summary::verdict_line`] for a terminal `width` columns wide: when it does not fit, the
+    /// reason goes on a line of its own ("failed: ..."), still the last.
+    pub fn verdict_lines(&self, gate: &Gate, width: usize) -> String {
+        let line = self.line();
+        match self.failure(gate) {
+            Some(reason) if line.len() + reason.len() + "; failed: ".len() > width => {
+                format!("{line};\nfailed: {reason}")
+            }
+            Some(reason) => format!("{line}; failed: {reason}"),
+            None => line,
+        }
+    }
+
+    /// "3 fixable with --fix (1 more with --unsafe-fixes)", or "1 fixable with --unsafe-fixes",
+    /// when there is any fix; after `--fix`, "2 fixed, 1 remaining fixable".
+    pub fn fixable_line(&self) -> Option<String> {
+        if let Some(fixed) = self.fixed {
+            return Some(format!("{fixed} fixed, {} remaining fixable", self.fixable));
+        }
+        if self.fixable + self.unsafe_fixable == 0 {
+            return None;
+        }
+        if self.fixable == 0 {
+            return Some(format!("{} fixable with --unsafe-fixes", self.unsafe_fixable));
+        }
+        let more = if self.unsafe_fixable > 0 {
+            format!(" ({} more with --unsafe-fixes)", self.unsafe_fixable)
+        } else {
+            String::new()
+        };
+        Some(format!("{} fixable with --fix{more}", self.fixable))
+    }
+
     /// "2 errors, 1 warning in 3 files".
     pub fn line(&self) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
@@ -87,12 +204,25 @@ impl Summary {
     }
 }
 
-/// How a report is shown: colour (a terminal), and whether the human format ends with its
-/// summary line.
+/// How a report is shown: colour (a terminal), whether the human format ends with its summary
+/// line, the width it wraps to, and what the summary says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
     pub color: bool,
     pub quiet: bool,
+    /// The terminal's width, when known: the human format wraps messages to it and cuts long
+    /// source lines to fit it. Unknown (a file, a pipe): wrapped at [`DEFAULT_WIDTH`].
+    pub width: Option<usize>,
+    /// When findings fail the run: the summary line says why.
+    pub gate: Gate,
+    /// Counts per rule instead of findings (`--statistics`).
+    pub statistics: bool,
+    /// Fixes that rewrite prose count as fixable (`--unsafe-fixes`).
+    pub unsafe_fixes: bool,
 }
+
+/// The width the human format wraps messages to when no terminal width is known.
+pub const DEFAULT_WIDTH: usize = 200;
 
 /// One output format. A run calls [`Reporter::begin`], then [`Reporter::file`] for each linted
 /// file in input order (and [`Reporter::more`] for findings the site checks add after every
@@ -131,6 +261,9 @@ pub type Render = Box<dyn Fn(&Report) -> String + Send + Sync>;
 
 /// The reporter of `format`.
 pub fn reporter(format: Format, options: &Options) -> Box<dyn Reporter> {
+    if options.statistics {
+        return Box::new(statistics::Statistics::new(format, options));
+    }
     match format {
         Format::Human => Box::new(human::Human::new(options)),
         Format::Concise => Box::new(concise::Concise),
@@ -155,7 +288,11 @@ pub fn write(
     for r in reports {
         reporter.file(r, None, out)?;
     }
-    reporter.finish(&Summary::of(reports, errors), errors, out)
+    let mut summary = Summary::of(reports, errors);
+    for r in reports {
+        summary.add_fixable(r, options.unsafe_fixes);
+    }
+    reporter.finish(&summary, errors, out)
 }
 
 /// A serde_json write error as an I/O error of the same kind (a closed pipe stays a closed pipe).

@@ -111,7 +111,11 @@ pub fn check(pack: &Pack, doc: &Document) -> Vec<Diagnostic> {
                     };
                     let message = match &rule.message {
                         Some(m) => m.replace("{count}", &n.to_string()),
-                        None => format!("/{shown}/ occurs {n} times; expected {want} ({})", rule.name),
+                        None => format!(
+                            "/{shown}/ occurs {}; expected {want} ({})",
+                            crate::text::plural(n as f64, "time"),
+                            rule.name
+                        ),
                     };
                     out.push(diag(span, message));
                 }

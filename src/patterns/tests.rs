@@ -129,7 +129,7 @@ fn every_kind_finds_at_exact_spans() {
     assert!(found.iter().any(|(r, t, _)| r == "house/h2-no-colon" && t == ":"));
     assert!(found
         .iter()
-        .any(|(r, _, m)| r == "house/brand-twice" && m.contains("occurs 1 times; expected at least 2")));
+        .any(|(r, _, m)| r == "house/brand-twice" && m.contains("occurs 1 time; expected at least 2")));
     assert!(found.iter().any(|(r, t, _)| r == "house/author" && t == "jane"));
     assert!(found
         .iter()

@@ -22,28 +22,20 @@ pub enum Outcome {
 /// Lint (or fix) the plan's files and write the report. `say` gets the lines for standard
 /// error: warnings, and the files that could not be linted.
 pub fn check(mut plan: Plan, options: &RunOptions, say: &mut dyn FnMut(String)) -> Result<Outcome, Failure> {
-    for t in plan.templates() {
-        for c in &t.contradictions {
-            say(format!("warning: {c}"));
-        }
+    for w in plan.template_warnings() {
+        say(w);
     }
     if options.fix != FixMode::Off {
         return super::fix::fix(plan, options, say);
     }
     let mut out =
         open_output(options.output_file.as_deref()).map_err(|e| Failure::new(format!("writing the report: {e}")))?;
-    let mut written = ReportWriter::begin(output::reporter(options.format, &options.output_options()), &mut *out);
+    let mut written = ReportWriter::begin(options.format, &options.output_options(), &mut *out);
     let mut errors = std::mem::take(&mut plan.errors);
     // what site checks keep of every file; grown as files finish, not sized up front, so the
     // first files (the long ones, whose parse sets the peak) run beside small vectors
     let mut kept: Vec<Report> = Vec::new();
     let mut linted: Vec<LintedFile> = Vec::new();
-    // what --fix could do, for the human format's closing hint
-    let mut fixable = (0, 0);
-    let mut count_fixable = |r: &Report| {
-        let (now, unsafe_only) = crate::fix::fixable(r, options.unsafe_fixes);
-        fixable = (fixable.0 + now, fixable.1 + unsafe_only);
-    };
     // the worker that linted a file renders what the format can render ahead (the human
     // format's snippets), then lets the text go: the run holds findings, not files
     let render = written.reporter.renderer();
@@ -59,7 +51,6 @@ pub fn check(mut plan: Plan, options: &RunOptions, say: &mut dyn FnMut(String)) 
     engine::lint_inputs_map(&plan.inputs, prepare, |k, result| match result {
         Ok((mut r, text)) => {
             written.file(&r, text);
-            count_fixable(&r);
             if plan.site_run {
                 r.forget_findings();
                 let (input, settings) = &plan.inputs[k];
@@ -80,7 +71,6 @@ pub fn check(mut plan: Plan, options: &RunOptions, say: &mut dyn FnMut(String)) 
         engine::run_site_checks(&mut kept, &linted, others, |index, r| {
             if !r.diagnostics.is_empty() {
                 written.more(index, r);
-                count_fixable(r);
             }
             r.forget_findings();
         });
@@ -90,26 +80,10 @@ pub fn check(mut plan: Plan, options: &RunOptions, say: &mut dyn FnMut(String)) 
     for e in &errors {
         say(error_line(e));
     }
-    if options.format == Format::Human && !options.quiet && result.is_ok() {
-        fixable_hint(fixable)?;
-    }
     match result {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::new(format!("writing the report: {e}"))),
         _ => Ok(Outcome::Report(summary)),
     }
-}
-
-/// "3 fixable with --fix (1 more with --unsafe-fixes)", when there is any.
-fn fixable_hint((now, unsafe_only): (usize, usize)) -> Result<(), Failure> {
-    if now + unsafe_only == 0 {
-        return Ok(());
-    }
-    let hint = if unsafe_only > 0 {
-        format!(" ({unsafe_only} more with --unsafe-fixes)")
-    } else {
-        String::new()
-    };
-    super::print(&format!("{now} fixable with --fix{hint}\n"))
 }
 
 /// A report being written: the reporter, where it writes, the totals so far. After a write
@@ -119,16 +93,19 @@ pub(super) struct ReportWriter<'w> {
     out: &'w mut dyn Write,
     summary: Summary,
     error: Option<io::Error>,
+    unsafe_fixes: bool,
 }
 
 impl<'w> ReportWriter<'w> {
-    pub(super) fn begin(mut reporter: Box<dyn Reporter>, out: &'w mut dyn Write) -> ReportWriter<'w> {
+    pub(super) fn begin(format: Format, options: &output::Options, out: &'w mut dyn Write) -> ReportWriter<'w> {
+        let mut reporter = output::reporter(format, options);
         let error = reporter.begin(out).err();
         ReportWriter {
             reporter,
             out,
             summary: Summary::default(),
             error,
+            unsafe_fixes: options.unsafe_fixes,
         }
     }
 
@@ -136,14 +113,21 @@ impl<'w> ReportWriter<'w> {
     pub(super) fn file(&mut self, r: &Report, rendered: Option<String>) {
         self.summary.add_file(r);
         self.summary.add_findings(r);
+        self.summary.add_fixable(r, self.unsafe_fixes);
         if self.error.is_none() {
             self.error = self.reporter.file(r, rendered, self.out).err();
         }
     }
 
+    /// After `--fix`: how many findings it fixed, for the summary.
+    pub(super) fn fixed(&mut self, fixed: usize) {
+        self.summary.fixed = Some(fixed);
+    }
+
     /// More findings of the `index`-th file written (site checks come after every file).
     fn more(&mut self, index: usize, r: &Report) {
         self.summary.add_findings(r);
+        self.summary.add_fixable(r, self.unsafe_fixes);
         if self.error.is_none() {
             self.error = self.reporter.more(index, r, self.out).err();
         }

@@ -81,7 +81,9 @@ pub fn init(
         }
     }
     let derived = template.map(TemplateReqs::load).transpose().map_err(Failure::new)?;
-    let text = crate::config::init_text(preset, template, derived.as_ref());
+    // config paths are read from the config's folder: the template's is written from there
+    let written = template.map(relative_to_working_dir);
+    let text = crate::config::init_text(preset, written.as_deref(), derived.as_ref());
     std::fs::write(target, text).map_err(|e| Failure::new(format!("writing .seolint.yaml: {e}")))?;
     if let Some(t) = &derived {
         for c in &t.contradictions {
@@ -89,4 +91,30 @@ pub fn init(
         }
     }
     Ok("wrote .seolint.yaml\n".to_string())
+}
+
+/// `path` as seen from the working directory, where `init` writes the config: a relative path
+/// as given (without a leading `./`), an absolute one made relative when both resolve (else as
+/// given).
+fn relative_to_working_dir(path: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    if !path.is_absolute() {
+        return path.components().filter(|c| *c != Component::CurDir).collect();
+    }
+    let (Ok(base), Ok(target)) = (
+        std::env::current_dir().and_then(std::fs::canonicalize),
+        std::fs::canonicalize(path),
+    ) else {
+        return path.to_path_buf();
+    };
+    let (base, target): (Vec<Component>, Vec<Component>) = (base.components().collect(), target.components().collect());
+    let shared = base.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    let mut relative = std::path::PathBuf::new();
+    for _ in shared..base.len() {
+        relative.push("..");
+    }
+    for c in &target[shared..] {
+        relative.push(c);
+    }
+    relative
 }

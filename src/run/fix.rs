@@ -8,7 +8,6 @@ use super::{error_line, open_output, Failure, FixMode, Plan, RunOptions};
 use crate::engine::{self, Report};
 use crate::fix::FixOutcome;
 use crate::input::{FileError, Input};
-use crate::output::{self, Format};
 use crate::settings::Settings;
 
 /// One input fixed: what it held before, and the outcome.
@@ -95,9 +94,12 @@ pub(super) fn fix(mut plan: Plan, options: &RunOptions, say: &mut dyn FnMut(Stri
     }
     let mut out =
         open_output(options.output_file.as_deref()).map_err(|e| Failure::new(format!("writing the report: {e}")))?;
-    let mut written = ReportWriter::begin(output::reporter(options.format, &options.output_options()), &mut *out);
+    let mut written = ReportWriter::begin(options.format, &options.output_options(), &mut *out);
     for r in &reports {
         written.file(r, None);
+    }
+    if options.fix == FixMode::Fix {
+        written.fixed(fixed);
     }
     let (summary, result) = written.finish(&errors);
     drop(out);
@@ -105,13 +107,6 @@ pub(super) fn fix(mut plan: Plan, options: &RunOptions, say: &mut dyn FnMut(Stri
         if e.kind() != io::ErrorKind::BrokenPipe {
             return Err(Failure::new(format!("writing the report: {e}")));
         }
-    }
-    if options.format == Format::Human && !options.quiet {
-        let now: usize = reports
-            .iter()
-            .map(|r| crate::fix::fixable(r, options.unsafe_fixes).0)
-            .sum();
-        super::print(&format!("{fixed} fixed, {now} remaining fixable\n"))?;
     }
     Ok(Outcome::Report(summary))
 }

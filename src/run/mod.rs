@@ -65,6 +65,12 @@ pub struct RunOptions {
     pub color: bool,
     /// Findings only: no summary line, no closing hint.
     pub quiet: bool,
+    /// The terminal's width, when known: the human format fits its output to it.
+    pub width: Option<usize>,
+    /// When findings fail the run (`--fail-on`, `--max-warnings`).
+    pub gate: output::Gate,
+    /// Counts per rule instead of findings.
+    pub statistics: bool,
 }
 
 impl RunOptions {
@@ -78,6 +84,10 @@ impl RunOptions {
         output::Options {
             color: self.color,
             quiet: self.quiet,
+            width: self.width,
+            gate: self.gate,
+            statistics: self.statistics,
+            unsafe_fixes: self.unsafe_fixes,
         }
     }
 }

@@ -37,6 +37,8 @@ pub struct Plan {
     pub errors: Vec<FileError>,
     /// Site checks run: a folder was named, or a file's config sets `site.content_root`.
     pub site_run: bool,
+    /// The template `--template` named, if any (a config's `template:` is the config's).
+    pub flag_template: Option<Arc<TemplateReqs>>,
     resolver: Resolver,
 }
 
@@ -163,22 +165,18 @@ impl Plan {
             inputs,
             errors,
             site_run,
+            flag_template: template,
             resolver,
         })
     }
 
-    /// The configs' templates, each once, in the order the files meet them.
-    pub fn templates(&self) -> Vec<&Arc<TemplateReqs>> {
-        let mut seen: Vec<&Arc<TemplateReqs>> = Vec::new();
-        for (_, s) in &self.inputs {
-            if let Some(t) = &s.template {
-                // one loaded template is one object, however many settings share it
-                if !seen.iter().any(|known| Arc::ptr_eq(known, t)) {
-                    seen.push(t);
-                }
-            }
-        }
-        seen
+    /// What the `--template` file cannot satisfy, as warnings: said where the template is chosen
+    /// (a config's template is warned of at `init` and in `seolint config`, not on every run).
+    pub fn template_warnings(&self) -> Vec<String> {
+        self.flag_template
+            .iter()
+            .flat_map(|t| t.contradictions.iter().map(|c| format!("warning: {c}")))
+            .collect()
     }
 
     /// Whether `file` is a partial under its config's `site.partials` (a config that does not

@@ -51,10 +51,8 @@ pub fn report(
         }
         return Err(Failure::new(error_line(&last)));
     }
-    for t in plan.templates() {
-        for c in &t.contradictions {
-            say(format!("warning: {c}"));
-        }
+    for w in plan.template_warnings() {
+        say(w);
     }
     let mut reports: Vec<Report> = Vec::new();
     let mut measured: Vec<Option<Measured>> = Vec::new();

@@ -12,7 +12,11 @@ pub fn seolint(dir: &Path, args: &[&str]) -> Output {
 /// `seolint ARGS` in `dir`, with `stdin` written to its standard input when given.
 pub fn run(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_seolint"));
-    cmd.args(args).current_dir(dir).env_remove("NO_COLOR");
+    // the caller's colour and width settings stay out of the tests
+    cmd.args(args).current_dir(dir);
+    for name in ["NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "COLUMNS"] {
+        cmd.env_remove(name);
+    }
     cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("run seolint");

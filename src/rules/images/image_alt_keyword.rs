@@ -3,7 +3,7 @@ use serde::Deserialize;
 use crate::diagnostic::Severity;
 use crate::requirements::Source;
 use crate::rules::{declare_rule, Context};
-use crate::text::range;
+use crate::text::{plural, range};
 
 declare_rule! {
     /// ## What it does
@@ -107,12 +107,12 @@ fn check(ctx: &mut Context) {
             .diagnostic(
                 first.alt_span.filter(|s| !s.is_empty()).unwrap_or(first.span),
                 format!(
-                    "{verdict} image alt texts have the primary keyword \"{}\" ({}): {:.0}% ({} of {} images); aim for {}% ({source})",
+                    "{verdict} image alt texts have the primary keyword \"{}\" ({}): {:.0}% ({} of {}); aim for {}% ({source})",
                     keyword.phrase.text,
                     keyword.source,
                     share,
                     with_keyword,
-                    images.len(),
+                    plural(images.len() as f64, "image"),
                     range(Some(min), Some(max)),
                 ),
             )
@@ -126,12 +126,16 @@ fn check(ctx: &mut Context) {
     let d = ctx
         .diagnostic(
             first.alt_span.filter(|s| !s.is_empty()).unwrap_or(first.span),
-            format!(
-                "none of the {} images has the primary keyword \"{}\" ({}) in its alt text",
-                images.len(),
-                keyword.phrase.text,
-                keyword.source
-            ),
+            match images.len() {
+                1 => format!(
+                    "the one image's alt text does not have the primary keyword \"{}\" ({})",
+                    keyword.phrase.text, keyword.source
+                ),
+                n => format!(
+                    "none of the {n} images has the primary keyword \"{}\" ({}) in its alt text",
+                    keyword.phrase.text, keyword.source
+                ),
+            },
         )
         .with_help("describe one image, usually the first, with the keyword where it is accurate");
     ctx.push(d);

@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::keyword::occurrences;
 use crate::rules::{declare_rule, Context};
-use crate::text::thousands;
+use crate::text::{plural, thousands};
 
 declare_rule! {
     /// ## What it does
@@ -63,8 +63,9 @@ fn check(ctx: &mut Context) {
             .diagnostic(
                 span,
                 format!(
-                    "secondary keyword \"{text}\" used {hits} times in {} words; needs at least {need} ({source})",
-                    thousands(words.len())
+                    "secondary keyword \"{text}\" used {} in {}; needs at least {need} ({source})",
+                    plural(hits as f64, "time"),
+                    plural(words.len() as f64, "word")
                 ),
             )
             .with_help(format!(

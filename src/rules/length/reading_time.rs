@@ -5,14 +5,14 @@ use regex::Regex;
 use crate::diagnostic::{Applicability, Edit, Fix, Severity, Span};
 use crate::document::{Document, Value};
 use crate::rules::{declare_rule, Context};
-use crate::text::{reading_minutes, thousands, WORDS_PER_MINUTE};
+use crate::text::{plural, reading_minutes, WORDS_PER_MINUTE};
 
 declare_rule! {
     /// ## What it does
     /// Checks that a stated reading time matches the article: the `**Estimated Reading Time:** N
     /// minutes` line, or front matter `reading_time` (`readingTime`, `read_time`). The computed
     /// time is words of visible prose / 238 per minute, rounded, and at least 1; a stated time
-    /// within one minute of it passes. The fix (safe) rewrites the number; it is offered only for a plain number of
+    /// within one minute of it passes. The fix (safe) rewrites the number, and `minute`/`minutes` after it to agree; it is offered only for a plain number of
     /// minutes (`9 minutes`, `9 min read`), not for a range (`5-7 minutes`) or another unit.
     ///
     /// ## Why is this bad?
@@ -77,9 +77,33 @@ fn plain_minutes(after: &str) -> bool {
     }
 }
 
-/// The stated reading time: its number's span, value, where it is, and whether it is a plain
-/// number of minutes (see `plain_minutes`).
-fn stated(doc: &Document) -> Option<(Span, f64, &'static str, bool)> {
+/// The word "minute" or "minutes" (any case) after a blank that follows a number ending at
+/// `at`: its span, for the fix to keep the noun's number right ("1 minute", "2 minutes"). Not
+/// "9-minute read", where the word stays singular.
+fn minutes_word(text: &str, at: usize) -> Option<Span> {
+    let after = &text[at..];
+    let rest = after.trim_start_matches([' ', '\u{a0}']);
+    if rest.len() == after.len() {
+        return None;
+    }
+    let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    let start = at + after.len() - rest.len();
+    matches!(word.to_lowercase().as_str(), "minute" | "minutes").then(|| Span::new(start, start + word_len))
+}
+
+/// A stated reading time: its number's span and value, where it is, whether it is a plain
+/// number of minutes (see `plain_minutes`), and the span of its "minute(s)" word, if any.
+struct Stated {
+    span: Span,
+    value: f64,
+    origin: &'static str,
+    plain: bool,
+    unit: Option<Span>,
+}
+
+/// The stated reading time.
+fn stated(doc: &Document) -> Option<Stated> {
     for p in &doc.paragraphs {
         let Some(label) = p.label.as_deref() else { continue };
         let l = label.to_lowercase();
@@ -92,7 +116,14 @@ fn stated(doc: &Document) -> Option<(Span, f64, &'static str, bool)> {
         let value = m.as_str().parse().ok()?;
         let start = p.span.start + after + m.start();
         let plain = plain_minutes(&src[after + m.end()..]);
-        return Some((Span::new(start, start + m.len()), value, "the reading time line", plain));
+        let unit = minutes_word(&doc.source, start + m.len());
+        return Some(Stated {
+            span: Span::new(start, start + m.len()),
+            value,
+            origin: "the reading time line",
+            plain,
+            unit,
+        });
     }
     let fm = doc.front_matter.as_ref()?;
     for key in ["reading_time", "readingTime", "read_time"] {
@@ -109,19 +140,29 @@ fn stated(doc: &Document) -> Option<(Span, f64, &'static str, bool)> {
         let m = FIRST_NUMBER.find(text)?;
         let start = e.value_span.start + m.start();
         let plain = plain_minutes(&text[m.end()..]);
-        return Some((
-            Span::new(start, start + m.len()),
+        let end = e.value_span.end.min(doc.source.len());
+        let unit = minutes_word(&doc.source[..end], start + m.len());
+        return Some(Stated {
+            span: Span::new(start, start + m.len()),
             value,
-            "front matter `reading_time`",
+            origin: "front matter `reading_time`",
             plain,
-        ));
+            unit,
+        });
     }
     None
 }
 
 fn check(ctx: &mut Context) {
     let doc = ctx.doc;
-    let Some((span, value, origin, plain)) = stated(doc) else {
+    let Some(Stated {
+        span,
+        value,
+        origin,
+        plain,
+        unit,
+    }) = stated(doc)
+    else {
         return;
     };
     let words = doc.words.len();
@@ -134,20 +175,34 @@ fn check(ctx: &mut Context) {
         .diagnostic(
             span,
             format!(
-                "stated reading time {value} minutes in {origin}, but {} words at {WORDS_PER_MINUTE} per minute take {computed} (within ±{tolerance} passes)",
-                thousands(words)
+                "stated reading time {} in {origin}, but {} at {WORDS_PER_MINUTE} per minute take {computed} (within ±{tolerance} passes)",
+                plural(value, "minute"),
+                plural(words as f64, "word")
             ),
         )
-        .with_help(format!("state {computed} minutes"));
+        .with_help(format!("state {}", plural(computed as f64, "minute")));
     // a range or another unit would come out garbled ("9-7 minutes", "80 hour")
     let d = if plain {
+        let mut edits = vec![Edit {
+            span,
+            content: computed.to_string(),
+        }];
+        // "1 minute", "2 minutes": the noun follows the new number
+        if let Some(unit) = unit {
+            let word = doc.text(unit);
+            let fitting = match (computed == 1, word.strip_suffix(['s', 'S'])) {
+                (true, Some(singular)) => Some(singular.to_string()),
+                (false, None) => Some(format!("{word}{}", if word.ends_with('E') { "S" } else { "s" })),
+                _ => None,
+            };
+            if let Some(content) = fitting {
+                edits.push(Edit { span: unit, content });
+            }
+        }
         d.with_fix(Fix {
             message: format!("set the reading time to {computed}"),
             applicability: Applicability::Safe,
-            edits: vec![Edit {
-                span,
-                content: computed.to_string(),
-            }],
+            edits,
         })
     } else {
         d

@@ -9,7 +9,7 @@ use crate::requirements::Source;
 use crate::requirements::TemplateReqs;
 use crate::rules::structure::same_text;
 use crate::rules::{declare_rule, Context};
-use crate::text::{range, thousands};
+use crate::text::{plural, range};
 
 declare_rule! {
     /// ## What it does
@@ -154,10 +154,10 @@ fn check(ctx: &mut Context) {
                 .diagnostic(
                     h.text_span,
                     format!(
-                        "H{} section \"{}\" has {} words of its own; aim for {} ({source})",
+                        "H{} section \"{}\" has {} of its own; aim for {} ({source})",
                         h.level,
                         excerpt(&h.text, 50),
-                        thousands(words),
+                        plural(words as f64, "word"),
                         range(lo, hi)
                     ),
                 )

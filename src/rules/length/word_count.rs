@@ -2,7 +2,7 @@ use crate::diagnostic::Severity;
 use crate::requirements::RangeThreshold;
 use crate::rules::keyword::keyword_anchor;
 use crate::rules::{declare_rule, Context};
-use crate::text::{range, thousands};
+use crate::text::{plural, range};
 
 declare_rule! {
     /// ## What it does
@@ -69,8 +69,8 @@ fn check(ctx: &mut Context) {
         .diagnostic(
             span,
             format!(
-                "article is {verdict}: {} words; aim for {} ({source})",
-                thousands(words),
+                "article is {verdict}: {}; aim for {} ({source})",
+                plural(words as f64, "word"),
                 range(min, max)
             ),
         )

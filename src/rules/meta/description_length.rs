@@ -95,7 +95,12 @@ fn check(ctx: &mut Context) {
         desc,
         (opts.min, opts.max),
         (
-            "say what the reader learns, with the primary keyword, in one or two sentences",
+            // keyword advice only for an article that declares a keyword
+            if ctx.req.keyword.is_some() {
+                "say what the reader learns, with the primary keyword, in one or two sentences"
+            } else {
+                "say what the reader learns in one or two sentences"
+            },
             "search engines cut descriptions at about 160 characters; keep the point in the first 150",
         ),
     );

@@ -66,16 +66,19 @@ fn check(ctx: &mut Context) {
     let Some(title) = page_title(ctx.doc, ctx.settings) else {
         return;
     };
-    check_length(
-        ctx,
-        "title",
-        title,
-        (opts.min, opts.max),
+    // keyword advice only for an article that declares a keyword
+    let help = if ctx.req.keyword.is_some() {
         (
             "say what the reader gets and include the primary keyword",
             "search results cut titles at about 60 characters; put the keyword first and trim the rest",
-        ),
-    );
+        )
+    } else {
+        (
+            "say what the reader gets",
+            "search results cut titles at about 60 characters; put the main point first and trim the rest",
+        )
+    };
+    check_length(ctx, "title", title, (opts.min, opts.max), help);
 }
 
 /// How this rule, as `settings` run it, judges a title of `chars` characters of visible text:

@@ -190,7 +190,11 @@ fn check(ctx: &mut Context) {
     }
     let d = ctx
         .diagnostic(title.span, message)
-        .with_help("search results cut a wide title with an ellipsis: put the keyword first and trim the end");
+        .with_help(if ctx.req.keyword.is_some() {
+            "search results cut a wide title with an ellipsis: put the keyword first and trim the end"
+        } else {
+            "search results cut a wide title with an ellipsis: put the main point first and trim the end"
+        });
     ctx.push(d);
 }
 

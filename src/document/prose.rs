@@ -234,7 +234,9 @@ impl Splitter<'_> {
             });
         };
         // the gap after the last word is the block's end, looked at below
-        let body = src.get(ws[words.start].end as usize..ws[last].start()).unwrap_or_default();
+        let body = src
+            .get(ws[words.start].end as usize..ws[last].start())
+            .unwrap_or_default();
         let offset = ws[words.start].end as usize;
         let (mut i, mut k) = (words.start, 0);
         while let Some(found) = next_stop_byte(&body[k..]) {

@@ -121,7 +121,10 @@ impl Lexicon {
     /// What the lists say of `word` as written.
     pub fn classify(&self, word: &str) -> WordClass {
         // one look at each byte for what a plain word lacks
-        if word.bytes().any(|b| b.is_ascii_whitespace() || b == b':' || b == b'@' || b == b'.') {
+        if word
+            .bytes()
+            .any(|b| b.is_ascii_whitespace() || b == b':' || b == b'@' || b == b'.')
+        {
             if word.bytes().any(|b| b.is_ascii_whitespace()) {
                 return WordClass {
                     flags: WordClass::SPACED,

@@ -254,7 +254,7 @@ fn fix_all_and_disable_for_this_line() {
     assert_eq!(actions.len(), 1, "{all:#}");
     assert_eq!(actions[0]["kind"], json!("source.fixAll.seolint"));
     let fixed = apply_edits(ARTICLE, actions[0]["edit"]["changes"][&uri].as_array().expect("edits"));
-    assert_eq!(fixed, ARTICLE.replace("12 minutes", "1 minutes"));
+    assert_eq!(fixed, ARTICLE.replace("12 minutes", "1 minute"));
     // suppress the placeholder on its line, then it is gone
     let here = c.request(
         "textDocument/codeAction",

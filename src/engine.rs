@@ -7,13 +7,16 @@
 //! - `schedule`: many files over the worker threads, results in input order
 //! - `site`: the site rules over the summaries the files left
 //! - `report`: what linting one file found, and how it gives up its text
+//! - `cache`: the result cache, what linting each file found kept on disk for the next run
 
+mod cache;
 mod lint;
 mod report;
 mod schedule;
 mod site;
 
+pub use cache::{fingerprint, Cache, CACHEDIR_TAG, CACHE_FORMAT};
 pub use lint::{check_document, decode, lint_bytes, lint_input, lint_source, pillar_reason, read_input, sort};
 pub use report::Report;
-pub use schedule::{lint_inputs, lint_inputs_each, lint_inputs_map};
+pub use schedule::{lint_inputs, lint_inputs_each, lint_inputs_map, lint_inputs_with};
 pub use site::{run_site_checks, run_site_checks_then, LintedFile};

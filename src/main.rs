@@ -80,6 +80,15 @@ enum Command {
     /// Run the language server (LSP) on standard input and output, for editors: findings as you
     /// type, quick fixes, rule docs on hover, the article's figures in a code lens
     Server,
+    /// Remove the result cache of the project in the current directory (.seolint_cache)
+    Clean {
+        /// The cache folder to remove, instead of the project's
+        #[arg(long, value_name = "DIR")]
+        cache_dir: Option<PathBuf>,
+        /// Use this config file to find the project root
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -121,6 +130,13 @@ struct CheckArgs {
     /// Same as --color never
     #[arg(long, conflicts_with = "color")]
     no_color: bool,
+    /// Do not read or write the result cache (.seolint_cache)
+    #[arg(long)]
+    no_cache: bool,
+    /// Keep the result cache in DIR (default: .seolint_cache in the project root; env
+    /// SEOLINT_CACHE_DIR)
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
 }
 
 /// What decides which files a run takes and their settings: the options `check`, `stats` and
@@ -171,6 +187,12 @@ fn main() -> ExitCode {
             output_file,
         }) => report(&mut lint, format, output_file),
         Some(Command::Server) => seolint::server::serve().map_err(|e| Failure(format!("server: {e}"))),
+        Some(Command::Clean { cache_dir, config }) => {
+            run::clean(cache_dir.as_deref(), config.as_deref(), false).map(|done| {
+                say(done);
+                0
+            })
+        }
         Some(Command::Config {
             path,
             config,
@@ -329,6 +351,8 @@ fn check(mut args: CheckArgs) -> Result<u8, Failure> {
         width: terminal_width(to_terminal),
         gate,
         statistics: args.statistics,
+        cache: !args.no_cache,
+        cache_dir: args.cache_dir.take(),
     };
     let outcome = run::check(plan, &run_options, &mut say)?;
     for hint in hints {

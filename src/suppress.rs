@@ -10,7 +10,7 @@ use crate::suggest::did_you_mean;
 /// The finding for a suppression comment that names no known rule.
 pub const UNKNOWN_RULE: &str = "unknown-rule";
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Suppressions {
     /// (rules, first line, last line); empty rules = all.
     ranges: Vec<(Vec<String>, usize, usize)>,

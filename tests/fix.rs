@@ -168,7 +168,7 @@ fn temporaries_a_killed_fix_left_are_skipped_and_cleared() {
             f.set_modified(hour_ago).expect("age the file");
         }
     }
-    let o = seolint(dir, &["--no-config", "--format", "concise", "."]);
+    let o = seolint(dir, &["--no-config", "--no-cache", "--format", "concise", "."]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(!stdout(&o).contains("seolint-tmp"), "{}", stdout(&o));
     let o = seolint(dir, &["--no-config", "--fix", "a.md"]);

@@ -109,6 +109,9 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> Report 
         .site_run
         .then(|| Box::new(crate::site::summarize(&doc, &settings.fields)));
     let pillar = settings.site_run.then(|| pillar_reason(&doc, settings)).flatten();
+    let external = dir
+        .as_deref()
+        .and_then(|dir| external_inputs(&doc, dir, &settings.fields));
     Report {
         path: path.into(),
         path_bytes: None,
@@ -122,7 +125,31 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> Report 
         suppressions,
         keeps_source: false,
         pillar,
+        external,
     }
+}
+
+/// What linting `doc` read besides its text: each local image it names (relative to `dir`) and
+/// whether it was there; `None` when it includes other files (their contents count too).
+fn external_inputs(doc: &Document, dir: &Path, fields: &Fields) -> Option<Vec<(String, bool)>> {
+    if !doc.includes().is_empty() {
+        return None;
+    }
+    let featured = doc
+        .front_matter
+        .as_ref()
+        .and_then(|f| fields.image.list().into_iter().find_map(|k| f.get_str(k)));
+    let srcs = doc.images.iter().map(|i| i.src.as_str()).chain(featured);
+    let mut out: Vec<(String, bool)> = srcs
+        .filter_map(local_relative_path)
+        .map(|rel| {
+            let there = dir.join(&rel).exists();
+            (rel, there)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    Some(out)
 }
 
 /// Why `doc` is a pillar page, or `None`: its `CONTENT_TYPE` directive says so, its SEO CHECKLIST

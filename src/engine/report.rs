@@ -30,6 +30,11 @@ pub struct Report {
     pub keeps_source: bool,
     /// Why it is a pillar page, when it is one (see [`super::pillar_reason`]): for `backlinks`.
     pub pillar: Option<String>,
+    /// The local images the file names (relative to its folder) and whether each was there:
+    /// what its findings depend on besides its text and settings, for the result cache.
+    /// `None`: they depend on more than the cache checks (files it includes), or it was not
+    /// read from disk.
+    pub external: Option<Vec<(String, bool)>>,
 }
 
 /// What a report keeps of its file's text.
@@ -128,6 +133,7 @@ impl Report {
             suppressions: Suppressions::default(),
             keeps_source: false,
             pillar: None,
+            external: None,
         }
     }
 }

@@ -43,8 +43,20 @@ pub fn lint_inputs_each(inputs: &[(Input, Arc<Settings>)], each: impl FnMut(usiz
 pub fn lint_inputs_map<T: Send>(
     inputs: &[(Input, Arc<Settings>)],
     map: impl Fn(usize, Result<Report, FileError>) -> T + Sync,
+    each: impl FnMut(usize, T),
+) {
+    lint_inputs_with(inputs, lint_input, map, each);
+}
+
+/// [`lint_inputs_map`] with `lint` in place of [`lint_input`]: a run with a result cache looks
+/// each file up there first (see [`super::Cache`]).
+pub fn lint_inputs_with<T: Send>(
+    inputs: &[(Input, Arc<Settings>)],
+    lint: impl Fn(&Input, &Settings) -> Result<Report, FileError> + Sync,
+    map: impl Fn(usize, Result<Report, FileError>) -> T + Sync,
     mut each: impl FnMut(usize, T),
 ) {
+    let lint_one = &lint;
     // one file (an editor on save, a pre-commit run on one file): no threads to start
     let workers = if inputs.len() <= 1 {
         1
@@ -53,7 +65,7 @@ pub fn lint_inputs_map<T: Send>(
     };
     if workers == 1 {
         for (k, (input, settings)) in inputs.iter().enumerate() {
-            each(k, map(k, lint_input_guarded(input, settings)));
+            each(k, map(k, lint_input_guarded(lint_one, input, settings)));
         }
         return;
     }
@@ -80,7 +92,7 @@ pub fn lint_inputs_map<T: Send>(
                 let mut batch = Vec::with_capacity(BATCH);
                 let mut lint = |k: usize| {
                     let (input, settings) = &inputs[k];
-                    batch.push((k, map(k, lint_input_guarded(input, settings))));
+                    batch.push((k, map(k, lint_input_guarded(lint_one, input, settings))));
                     batch.len() < BATCH
                         || send
                             .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
@@ -131,8 +143,12 @@ pub fn lint_inputs_map<T: Send>(
 }
 
 /// A bug in a rule must not take the other files down: a panic becomes this file's error.
-fn lint_input_guarded(input: &Input, settings: &Settings) -> Result<Report, FileError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint_input(input, settings))).unwrap_or_else(|_| {
+fn lint_input_guarded(
+    lint: &(impl Fn(&Input, &Settings) -> Result<Report, FileError> + Sync),
+    input: &Input,
+    settings: &Settings,
+) -> Result<Report, FileError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint(input, settings))).unwrap_or_else(|_| {
         Err(FileError::of(
             input,
             "internal error: seolint crashed on this file; please report it with the file",

@@ -130,6 +130,9 @@ pub(super) struct PackDef {
 pub struct Pack {
     pub name: String,
     pub rules: Vec<PackRule>,
+    /// A hash of the pack's text and name: what the result cache keys a pack by (its contents,
+    /// not its path).
+    pub digest: u64,
 }
 
 pub struct PackRule {
@@ -236,7 +239,12 @@ pub fn parse(shown: &str, stem: &str, text: &str) -> Result<Pack, PackError> {
             kind,
         });
     }
-    Ok(Pack { name: def.name, rules })
+    let digest = xxhash_rust::xxh3::xxh3_64(format!("{stem}\0{text}").as_bytes());
+    Ok(Pack {
+        name: def.name,
+        rules,
+        digest,
+    })
 }
 
 /// Where a pack comes from.

@@ -48,7 +48,15 @@ pub fn check(mut plan: Plan, options: &RunOptions, say: &mut dyn FnMut(String)) 
             (r, text)
         })
     };
-    engine::lint_inputs_map(&plan.inputs, prepare, |k, result| match result {
+    // the cache, when on: each file is looked up there before it is linted
+    let cache = options
+        .cache
+        .then(|| engine::Cache::open(&plan.cache_dir(options.cache_dir.as_deref()), &plan.inputs));
+    let lint = |input: &crate::input::Input, settings: &crate::settings::Settings| match &cache {
+        Some(cache) => cache.lint(input, settings),
+        None => engine::lint_input(input, settings),
+    };
+    engine::lint_inputs_with(&plan.inputs, lint, prepare, |k, result| match result {
         Ok((mut r, text)) => {
             written.file(&r, text);
             if plan.site_run {
@@ -64,6 +72,21 @@ pub fn check(mut plan: Plan, options: &RunOptions, say: &mut dyn FnMut(String)) 
         }
         Err(e) => errors.push(e),
     });
+    if let Some(cache) = cache {
+        // a folder the run may not write to (a read-only checkout) costs speed, not results:
+        // said only for other failures
+        match cache.save() {
+            Err(e)
+                if !matches!(
+                    e.kind(),
+                    io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                say(format!("warning: cannot write the cache: {e}"));
+            }
+            _ => {}
+        }
+    }
     if plan.site_run {
         kept.shrink_to_fit();
         linted.shrink_to_fit();

@@ -8,6 +8,7 @@
 //! (a file that could not be read, a warning) goes to a `say` callback, one line each, so that
 //! the caller decides how lines on standard error look.
 
+mod cache;
 mod check;
 mod commands;
 mod fix;
@@ -19,6 +20,7 @@ mod stats;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+pub use cache::{clean, CACHE_DIR_NAME};
 pub use check::{check, lint_all, Outcome};
 pub use commands::{explain, init, rules_table, show_config};
 pub use plan::{LintOptions, Plan};
@@ -71,6 +73,10 @@ pub struct RunOptions {
     pub gate: output::Gate,
     /// Counts per rule instead of findings.
     pub statistics: bool,
+    /// Use the result cache (`--no-cache` turns it off; fixes never use it).
+    pub cache: bool,
+    /// `--cache-dir`: the cache folder, over `SEOLINT_CACHE_DIR` and the project's.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl RunOptions {

@@ -179,6 +179,11 @@ impl Plan {
             .collect()
     }
 
+    /// The result cache's folder for this run (see [`super::cache`]).
+    pub fn cache_dir(&self, flag: Option<&Path>) -> PathBuf {
+        super::cache::cache_dir_with(&self.resolver, flag)
+    }
+
     /// Whether `file` is a partial under its config's `site.partials` (a config that does not
     /// load has already failed the run before this is asked).
     pub(super) fn is_partial(&self, file: &Path) -> bool {

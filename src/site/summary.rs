@@ -4,6 +4,7 @@
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
+use serde::{Deserialize, Serialize};
 
 use super::normalize_url;
 use crate::diagnostic::Span;
@@ -28,7 +29,7 @@ enum ValueKind {
 }
 
 /// A span in the 32-bit places a site keeps for every file (a file is at most 16 MB).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct Span32 {
     start: u32,
     end: u32,
@@ -50,7 +51,7 @@ impl Span32 {
 
 /// Where one value of a [`PageValues`] is: its text ends at `end` in the shared string (it starts
 /// where the one before ended), its span and line in the file.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct ValuePlace {
     end: u32,
     span: Span32,
@@ -60,7 +61,7 @@ struct ValuePlace {
 /// What every site file contributes, from its front matter alone. A site keeps one for every
 /// file for the whole run, so the four values share one string and their places are 32-bit
 /// (a file is at most 16 MB; a value that would not fit is dropped).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PageValues {
     text: Box<str>,
     /// Title, description, slug, keyword; `None` where the file has none.
@@ -139,13 +140,13 @@ pub struct SiteLink<'a> {
 
 /// A file's outgoing internal links, kept for the whole run: their URLs in one string, their
 /// places 32-bit (a file is at most 16 MB).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SiteLinks {
     urls: Box<str>,
     items: Box<[LinkPlace]>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct LinkPlace {
     /// End of the URL in `urls` (it starts where the one before ended).
     end: u32,
@@ -191,7 +192,7 @@ impl<'a> FromIterator<SiteLink<'a>> for SiteLinks {
 }
 
 /// A set of names (a file's anchors) in one string, sorted for lookup.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct NameSet {
     text: Box<str>,
     ends: Box<[u32]>,
@@ -244,7 +245,7 @@ impl<'a> FromIterator<&'a str> for NameSet {
 }
 
 /// What a parsed file contributes: its outgoing links and its anchors.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PageLinks {
     pub links: SiteLinks,
     pub anchors: NameSet,
@@ -268,6 +269,11 @@ impl PageSummary {
             values,
             links: OnceLock::from(Some(links)),
         }
+    }
+
+    /// Its links and anchors, when the file has been parsed.
+    pub fn links_if_parsed(&self) -> Option<&PageLinks> {
+        self.links.get().and_then(Option::as_ref)
     }
 }
 

@@ -1,0 +1,537 @@
+//! The result cache, as ruff's: what linting a file found (its findings, suppressions, site
+//! summary and pillar reason), kept on disk and reused when nothing it depends on has changed.
+//!
+//! An entry is keyed by the file's path as the run names it, a hash of its bytes (xxh3, 128
+//! bits), and a fingerprint of everything else its findings depend on: the resolved settings
+//! (rules, severities, options and where they were set, fields, keyword, the packs' and the
+//! template's contents), the heading-anchor style its site generator gives it, and the seolint
+//! version and cache format (in the file's header: another version's file is read as empty).
+//! The local images a file names are checked again on every hit (an image added or removed
+//! re-lints the file); a file that includes others is not cached. Site findings are never
+//! cached: they are recomputed from the summaries every run.
+//!
+//! The cache of a project is one file, `<dir>/<hash of the working directory>.bin`, read whole
+//! at the start of a run and written at its end (a temporary file renamed over it: a concurrent
+//! run sees the old file or the new one, never half of one; the last to finish wins, and an
+//! entry it lacks is only a file linted again). Nothing in it is trusted: a file that does not
+//! parse, or has another version's header, is ignored and rewritten; an entry whose key does
+//! not match, or that does not decode, is a miss.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::{xxh3_128, Xxh3};
+
+use super::lint::{lint_bytes, lint_input, read_input};
+use super::report::ReportText;
+use super::Report;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Elsewhere, Fix, Label, Severity, Span};
+use crate::input::{FileError, Input};
+use crate::settings::Settings;
+use crate::site::{PageLinks, PageSummary, PageValues};
+use crate::suppress::Suppressions;
+
+/// The layout of a cache file and of its entries; a change makes every older cache a miss.
+pub const CACHE_FORMAT: u32 = 1;
+
+/// What a cache file starts with.
+const MAGIC: &[u8; 8] = b"SEOLINTC";
+
+/// What the cache folder's `CACHEDIR.TAG` says (the standard tag, with seolint's note), and
+/// what `seolint clean` looks for before it removes a folder.
+pub const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This file is a cache directory tag created by seolint.\n\
+# For information about cache directory tags see https://bford.info/cachedir/\n";
+
+/// The version written in a cache file's header: seolint's, unless a test sets
+/// `SEOLINT_CACHE_TEST_VERSION` to stand for another release.
+fn version() -> String {
+    std::env::var("SEOLINT_CACHE_TEST_VERSION").unwrap_or_else(|_| env!("CARGO_PKG_VERSION").to_string())
+}
+
+/// An entry as found in the cache file: its key, and where its payload is in the file's bytes.
+struct Stored {
+    content: u128,
+    settings: u64,
+    payload: std::ops::Range<usize>,
+}
+
+/// An entry made in this run.
+struct Fresh {
+    content: u128,
+    settings: u64,
+    payload: Vec<u8>,
+}
+
+/// The cache of one run: what was read at its start, what it linted afresh.
+pub struct Cache {
+    dir: PathBuf,
+    file: PathBuf,
+    bytes: Vec<u8>,
+    loaded: HashMap<Box<str>, Stored>,
+    /// The file did not read as a cache of this version: it is rewritten.
+    stale: bool,
+    /// Each settings' fingerprint, by the address of the settings the run shares.
+    fingerprints: HashMap<usize, u64>,
+    fresh: Mutex<HashMap<Box<str>, Fresh>>,
+    /// Files of this run taken from the cache.
+    seen: Mutex<Vec<Box<str>>>,
+    /// Files of this run that cannot be cached: their old entries go.
+    uncacheable: Mutex<Vec<Box<str>>>,
+}
+
+impl Cache {
+    /// The cache in folder `dir` for a run over `inputs` from the current directory. A file
+    /// that cannot be read is an empty cache.
+    pub fn open(dir: &Path, inputs: &[(Input, Arc<Settings>)]) -> Cache {
+        let cwd = crate::input::working_dir().unwrap_or(Path::new("."));
+        let name = format!(
+            "{:016x}.bin",
+            xxhash_rust::xxh3::xxh3_64(cwd.as_os_str().as_encoded_bytes())
+        );
+        let file = dir.join(name);
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        let parsed = parse_file(&bytes);
+        let stale = parsed.is_none() && !bytes.is_empty();
+        let loaded = parsed.unwrap_or_default();
+        let mut fingerprints = HashMap::new();
+        for (_, settings) in inputs {
+            let at = Arc::as_ptr(settings) as usize;
+            fingerprints.entry(at).or_insert_with(|| fingerprint(settings));
+        }
+        Cache {
+            dir: dir.to_path_buf(),
+            file,
+            bytes,
+            loaded,
+            stale,
+            fingerprints,
+            fresh: Mutex::new(HashMap::new()),
+            seen: Mutex::new(Vec::new()),
+            uncacheable: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Lint one input, or take its report from the cache: for
+    /// [`super::lint_inputs_with`]. Standard input is never cached.
+    pub fn lint(&self, input: &Input, settings: &Settings) -> Result<Report, FileError> {
+        let Input::File(path) = input else {
+            return lint_input(input, settings);
+        };
+        let Some(&fingerprint) = self.fingerprints.get(&(settings as *const Settings as usize)) else {
+            return lint_input(input, settings);
+        };
+        let mut bytes = read_input(input)?;
+        let name = input.display();
+        let content = xxh3_128(&bytes);
+        let key = file_key(fingerprint, settings, path);
+        if let Some(stored) = self.loaded.get(name.as_str()) {
+            let payload = self.bytes.get(stored.payload.clone()).unwrap_or_default();
+            if stored.content == content && stored.settings == key {
+                if let Some(entry) = decode_entry(payload).filter(|e| e.images_unchanged(path)) {
+                    match String::from_utf8(bytes) {
+                        Ok(source) => {
+                            if let Some(mut report) = entry.into_report(name.clone(), source, settings) {
+                                report.path_bytes = input.path_bytes();
+                                self.seen(name);
+                                return Ok(report);
+                            }
+                            bytes = read_input(input)?;
+                        }
+                        Err(e) => bytes = e.into_bytes(),
+                    }
+                }
+            }
+        }
+        let mut report = lint_bytes(name.clone(), bytes, settings);
+        report.path_bytes = input.path_bytes();
+        match encode_entry(&report) {
+            Some(payload) => {
+                if let Ok(mut fresh) = self.fresh.lock() {
+                    fresh.insert(
+                        name.into(),
+                        Fresh {
+                            content,
+                            settings: key,
+                            payload,
+                        },
+                    );
+                }
+            }
+            None => self.uncacheable(name),
+        }
+        Ok(report)
+    }
+
+    fn seen(&self, name: String) {
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.push(name.into());
+        }
+    }
+
+    fn uncacheable(&self, name: String) {
+        if let Ok(mut names) = self.uncacheable.lock() {
+            names.push(name.into());
+        }
+    }
+
+    /// Write the cache back: the entries made in this run, and those read at its start that
+    /// it did not replace (a run over part of a project keeps the rest), less those of files
+    /// that are gone or can no longer be cached. Nothing is written when nothing changed.
+    pub fn save(self) -> std::io::Result<()> {
+        use std::collections::HashSet;
+        let fresh = self.fresh.into_inner().unwrap_or_default();
+        let hits: HashSet<Box<str>> = self.seen.into_inner().unwrap_or_default().into_iter().collect();
+        let uncacheable: HashSet<Box<str>> = self.uncacheable.into_inner().unwrap_or_default().into_iter().collect();
+        let mut kept: Vec<(&str, u128, u64, &[u8])> = Vec::new();
+        let mut dropped = false;
+        for (name, s) in &self.loaded {
+            if fresh.contains_key(name) {
+                continue;
+            }
+            let keep = !uncacheable.contains(name) && (hits.contains(name) || Path::new(&**name).is_file());
+            if !keep {
+                dropped = true;
+                continue;
+            }
+            kept.push((
+                name,
+                s.content,
+                s.settings,
+                self.bytes.get(s.payload.clone()).unwrap_or_default(),
+            ));
+        }
+        if fresh.is_empty() && !dropped && !self.stale {
+            return Ok(());
+        }
+        let mut out =
+            Vec::with_capacity(self.bytes.len() + fresh.values().map(|f| f.payload.len() + 64).sum::<usize>());
+        let version = version();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&CACHE_FORMAT.to_le_bytes());
+        out.extend_from_slice(&(version.len() as u32).to_le_bytes());
+        out.extend_from_slice(version.as_bytes());
+        let records = kept.into_iter().chain(
+            fresh
+                .iter()
+                .map(|(n, f)| (&**n, f.content, f.settings, f.payload.as_slice())),
+        );
+        for (name, content, settings, payload) in records {
+            out.extend_from_slice(&(name.len() as u32).to_le_bytes());
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(&content.to_le_bytes());
+            out.extend_from_slice(&settings.to_le_bytes());
+            out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+            out.extend_from_slice(payload);
+        }
+        prepare_dir(&self.dir)?;
+        let mut temp = tempfile::NamedTempFile::new_in(&self.dir)?;
+        std::io::Write::write_all(&mut temp, &out)?;
+        temp.persist(&self.file).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// Make the cache folder, with a `.gitignore` that ignores it whole and a `CACHEDIR.TAG`
+/// (backup tools skip it; `seolint clean` looks for it).
+fn prepare_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        std::fs::write(ignore, "# Automatically created by seolint.\n*\n")?;
+    }
+    let tag = dir.join("CACHEDIR.TAG");
+    if !tag.exists() {
+        std::fs::write(tag, CACHEDIR_TAG)?;
+    }
+    Ok(())
+}
+
+/// Read a cache file: `None` when it is not a cache of this version and format, or is cut short.
+fn parse_file(bytes: &[u8]) -> Option<HashMap<Box<str>, Stored>> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.take(MAGIC.len())? != MAGIC || r.u32()? != CACHE_FORMAT {
+        return None;
+    }
+    let n = r.u32()? as usize;
+    if r.take(n)? != version().as_bytes() {
+        return None;
+    }
+    let mut out = HashMap::new();
+    while r.at < bytes.len() {
+        let n = r.u32()? as usize;
+        let name = std::str::from_utf8(r.take(n)?).ok()?;
+        let content = u128::from_le_bytes(r.take(16)?.try_into().ok()?);
+        let settings = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+        let n = r.u32()? as usize;
+        let start = r.at;
+        r.take(n)?;
+        out.insert(
+            name.into(),
+            Stored {
+                content,
+                settings,
+                payload: start..start + n,
+            },
+        );
+    }
+    Some(out)
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let out = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(out)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+}
+
+/// A hash of everything in `settings` that can change what linting a file finds. Packs count by
+/// their contents, the template by what was derived from it (its path is in its messages).
+pub fn fingerprint(settings: &Settings) -> u64 {
+    let Settings {
+        fields,
+        packs,
+        template,
+        content_root,
+        site_run,
+        rules,
+        site_host,
+        presets,
+        slugs,
+        language,
+        keyword,
+        keyword_match,
+        options_cache: _,
+    } = settings;
+    let mut h = Xxh3::new();
+    let mut put = |text: &str| {
+        h.update(text.as_bytes());
+        h.update(&[0xff]);
+    };
+    put(env!("CARGO_PKG_VERSION"));
+    put(&format!("{fields:?}"));
+    for pack in packs.iter() {
+        put(&format!("{} {:x}", pack.name, pack.digest));
+    }
+    put(&format!("{template:?}"));
+    put(&format!(
+        "{content_root:?} {site_run} {site_host:?} {presets:?} {slugs:?}"
+    ));
+    put(&format!("{language:?} {keyword:?} {keyword_match:?}"));
+    for (name, rule) in rules {
+        let mut origins: Vec<_> = rule.origins.iter().collect();
+        origins.sort();
+        put(&format!("{name} {:?} {:?} {origins:?}", rule.severity, rule.options));
+    }
+    h.digest()
+}
+
+/// The settings part of a file's key: its settings' fingerprint and the anchor style its site
+/// generator gives it (found by walking up from the file, not in the settings).
+fn file_key(fingerprint: u64, settings: &Settings, path: &Path) -> u64 {
+    let slugs = settings.slugs.or_else(|| crate::document::slug::detect(path));
+    let mut h = Xxh3::new();
+    h.update(&fingerprint.to_le_bytes());
+    h.update(format!("{slugs:?}").as_bytes());
+    h.digest()
+}
+
+/// What an entry keeps of a report.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    #[serde(rename = "d")]
+    diagnostics: Vec<CachedDiagnostic>,
+    #[serde(rename = "s")]
+    suppressions: Suppressions,
+    #[serde(rename = "v")]
+    summary: Option<(PageValues, PageLinks)>,
+    #[serde(rename = "p")]
+    pillar: Option<String>,
+    /// The local images the file names, relative to its folder, and whether each was there.
+    #[serde(rename = "i")]
+    images: Vec<(String, bool)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CachedDiagnostic {
+    r: String,
+    v: u8,
+    m: String,
+    s: (usize, usize),
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    l: Vec<(usize, usize, String)>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    h: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    f: Option<CachedFix>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    e: Vec<(PathBuf, usize, usize, String)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CachedFix {
+    m: String,
+    safe: bool,
+    e: Vec<(usize, usize, String)>,
+}
+
+fn severity_code(s: Severity) -> u8 {
+    match s {
+        Severity::Info => 0,
+        Severity::Warning => 1,
+        Severity::Error => 2,
+    }
+}
+
+/// An entry for `report` (of the file at `path`), or `None` when it cannot be cached: a file
+/// that failed, a file whose findings depend on files the cache does not check (includes).
+fn encode_entry(report: &Report) -> Option<Vec<u8>> {
+    if report.failed || report.keeps_source {
+        return None;
+    }
+    let images = report.external.clone()?;
+    let summary = match &report.summary {
+        Some(s) => Some((s.values.clone(), s.links_if_parsed()?.clone())),
+        None => None,
+    };
+    let diagnostics = report
+        .diagnostics
+        .iter()
+        .map(|d| CachedDiagnostic {
+            r: d.rule.to_string(),
+            v: severity_code(d.severity),
+            m: d.message.clone(),
+            s: (d.span.start, d.span.end),
+            l: d.labels
+                .iter()
+                .map(|l| (l.span.start, l.span.end, l.message.clone()))
+                .collect(),
+            h: d.help.as_ref().map(|h| h.to_string()),
+            f: d.fix.as_ref().map(|f| CachedFix {
+                m: f.message.clone(),
+                safe: f.applicability == Applicability::Safe,
+                e: f.edits
+                    .iter()
+                    .map(|e| (e.span.start, e.span.end, e.content.clone()))
+                    .collect(),
+            }),
+            e: d.elsewhere
+                .iter()
+                .map(|e| (e.path.to_path_buf(), e.span.start, e.span.end, e.message.clone()))
+                .collect(),
+        })
+        .collect();
+    let entry = Entry {
+        diagnostics,
+        suppressions: report.suppressions.clone(),
+        summary,
+        pillar: report.pillar.clone(),
+        images,
+    };
+    serde_json::to_vec(&entry).ok()
+}
+
+fn decode_entry(payload: &[u8]) -> Option<Entry> {
+    serde_json::from_slice(payload).ok()
+}
+
+impl Entry {
+    /// Whether each local image the file names is there, or not, as when it was linted.
+    fn images_unchanged(&self, path: &Path) -> bool {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        self.images.iter().all(|(rel, was)| dir.join(rel).exists() == *was)
+    }
+
+    /// The report, with `source` as its text; `None` when a finding names a rule this run does
+    /// not know.
+    fn into_report(self, path: String, source: String, settings: &Settings) -> Option<Report> {
+        let mut diagnostics = Vec::with_capacity(self.diagnostics.len());
+        for d in self.diagnostics {
+            let severity = match d.v {
+                0 => Severity::Info,
+                1 => Severity::Warning,
+                2 => Severity::Error,
+                _ => return None,
+            };
+            diagnostics.push(Diagnostic {
+                rule: static_rule_name(&d.r, settings)?,
+                severity,
+                message: d.m,
+                span: Span::new(d.s.0, d.s.1),
+                labels: d
+                    .l
+                    .into_iter()
+                    .map(|(start, end, message)| Label {
+                        span: Span::new(start, end),
+                        message,
+                    })
+                    .collect(),
+                help: d.h.map(Into::into),
+                fix: d.f.map(|f| {
+                    Box::new(Fix {
+                        message: f.m,
+                        applicability: if f.safe {
+                            Applicability::Safe
+                        } else {
+                            Applicability::Unsafe
+                        },
+                        edits: f
+                            .e
+                            .into_iter()
+                            .map(|(start, end, content)| Edit {
+                                span: Span::new(start, end),
+                                content,
+                            })
+                            .collect(),
+                    })
+                }),
+                elsewhere: d
+                    .e
+                    .into_iter()
+                    .map(|(path, start, end, message)| Elsewhere {
+                        path: path.into(),
+                        span: Span::new(start, end),
+                        message,
+                    })
+                    .collect(),
+            });
+        }
+        Some(Report {
+            path: path.into(),
+            path_bytes: None,
+            text: ReportText::new(source),
+            diagnostics,
+            failed: false,
+            summary: self
+                .summary
+                .map(|(values, links)| Box::new(PageSummary::parsed(values, links))),
+            suppressions: self.suppressions,
+            keeps_source: false,
+            pillar: self.pillar,
+            external: Some(self.images),
+        })
+    }
+}
+
+/// The rule name a finding is reported under, as the rule table (or a pack of these settings)
+/// has it.
+fn static_rule_name(name: &str, settings: &Settings) -> Option<&'static str> {
+    crate::rules::RULES
+        .iter()
+        .map(|r| r.name)
+        .chain([crate::suppress::UNKNOWN_RULE, crate::rules::INVALID_FILE])
+        .chain(settings.packs.iter().flat_map(|p| p.rules.iter().map(|r| r.name)))
+        .find(|n| *n == name)
+}

@@ -372,3 +372,34 @@ fn concurrent_runs_leave_a_cache_that_reads() {
         .collect();
     assert_eq!(names.len(), 3, "{names:?}");
 }
+
+#[test]
+fn a_changed_include_invalidates() {
+    let d = project();
+    let dir = d.path();
+    std::fs::create_dir_all(dir.join("_includes")).expect("mkdir");
+    std::fs::write(
+        dir.join("_includes/storage.md"),
+        "## Storing the jars\n\nCool and dark.\n",
+    )
+    .expect("write");
+    let page = "# Fermenting\n\n- [Storage](#storing-the-jars) is included.\n\n## Step one\n\nText.\n\n{{% include \"storage.md\" %}}\n";
+    std::fs::write(dir.join("page.md"), page).expect("write");
+    let before = seolint(dir, &["--format", "concise", "page.md"]);
+    assert!(!before.contains("toc-link"), "{before}");
+    // the included page's heading is renamed: the link no longer resolves
+    std::fs::write(
+        dir.join("_includes/storage.md"),
+        "## Keeping the jars\n\nCool and dark.\n",
+    )
+    .expect("write");
+    let after = seolint(dir, &["--format", "concise", "page.md"]);
+    assert!(after.contains("[toc-link]"), "{after}");
+    assert_eq!(after, seolint(dir, &["--format", "concise", "--no-cache", "page.md"]));
+    // and the include gone
+    std::fs::remove_file(dir.join("_includes/storage.md")).expect("rm");
+    assert_eq!(
+        seolint(dir, &["--format", "concise", "page.md"]),
+        seolint(dir, &["--format", "concise", "--no-cache", "page.md"])
+    );
+}

@@ -7,7 +7,7 @@
 //! template's contents), the heading-anchor style its site generator gives it, and the seolint
 //! version and cache format (in the file's header: another version's file is read as empty).
 //! The local images a file names are checked again on every hit (an image added or removed
-//! re-lints the file); a file that includes others is not cached. Site findings are never
+//! re-lints the file), and so are the files it includes (found again, their bytes hashed). Site findings are never
 //! cached: they are recomputed from the summaries every run.
 //!
 //! The cache of a project is one file, `<dir>/<hash of the working directory>.bin`, read whole
@@ -24,7 +24,8 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
-use super::lint::{lint_bytes, lint_input, read_input};
+use super::lint::{include_state, lint_bytes, lint_input, read_input};
+use super::report::External;
 use super::report::ReportText;
 use super::Report;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Elsewhere, Fix, Label, Severity, Span};
@@ -130,7 +131,7 @@ impl Cache {
         if let Some(stored) = self.loaded.get(name.as_str()) {
             let payload = self.bytes.get(stored.payload.clone()).unwrap_or_default();
             if stored.content == content && stored.settings == key {
-                if let Some(entry) = decode_entry(payload).filter(|e| e.images_unchanged(path)) {
+                if let Some(entry) = decode_entry(payload).filter(|e| e.externals_unchanged(path)) {
                     match String::from_utf8(bytes) {
                         Ok(source) => {
                             if let Some(mut report) = entry.into_report(name.clone(), source, settings) {
@@ -359,9 +360,9 @@ struct Entry {
     summary: Option<(PageValues, PageLinks)>,
     #[serde(rename = "p")]
     pillar: Option<String>,
-    /// The local images the file names, relative to its folder, and whether each was there.
-    #[serde(rename = "i")]
-    images: Vec<(String, bool)>,
+    /// The images and includes the file names, as they were when it was linted.
+    #[serde(rename = "x")]
+    external: External,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -395,13 +396,13 @@ fn severity_code(s: Severity) -> u8 {
     }
 }
 
-/// An entry for `report` (of the file at `path`), or `None` when it cannot be cached: a file
-/// that failed, a file whose findings depend on files the cache does not check (includes).
+/// An entry for `report`, or `None` when it cannot be cached: a file that failed or was not
+/// read from disk.
 fn encode_entry(report: &Report) -> Option<Vec<u8>> {
     if report.failed || report.keeps_source {
         return None;
     }
-    let images = report.external.clone()?;
+    let external = report.external.clone()?;
     let summary = match &report.summary {
         Some(s) => Some((s.values.clone(), s.links_if_parsed()?.clone())),
         None => None,
@@ -438,7 +439,7 @@ fn encode_entry(report: &Report) -> Option<Vec<u8>> {
         suppressions: report.suppressions.clone(),
         summary,
         pillar: report.pillar.clone(),
-        images,
+        external,
     };
     serde_json::to_vec(&entry).ok()
 }
@@ -448,10 +449,13 @@ fn decode_entry(payload: &[u8]) -> Option<Entry> {
 }
 
 impl Entry {
-    /// Whether each local image the file names is there, or not, as when it was linted.
-    fn images_unchanged(&self, path: &Path) -> bool {
+    /// Whether each local image the file names is there, or not, as when it was linted, and
+    /// each file it includes is the same file with the same bytes.
+    fn externals_unchanged(&self, path: &Path) -> bool {
         let dir = path.parent().unwrap_or(Path::new("."));
-        self.images.iter().all(|(rel, was)| dir.join(rel).exists() == *was)
+        let x = &self.external;
+        x.images.iter().all(|(rel, was)| dir.join(rel).exists() == *was)
+            && x.includes.iter().all(|(inc, was)| include_state(inc, dir) == *was)
     }
 
     /// The report, with `source` as its text; `None` when a finding names a rule this run does
@@ -520,7 +524,7 @@ impl Entry {
             suppressions: self.suppressions,
             keeps_source: false,
             pillar: self.pillar,
-            external: Some(self.images),
+            external: Some(self.external),
         })
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::report::ReportText;
+use super::report::{External, ReportText};
 use super::Report;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::document::{Document, ParseOptions};
@@ -130,11 +130,13 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> Report 
 }
 
 /// What linting `doc` read besides its text: each local image it names (relative to `dir`) and
-/// whether it was there; `None` when it includes other files (their contents count too).
-fn external_inputs(doc: &Document, dir: &Path, fields: &Fields) -> Option<Vec<(String, bool)>> {
-    if !doc.includes().is_empty() {
-        return None;
-    }
+/// whether it was there, each file it includes and a hash of that file's bytes.
+fn external_inputs(doc: &Document, dir: &Path, fields: &Fields) -> Option<External> {
+    let includes = doc
+        .includes()
+        .into_iter()
+        .map(|inc| (inc.to_string(), include_state(inc, dir)))
+        .collect();
     let featured = doc
         .front_matter
         .as_ref()
@@ -149,7 +151,14 @@ fn external_inputs(doc: &Document, dir: &Path, fields: &Fields) -> Option<Vec<(S
         .collect();
     out.sort_unstable();
     out.dedup();
-    Some(out)
+    Some(External { images: out, includes })
+}
+
+/// The file `include` names from `dir`, and a hash of its bytes; `None`: none found or readable.
+pub(super) fn include_state(include: &str, dir: &Path) -> Option<(String, u64)> {
+    let path = find_include(include, dir)?;
+    let bytes = crate::input::read_limited(&path, "an include").ok()?;
+    Some((path.to_string_lossy().into_owned(), xxhash_rust::xxh3::xxh3_64(&bytes)))
 }
 
 /// Why `doc` is a pillar page, or `None`: its `CONTENT_TYPE` directive says so, its SEO CHECKLIST
@@ -251,21 +260,7 @@ fn included_anchors(doc: &Document, includes: &[&str], dir: Option<&Path>) -> cr
         ..ParseOptions::default()
     };
     for inc in includes {
-        let rel = inc.trim_start_matches('/');
-        let found = dir.and_then(|dir| {
-            let dir = if dir.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                dir
-            };
-            let dir = crate::input::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-            dir.ancestors().take(12).find_map(|a| {
-                ["", "_includes", "_partials", "includes", "partials"]
-                    .iter()
-                    .map(|sub| a.join(sub).join(rel))
-                    .find(|p| p.is_file())
-            })
-        });
+        let found = dir.and_then(|dir| find_include(inc, dir));
         let text = found
             .and_then(|p| crate::input::read_limited(&p, "an include").ok())
             .and_then(|b| String::from_utf8(b).ok());
@@ -279,6 +274,23 @@ fn included_anchors(doc: &Document, includes: &[&str], dir: Option<&Path>) -> cr
         }
     }
     out
+}
+
+/// The file an include names, as [`included_anchors`] looks for it from the article's folder.
+pub(super) fn find_include(include: &str, dir: &Path) -> Option<std::path::PathBuf> {
+    let rel = include.trim_start_matches('/');
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let dir = crate::input::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    dir.ancestors().take(12).find_map(|a| {
+        ["", "_includes", "_partials", "includes", "partials"]
+            .iter()
+            .map(|sub| a.join(sub).join(rel))
+            .find(|p| p.is_file())
+    })
 }
 
 fn missing_local_files(doc: &Document, dir: &Path, fields: &Fields) -> HashSet<String> {

@@ -30,11 +30,21 @@ pub struct Report {
     pub keeps_source: bool,
     /// Why it is a pillar page, when it is one (see [`super::pillar_reason`]): for `backlinks`.
     pub pillar: Option<String>,
-    /// The local images the file names (relative to its folder) and whether each was there:
-    /// what its findings depend on besides its text and settings, for the result cache.
-    /// `None`: they depend on more than the cache checks (files it includes), or it was not
-    /// read from disk.
-    pub external: Option<Vec<(String, bool)>>,
+    /// What its findings depend on besides its text and settings, for the result cache: the
+    /// local images it names and the files it includes. `None`: not known (standard input, a
+    /// file that could not be linted).
+    pub external: Option<External>,
+}
+
+/// The files a report's findings depend on besides its own (see [`Report::external`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct External {
+    /// Each local image the file names, relative to its folder, and whether it was there.
+    #[serde(rename = "i")]
+    pub images: Vec<(String, bool)>,
+    /// Each include as written, with the file found for it and a hash of its bytes.
+    #[serde(rename = "n")]
+    pub includes: Vec<(String, Option<(String, u64)>)>,
 }
 
 /// What a report keeps of its file's text.

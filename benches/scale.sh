@@ -5,6 +5,8 @@
 # are kept for them, and identical copies make every page a duplicate of three others) and for
 # the same files named one by one (no site checks: only the file in flight is held).
 # Usage: benches/scale.sh [CORPUS_DIR] [FORMAT]   (default ../shared/corpus, concise)
+# SIZES="1 4 16" benches/scale.sh: other sizes (default 1 2 4). Runs without the result cache
+# (--no-cache): what is measured is linting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpus}
@@ -46,12 +48,12 @@ lines = p.stdout.count(b"\n")
 print(f"{wall:.2f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.1f} {lines}")
 PY
 }
-for n in 1 2 4; do
+for n in ${SIZES:-1 2 4}; do
   dir="$tmp/x$n"
   mkdir -p "$dir"
   for i in $(seq "$n"); do cp -al "$corpus" "$dir/copy$i"; done
   mapfile -t paths < <(find "$dir" -type f \( -name '*.md' -o -name '*.markdown' -o -name '*.mdx' \) | sort)
-  common=(--config "$tmp/every-rule.yaml" --keyword the --format "$format" --fail-on never)
+  common=(--no-cache --config "$tmp/every-rule.yaml" --keyword the --format "$format" --fail-on never)
   read -r wall peak lines <<<"$(measure "$bin" "${common[@]}" "$dir")"
   echo "${n}x corpus, folder (site checks): ${#paths[@]} files, wall ${wall} s, peak RSS ${peak} MB, ${lines} lines of $format"
   read -r wall peak lines <<<"$(measure "$bin" "${common[@]}" "${paths[@]}")"

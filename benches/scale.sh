@@ -34,8 +34,13 @@ YAML
 # vfork starts from the parent's high-water mark (with 10,000 paths in its argv, ~40 MB).
 measure() {
   if [ -x /usr/bin/time ]; then
+    rm -f "$tmp/time"
     /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" > "$tmp/out" 2>/dev/null || true
-    read -r wall kb < "$tmp/time"
+    # no figure when the run could not start (too many paths for one command line)
+    if ! read -r wall kb < "$tmp/time" 2>/dev/null || [ "$(wc -l < "$tmp/out")" = 0 ]; then
+      echo "n/a n/a 0"
+      return
+    fi
     echo "$wall $(awk -v kb="$kb" 'BEGIN { printf "%.1f", kb / 1024 }') $(wc -l < "$tmp/out")"
     return
   fi

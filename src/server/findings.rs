@@ -94,6 +94,12 @@ fn wanted(only: Option<&[CodeActionKind]>, kind: &str) -> bool {
     })
 }
 
+/// Whether the client asked for fix-all by kind: `only` names it or a kind above it
+/// (`source`, `source.fixAll`), as the LSP kind hierarchy reads, dot by dot.
+fn asks_fix_all(only: Option<&[CodeActionKind]>) -> bool {
+    only.is_some() && wanted(only, FIX_ALL)
+}
+
 /// The code actions for the findings that touch `span`, and the fix-all action for the file.
 /// `fixed_all` gives the text with every safe fix applied (to a fixed point), when asked.
 pub fn code_actions(
@@ -155,7 +161,7 @@ pub fn code_actions(
         .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe));
     // fix-all only when asked for by kind (on save, from the source menu) or when the cursor is
     // on a finding with a safe fix, so the light bulb is not always on
-    let asked = only.is_some_and(|o| o.iter().any(|k| FIX_ALL.starts_with(k.as_str())));
+    let asked = asks_fix_all(only);
     let near = actions.iter().any(|a| a.is_preferred == Some(true));
     if any_safe && wanted(only, FIX_ALL) && (asked || near) {
         if let Some(fixed) = fixed_all() {
@@ -240,6 +246,23 @@ fn minimal_edit(text: &Text, new: &str, encoding: Encoding) -> Option<TextEdit> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fix_all_is_asked_for_by_its_kind_or_a_kind_above_it() {
+        let asks = |kinds: &[&str]| {
+            let only: Vec<CodeActionKind> = kinds.iter().map(|k| CodeActionKind::from(k.to_string())).collect();
+            asks_fix_all(Some(&only))
+        };
+        assert!(asks(&["source.fixAll.seolint"]));
+        assert!(asks(&["source.fixAll"]));
+        assert!(asks(&["source"]));
+        assert!(asks(&["quickfix", "source.fixAll"]));
+        assert!(!asks(&["source.fix"]));
+        assert!(!asks(&[""]));
+        assert!(!asks(&["source.fixAll.seo"]));
+        assert!(!asks(&[]));
+        assert!(!asks_fix_all(None));
+    }
 
     #[test]
     fn the_minimal_edit_turns_the_old_text_into_the_new() {

@@ -178,6 +178,8 @@ fn a_changed_config_relints_with_the_new_settings() {
     let register = c.wait_for(|m| m["method"] == json!("client/registerCapability"));
     let globs = register["params"]["registrations"][0]["registerOptions"]["watchers"].to_string();
     assert!(globs.contains(".seolint.{yaml,yml}"), "{register:#}");
+    // every extension the server lints, so a site's .markdown or .mdx file is watched too
+    assert!(globs.contains("**/*.{md,markdown,mdx}"), "{register:#}");
     let uri = uri_of(&dir.path().join("a.md"));
     c.open(&uri, "# Title\n\nRead [here](https://example.com/x).\n");
     let before = c.diagnostics(&uri);
@@ -444,4 +446,104 @@ fn the_input_ending_without_exit_is_code_1() {
     let dir = workspace();
     let c = start(dir.path(), json!({}), Value::Null);
     assert_eq!(c.wait().code(), Some(1));
+}
+
+#[test]
+fn the_input_ending_after_shutdown_is_code_0() {
+    let dir = workspace();
+    let mut c = start(dir.path(), json!({}), Value::Null);
+    let r = c.request("shutdown", Value::Null);
+    assert_eq!(r.get("result"), Some(&Value::Null), "{r}");
+    assert_eq!(c.wait().code(), Some(0));
+}
+
+#[test]
+fn a_template_that_did_not_load_is_read_again_when_it_changes() {
+    let dir = workspace();
+    let capabilities = json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    let mut c = start(dir.path(), capabilities, json!({ "template": "tpl.md" }));
+    let uri = uri_of(&dir.path().join("a.md"));
+    c.open(&uri, "# Title\n\nHello.\n");
+    let broken = c.diagnostics(&uri);
+    let all = broken["diagnostics"].as_array().expect("array");
+    assert_eq!(all.len(), 1, "{broken:#}");
+    assert!(
+        all[0]["message"].as_str().is_some_and(|m| m.contains("tpl.md")),
+        "{broken:#}"
+    );
+    // the template is written: the document is linted against it
+    let tpl = dir.path().join("tpl.md");
+    std::fs::write(&tpl, "# [TITLE]\n\n## Introduction\n\nWrite 100-200 words.\n").expect("write");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri_of(&tpl), "type": 1 }] }),
+    );
+    let fixed = c.diagnostics(&uri);
+    assert!(
+        fixed["diagnostics"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .all(|d| !d["message"].as_str().unwrap_or_default().contains("cannot read")),
+        "{fixed:#}"
+    );
+    assert_eq!(by_rule(&fixed, "required-section").len(), 1, "{fixed:#}");
+    // and a change to the template that now loads is still followed
+    std::fs::write(&tpl, "# [TITLE]\n\nWrite 100-200 words.\n").expect("write");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri_of(&tpl), "type": 2 }] }),
+    );
+    let again = c.diagnostics(&uri);
+    assert!(by_rule(&again, "required-section").is_empty(), "{again:#}");
+    assert_eq!(c.shutdown().code(), Some(0));
+}
+
+#[test]
+fn files_outside_the_site_are_linted_as_single_files() {
+    let dir = workspace();
+    let outside = workspace();
+    let mut c = start(dir.path(), json!({}), Value::Null);
+    let text = "# Pillar\n\n<!-- SEO CHECKLIST:\n  [ ] All cluster articles link back to this page\n-->\n\nBody.\n";
+    let needs = |d: &Value| {
+        by_rule(d, "checklist")
+            .iter()
+            .any(|x| x["message"].as_str().is_some_and(|m| m.contains("needs `backlinks`")))
+    };
+    // inside the workspace: the site checks run, so the item is checked by them
+    let inside = uri_of(&dir.path().join("pillar.md"));
+    c.open(&inside, text);
+    let d = c.diagnostics(&inside);
+    assert!(!needs(&d), "{d:#}");
+    // an unsaved buffer and a file outside the workspace get no site checks: said as the CLI
+    // says it for one file
+    for uri in [
+        "untitled:Untitled-1".to_string(),
+        uri_of(&outside.path().join("pillar.md")),
+    ] {
+        c.open(&uri, text);
+        let d = c.diagnostics(&uri);
+        assert!(needs(&d), "{uri}: {d:#}");
+    }
+    assert_eq!(c.shutdown().code(), Some(0));
+}
+
+#[test]
+fn a_rule_turned_off_drops_its_site_findings_at_once() {
+    let dir = workspace();
+    let capabilities = json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    let mut c = start(dir.path(), capabilities, Value::Null);
+    let uri = uri_of(&dir.path().join("a.md"));
+    c.open(&uri, "# Cold brew\n\nSee [grinding](grind.md).\n");
+    let d = diagnostics_until(&mut c, &uri, |d| !by_rule(d, "broken-link").is_empty());
+    assert_eq!(by_rule(&d, "broken-link").len(), 1, "{d:#}");
+    std::fs::write(dir.path().join(".seolint.yaml"), "rules:\n  broken-link: off\n").expect("write");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri_of(&dir.path().join(".seolint.yaml")), "type": 1 }] }),
+    );
+    // the first diagnostics after the reload already lack it
+    let d = c.diagnostics(&uri);
+    assert!(by_rule(&d, "broken-link").is_empty(), "{d:#}");
+    assert_eq!(c.shutdown().code(), Some(0));
 }

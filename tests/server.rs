@@ -547,3 +547,30 @@ fn a_rule_turned_off_drops_its_site_findings_at_once() {
     assert!(by_rule(&d, "broken-link").is_empty(), "{d:#}");
     assert_eq!(c.shutdown().code(), Some(0));
 }
+
+#[test]
+fn the_lens_sits_on_the_h1_the_linter_finds() {
+    let dir = workspace();
+    let mut c = start(dir.path(), json!({}), Value::Null);
+    for (name, text, line) in [
+        // a setext H1 after indented code that looks like one
+        (
+            "setext.md",
+            "Intro.\n\n    # not a heading\n\nCold Brew at Home\n=================\n\nBody.\n",
+            4,
+        ),
+        // a thematic break is not front matter
+        ("rule.md", "----\n\n# Cold Brew at Home\n\nBody.\n", 2),
+        ("front.md", "---\ntitle: x\n---\n\n# Cold Brew at Home\n\nBody.\n", 4),
+    ] {
+        let uri = uri_of(&dir.path().join(name));
+        c.open(&uri, text);
+        let lens = c.request("textDocument/codeLens", json!({ "textDocument": { "uri": uri } }));
+        assert_eq!(
+            lens["result"][0]["range"]["start"],
+            json!({ "line": line, "character": 0 }),
+            "{name}: {lens:#}"
+        );
+    }
+    assert_eq!(c.shutdown().code(), Some(0));
+}

@@ -30,7 +30,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 use crate::config::Resolver;
-use crate::engine::Report;
+use crate::engine::{Landmarks, Report};
 use crate::requirements::TemplateReqs;
 use crate::settings::Settings;
 use text::{Encoding, Text};
@@ -172,6 +172,8 @@ struct Doc {
     text: Text,
     /// The findings for the current text; `None` until it is linted.
     linted: Option<Linted>,
+    /// Its H1 and front matter as the linter parsed them (none when it was not linted).
+    landmarks: Landmarks,
     /// Its findings of the last site pass, moved along with the edits since.
     site: Vec<site::Anchored>,
 }
@@ -307,7 +309,7 @@ impl Server {
                 Err(e) => Err(e),
             },
             req::CodeLensRequest::METHOD => match params::<CodeLensParams>(r.params) {
-                Ok(p) => self.code_lens(&p.text_document.uri),
+                Ok(p) => self.code_lens(&p.text_document.uri, out)?,
                 Err(e) => Err(e),
             },
             req::ExecuteCommand::METHOD => match params::<ExecuteCommandParams>(r.params) {
@@ -506,6 +508,7 @@ impl Server {
             generation: self.generation,
             text: Text::new(d.text),
             linted: None,
+            landmarks: Landmarks::default(),
             site: Vec::new(),
         };
         self.docs.insert(d.uri.as_str().to_string(), doc);
@@ -640,6 +643,7 @@ impl Server {
         let Some(doc) = self.docs.get_mut(uri) else {
             return Ok(());
         };
+        doc.landmarks = Landmarks::default();
         let linted = match settings {
             Err(e) => Linted::Problem("config", format!("seolint could not read its configuration: {e}")),
             Ok(None) => Linted::Skipped,
@@ -648,8 +652,16 @@ impl Server {
                     .path
                     .clone()
                     .unwrap_or_else(|| PathBuf::from(untitled_name(doc.uri.as_str())));
-                match guarded(|| crate::lint_str(doc.text.as_str(), &name, &settings)) {
-                    Ok(report) => Linted::Report(Arc::new(report)),
+                // as `lint_str` lints it, with the H1 and front matter of the same parse
+                let lint = || {
+                    let name = crate::input::display_path(&name);
+                    crate::engine::lint_source_landmarks(name, doc.text.as_str().to_string(), &settings)
+                };
+                match guarded(lint) {
+                    Ok((report, landmarks)) => {
+                        doc.landmarks = landmarks;
+                        Linted::Report(Arc::new(report))
+                    }
                     Err(why) => Linted::Problem("internal-error", format!("{why}; this document was not linted")),
                 }
             }
@@ -801,6 +813,7 @@ impl Server {
             &doc.text,
             &report,
             span,
+            doc.landmarks.front_matter,
             p.context.only.as_deref(),
             self.encoding,
             &mut fixed_all,
@@ -870,15 +883,20 @@ impl Server {
         guarded(|| crate::stats::compute(&name, text, &settings)).map_err(|e| (ErrorCode::InternalError, e))
     }
 
-    fn code_lens(&mut self, uri: &Uri) -> Handled {
+    fn code_lens(&mut self, uri: &Uri, out: &mut impl Write) -> io::Result<Handled> {
         if !self.docs.contains_key(uri.as_str()) {
-            return Ok(json!([]));
+            return Ok(Ok(json!([])));
         }
-        let stats = self.stats(uri.as_str())?;
-        let Some(doc) = self.docs.get(uri.as_str()) else {
-            return Ok(json!([]));
+        // the lens sits on the H1 the linter found
+        self.ensure_linted(uri.as_str(), out)?;
+        let stats = match self.stats(uri.as_str()) {
+            Ok(s) => s,
+            Err(e) => return Ok(Err(e)),
         };
-        let line = h1_line(doc.text.as_str()).unwrap_or(0);
+        let Some(doc) = self.docs.get(uri.as_str()) else {
+            return Ok(Ok(json!([])));
+        };
+        let line = doc.landmarks.h1.map_or(0, |h| doc.text.line_of(h.start));
         let position = lsp_types::Position::new(u32::try_from(line).unwrap_or(0), 0);
         let lens = CodeLens {
             range: lsp_types::Range::new(position, position),
@@ -889,7 +907,7 @@ impl Server {
             }),
             data: None,
         };
-        serde_json::to_value(vec![lens]).map_err(invalid)
+        Ok(serde_json::to_value(vec![lens]).map_err(invalid))
     }
 
     fn execute(&mut self, p: ExecuteCommandParams) -> Handled {
@@ -1075,35 +1093,6 @@ fn log(message: &str) {
     let _ = writeln!(io::stderr().lock(), "seolint server: {message}");
 }
 
-/// The 0-based line of the first ATX H1 (`# Title`) outside front matter and code fences.
-fn h1_line(text: &str) -> Option<usize> {
-    let mut fence: Option<&str> = None;
-    let mut front = text.starts_with("---") || text.starts_with("+++");
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim_start();
-        if front {
-            if i > 0 && (t.trim_end() == "---" || t.trim_end() == "+++" || t.trim_end() == "...") {
-                front = false;
-            }
-            continue;
-        }
-        if let Some(f) = fence {
-            if t.starts_with(f) {
-                fence = None;
-            }
-            continue;
-        }
-        if t.starts_with("```") {
-            fence = Some("```");
-        } else if t.starts_with("~~~") {
-            fence = Some("~~~");
-        } else if t == "#" || t.starts_with("# ") {
-            return Some(i);
-        }
-    }
-    None
-}
-
 /// `1,234 words · “cold brew” 1.2% · 6 min read · score 78/100`
 fn lens_title(s: &crate::stats::Stats) -> String {
     let mut parts = vec![format!("{} words", crate::text::thousands(s.words))];
@@ -1127,12 +1116,6 @@ mod tests {
         let got: Result<(), String> = guarded(|| panic!("rule broke"));
         assert!(got.as_ref().is_err_and(|e| e.contains("rule broke")), "{got:?}");
         assert_eq!(guarded(|| 7), Ok(7));
-    }
-
-    #[test]
-    fn the_lens_sits_at_the_h1() {
-        assert_eq!(h1_line("---\ntitle: x\n---\n\n```\n# not\n```\n# Title\n"), Some(7));
-        assert_eq!(h1_line("## Only an H2\n"), None);
     }
 
     #[test]

@@ -418,6 +418,10 @@ fn site_checks_read_the_workspace_and_refresh_on_save() {
         duplicate[0]["message"].as_str().is_some_and(|m| m.contains("ratio.md")),
         "{d:#}"
     );
+    // the other page's title, as a related location in it
+    let related = &duplicate[0]["relatedInformation"][0]["location"];
+    assert_eq!(related["uri"], json!(uri_of(&dir.path().join("ratio.md"))), "{d:#}");
+    assert_eq!(related["range"]["start"]["line"], json!(1), "{d:#}");
     let hover = c.request(
         "textDocument/hover",
         json!({ "textDocument": { "uri": uri }, "position": { "line": 5, "character": 44 } }),
@@ -572,5 +576,27 @@ fn the_lens_sits_on_the_h1_the_linter_finds() {
             "{name}: {lens:#}"
         );
     }
+    assert_eq!(c.shutdown().code(), Some(0));
+}
+
+#[test]
+fn a_whole_file_place_is_its_start() {
+    let dir = workspace();
+    std::fs::write(
+        dir.path().join("ratio.md"),
+        "# Ratio\n\nOne part coffee to four of water.\n",
+    )
+    .expect("write");
+    let mut c = start(dir.path(), json!({}), Value::Null);
+    let uri = uri_of(&dir.path().join("guide.md"));
+    let text = "# Cold brew\n\n<!-- CONTENT_TYPE: Pillar Content -->\n\nBody.\n\n## Related Articles\n\n- [The ratio](./ratio.md)\n";
+    c.open(&uri, text);
+    let d = diagnostics_until(&mut c, &uri, |d| !by_rule(d, "backlinks").is_empty());
+    let backlinks = by_rule(&d, "backlinks");
+    assert_eq!(backlinks[0]["range"], range(8, 14, 8, 24), "{d:#}");
+    // the cluster article as a whole: its start, nothing read for a position
+    let related = &backlinks[0]["relatedInformation"][0]["location"];
+    assert_eq!(related["uri"], json!(uri_of(&dir.path().join("ratio.md"))), "{d:#}");
+    assert_eq!(related["range"], range(0, 0, 0, 0), "{d:#}");
     assert_eq!(c.shutdown().code(), Some(0));
 }

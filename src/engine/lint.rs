@@ -99,6 +99,21 @@ pub fn read_input(input: &Input) -> Result<Vec<u8>, FileError> {
 // costs nothing
 #[inline(never)]
 pub fn lint_source(path: String, source: String, settings: &Settings) -> Report {
+    lint_source_landmarks(path, source, settings).0
+}
+
+/// Where a document's landmarks are, as the parser that linted it saw them (for an editor: the
+/// code lens over the H1, a suppression comment after the front matter).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Landmarks {
+    /// The first H1 (ATX or setext), marker included.
+    pub h1: Option<Span>,
+    /// The front matter block, fences included.
+    pub front_matter: Option<Span>,
+}
+
+/// [`lint_source`], with the landmarks of the Document it parsed (parsed once for both).
+pub fn lint_source_landmarks(path: String, source: String, settings: &Settings) -> (Report, Landmarks) {
     let doc = Document::parse(
         source,
         &settings.parse_options_for((path != STDIN_NAME).then(|| Path::new(&path))),
@@ -109,7 +124,11 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> Report 
         .site_run
         .then(|| Box::new(crate::site::summarize(&doc, &settings.fields)));
     let pillar = settings.site_run.then(|| pillar_reason(&doc, settings)).flatten();
-    Report {
+    let landmarks = Landmarks {
+        h1: doc.h1s().next().map(|h| h.span),
+        front_matter: doc.front_matter.as_ref().map(|f| f.span),
+    };
+    let report = Report {
         path: path.into(),
         path_bytes: None,
         text: ReportText::Full {
@@ -122,7 +141,8 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> Report 
         suppressions,
         keeps_source: false,
         pillar,
-    }
+    };
+    (report, landmarks)
 }
 
 /// Why `doc` is a pillar page, or `None`: its `CONTENT_TYPE` directive says so, its SEO CHECKLIST

@@ -100,20 +100,34 @@ fn asks_fix_all(only: Option<&[CodeActionKind]>) -> bool {
     only.is_some() && wanted(only, FIX_ALL)
 }
 
-/// The code actions for the findings that touch `span`, and the fix-all action for the file.
-/// `front_matter` is the front matter block the linter found (fences included); `fixed_all`
-/// gives the text with every safe fix applied (to a fixed point), when asked.
-#[allow(clippy::too_many_arguments)]
+/// An open document as code actions read it.
+pub struct Open<'a> {
+    pub uri: &'a Uri,
+    pub text: &'a Text,
+    /// Its findings for `text`.
+    pub report: &'a Report,
+    /// The front matter block the linter found (fences included).
+    pub front_matter: Option<Span>,
+    /// The client's position encoding.
+    pub encoding: Encoding,
+}
+
+/// The code actions for the findings of `open` that touch `span`, and the fix-all action for
+/// the file; `fixed_all` gives the text with every safe fix applied (to a fixed point), when
+/// asked.
 pub fn code_actions(
-    uri: &Uri,
-    text: &Text,
-    report: &Report,
+    open: &Open,
     span: Span,
-    front_matter: Option<Span>,
     only: Option<&[CodeActionKind]>,
-    encoding: Encoding,
     fixed_all: &mut dyn FnMut() -> Option<String>,
 ) -> Vec<CodeAction> {
+    let Open {
+        uri,
+        text,
+        report,
+        front_matter,
+        encoding,
+    } = *open;
     let edit = |edits: Vec<TextEdit>| WorkspaceEdit {
         changes: Some(HashMap::from([(uri.clone(), edits)])),
         ..WorkspaceEdit::default()
@@ -304,16 +318,16 @@ mod tests {
             );
         }
         let uri: Uri = "file:///a.md".parse().expect("uri");
-        let actions = code_actions(
-            &uri,
-            &text,
-            &report,
-            Span::new(at + 2, at + 2),
-            None,
-            None,
-            Encoding::Utf16,
-            &mut || Some(source.replace("[AUTHOR_NAME]", "Ana")),
-        );
+        let open = Open {
+            uri: &uri,
+            text: &text,
+            report: &report,
+            front_matter: None,
+            encoding: Encoding::Utf16,
+        };
+        let actions = code_actions(&open, Span::new(at + 2, at + 2), None, &mut || {
+            Some(source.replace("[AUTHOR_NAME]", "Ana"))
+        });
         let titles: Vec<(&str, Option<bool>)> = actions.iter().map(|a| (a.title.as_str(), a.is_preferred)).collect();
         assert!(titles.contains(&("Write Ana", Some(true))), "{titles:?}");
         assert!(titles.contains(&("Write someone (unsafe)", Some(false))), "{titles:?}");
@@ -324,16 +338,7 @@ mod tests {
         assert!(titles.contains(&("Fix all safe fixes (seolint)", None)), "{titles:?}");
         // asked for quick fixes only: no fix-all
         let only = [CodeActionKind::QUICKFIX];
-        let quick = code_actions(
-            &uri,
-            &text,
-            &report,
-            span,
-            None,
-            Some(&only),
-            Encoding::Utf16,
-            &mut || None,
-        );
+        let quick = code_actions(&open, span, Some(&only), &mut || None);
         assert!(
             quick.iter().all(|a| a.kind == Some(CodeActionKind::QUICKFIX)),
             "{quick:?}"

@@ -808,16 +808,14 @@ impl Server {
             let outcome = guarded(|| crate::fix::fix_source(&name, text, settings, false)).ok()?;
             outcome.refused.is_none().then_some(outcome.source)
         };
-        let actions = findings::code_actions(
-            &uri,
-            &doc.text,
-            &report,
-            span,
-            doc.landmarks.front_matter,
-            p.context.only.as_deref(),
-            self.encoding,
-            &mut fixed_all,
-        );
+        let open = findings::Open {
+            uri: &uri,
+            text: &doc.text,
+            report: &report,
+            front_matter: doc.landmarks.front_matter,
+            encoding: self.encoding,
+        };
+        let actions = findings::code_actions(&open, span, p.context.only.as_deref(), &mut fixed_all);
         let actions: Vec<CodeActionOrCommand> = actions.into_iter().map(CodeActionOrCommand::CodeAction).collect();
         Ok(serde_json::to_value(actions).map_err(invalid))
     }

@@ -16,7 +16,10 @@ mod schedule;
 mod site;
 
 pub use cache::{fingerprint, Cache, CACHEDIR_TAG, CACHE_FORMAT};
-pub use lint::{check_document, decode, lint_bytes, lint_input, lint_source, pillar_reason, read_input, sort};
+pub use lint::{
+    check_document, decode, lint_bytes, lint_input, lint_source, lint_source_landmarks, pillar_reason, read_input,
+    sort, Landmarks,
+};
 pub use report::{External, Report};
 pub use schedule::{lint_inputs, lint_inputs_each, lint_inputs_map, lint_inputs_with};
 pub use site::{run_site_checks, run_site_checks_then, LintedFile};

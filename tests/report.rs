@@ -256,6 +256,44 @@ fn a_file_that_cannot_be_linted_is_a_row_first_and_exits_2() {
 }
 
 #[test]
+fn a_file_too_large_to_read_is_a_row_too() {
+    let d = tmp();
+    write(d.path(), "site/good.md", "# Good\n\nA page.\n");
+    // sparse: over the 16 MB limit without writing 17 MB
+    let huge = std::fs::File::create(d.path().join("site/huge.md")).expect("create");
+    huge.set_len(17 * 1024 * 1024).expect("size");
+    let o = seolint(d.path(), &["report", "site", "-o", "r.html"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let html = std::fs::read_to_string(d.path().join("r.html")).expect("written all the same");
+    assert_eq!(rows(&html), ["site/huge.md", "site/good.md"]);
+    assert!(html.contains("16 MB"), "{html}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_replaces_the_old_one_whole_and_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tmp();
+    write(d.path(), "a.md", "# Good\n\nA page.\n");
+    let old = d.path().join("r.html");
+    std::fs::write(&old, "old report").expect("write");
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    let o = seolint(d.path(), &["report", "a.md", "-o", "r.html"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&old).expect("read");
+    assert!(html.contains("data-file=\"a.md\""), "{html}");
+    let mode = std::fs::metadata(&old).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    let left: Vec<String> = std::fs::read_dir(d.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".seolint-report"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
 fn lint_options_apply_to_the_report() {
     let d = tmp();
     write(

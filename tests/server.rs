@@ -178,6 +178,8 @@ fn a_changed_config_relints_with_the_new_settings() {
     let register = c.wait_for(|m| m["method"] == json!("client/registerCapability"));
     let globs = register["params"]["registrations"][0]["registerOptions"]["watchers"].to_string();
     assert!(globs.contains(".seolint.{yaml,yml}"), "{register:#}");
+    // every extension the server lints, so a site's .markdown or .mdx file is watched too
+    assert!(globs.contains("**/*.{md,markdown,mdx}"), "{register:#}");
     let uri = uri_of(&dir.path().join("a.md"));
     c.open(&uri, "# Title\n\nRead [here](https://example.com/x).\n");
     let before = c.diagnostics(&uri);
@@ -416,6 +418,10 @@ fn site_checks_read_the_workspace_and_refresh_on_save() {
         duplicate[0]["message"].as_str().is_some_and(|m| m.contains("ratio.md")),
         "{d:#}"
     );
+    // the other page's title, as a related location in it
+    let related = &duplicate[0]["relatedInformation"][0]["location"];
+    assert_eq!(related["uri"], json!(uri_of(&dir.path().join("ratio.md"))), "{d:#}");
+    assert_eq!(related["range"]["start"]["line"], json!(1), "{d:#}");
     let hover = c.request(
         "textDocument/hover",
         json!({ "textDocument": { "uri": uri }, "position": { "line": 5, "character": 44 } }),
@@ -444,4 +450,153 @@ fn the_input_ending_without_exit_is_code_1() {
     let dir = workspace();
     let c = start(dir.path(), json!({}), Value::Null);
     assert_eq!(c.wait().code(), Some(1));
+}
+
+#[test]
+fn the_input_ending_after_shutdown_is_code_0() {
+    let dir = workspace();
+    let mut c = start(dir.path(), json!({}), Value::Null);
+    let r = c.request("shutdown", Value::Null);
+    assert_eq!(r.get("result"), Some(&Value::Null), "{r}");
+    assert_eq!(c.wait().code(), Some(0));
+}
+
+#[test]
+fn a_template_that_did_not_load_is_read_again_when_it_changes() {
+    let dir = workspace();
+    let capabilities = json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    let mut c = start(dir.path(), capabilities, json!({ "template": "tpl.md" }));
+    let uri = uri_of(&dir.path().join("a.md"));
+    c.open(&uri, "# Title\n\nHello.\n");
+    let broken = c.diagnostics(&uri);
+    let all = broken["diagnostics"].as_array().expect("array");
+    assert_eq!(all.len(), 1, "{broken:#}");
+    assert!(
+        all[0]["message"].as_str().is_some_and(|m| m.contains("tpl.md")),
+        "{broken:#}"
+    );
+    // the template is written: the document is linted against it
+    let tpl = dir.path().join("tpl.md");
+    std::fs::write(&tpl, "# [TITLE]\n\n## Introduction\n\nWrite 100-200 words.\n").expect("write");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri_of(&tpl), "type": 1 }] }),
+    );
+    let fixed = c.diagnostics(&uri);
+    assert!(
+        fixed["diagnostics"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .all(|d| !d["message"].as_str().unwrap_or_default().contains("cannot read")),
+        "{fixed:#}"
+    );
+    assert_eq!(by_rule(&fixed, "required-section").len(), 1, "{fixed:#}");
+    // and a change to the template that now loads is still followed
+    std::fs::write(&tpl, "# [TITLE]\n\nWrite 100-200 words.\n").expect("write");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri_of(&tpl), "type": 2 }] }),
+    );
+    let again = c.diagnostics(&uri);
+    assert!(by_rule(&again, "required-section").is_empty(), "{again:#}");
+    assert_eq!(c.shutdown().code(), Some(0));
+}
+
+#[test]
+fn files_outside_the_site_are_linted_as_single_files() {
+    let dir = workspace();
+    let outside = workspace();
+    let mut c = start(dir.path(), json!({}), Value::Null);
+    let text = "# Pillar\n\n<!-- SEO CHECKLIST:\n  [ ] All cluster articles link back to this page\n-->\n\nBody.\n";
+    let needs = |d: &Value| {
+        by_rule(d, "checklist")
+            .iter()
+            .any(|x| x["message"].as_str().is_some_and(|m| m.contains("needs `backlinks`")))
+    };
+    // inside the workspace: the site checks run, so the item is checked by them
+    let inside = uri_of(&dir.path().join("pillar.md"));
+    c.open(&inside, text);
+    let d = c.diagnostics(&inside);
+    assert!(!needs(&d), "{d:#}");
+    // an unsaved buffer and a file outside the workspace get no site checks: said as the CLI
+    // says it for one file
+    for uri in [
+        "untitled:Untitled-1".to_string(),
+        uri_of(&outside.path().join("pillar.md")),
+    ] {
+        c.open(&uri, text);
+        let d = c.diagnostics(&uri);
+        assert!(needs(&d), "{uri}: {d:#}");
+    }
+    assert_eq!(c.shutdown().code(), Some(0));
+}
+
+#[test]
+fn a_rule_turned_off_drops_its_site_findings_at_once() {
+    let dir = workspace();
+    let capabilities = json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    let mut c = start(dir.path(), capabilities, Value::Null);
+    let uri = uri_of(&dir.path().join("a.md"));
+    c.open(&uri, "# Cold brew\n\nSee [grinding](grind.md).\n");
+    let d = diagnostics_until(&mut c, &uri, |d| !by_rule(d, "broken-link").is_empty());
+    assert_eq!(by_rule(&d, "broken-link").len(), 1, "{d:#}");
+    std::fs::write(dir.path().join(".seolint.yaml"), "rules:\n  broken-link: off\n").expect("write");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri_of(&dir.path().join(".seolint.yaml")), "type": 1 }] }),
+    );
+    // the first diagnostics after the reload already lack it
+    let d = c.diagnostics(&uri);
+    assert!(by_rule(&d, "broken-link").is_empty(), "{d:#}");
+    assert_eq!(c.shutdown().code(), Some(0));
+}
+
+#[test]
+fn the_lens_sits_on_the_h1_the_linter_finds() {
+    let dir = workspace();
+    let mut c = start(dir.path(), json!({}), Value::Null);
+    for (name, text, line) in [
+        // a setext H1 after indented code that looks like one
+        (
+            "setext.md",
+            "Intro.\n\n    # not a heading\n\nCold Brew at Home\n=================\n\nBody.\n",
+            4,
+        ),
+        // a thematic break is not front matter
+        ("rule.md", "----\n\n# Cold Brew at Home\n\nBody.\n", 2),
+        ("front.md", "---\ntitle: x\n---\n\n# Cold Brew at Home\n\nBody.\n", 4),
+    ] {
+        let uri = uri_of(&dir.path().join(name));
+        c.open(&uri, text);
+        let lens = c.request("textDocument/codeLens", json!({ "textDocument": { "uri": uri } }));
+        assert_eq!(
+            lens["result"][0]["range"]["start"],
+            json!({ "line": line, "character": 0 }),
+            "{name}: {lens:#}"
+        );
+    }
+    assert_eq!(c.shutdown().code(), Some(0));
+}
+
+#[test]
+fn a_whole_file_place_is_its_start() {
+    let dir = workspace();
+    std::fs::write(
+        dir.path().join("ratio.md"),
+        "# Ratio\n\nOne part coffee to four of water.\n",
+    )
+    .expect("write");
+    let mut c = start(dir.path(), json!({}), Value::Null);
+    let uri = uri_of(&dir.path().join("guide.md"));
+    let text = "# Cold brew\n\n<!-- CONTENT_TYPE: Pillar Content -->\n\nBody.\n\n## Related Articles\n\n- [The ratio](./ratio.md)\n";
+    c.open(&uri, text);
+    let d = diagnostics_until(&mut c, &uri, |d| !by_rule(d, "backlinks").is_empty());
+    let backlinks = by_rule(&d, "backlinks");
+    assert_eq!(backlinks[0]["range"], range(8, 14, 8, 24), "{d:#}");
+    // the cluster article as a whole: its start, nothing read for a position
+    let related = &backlinks[0]["relatedInformation"][0]["location"];
+    assert_eq!(related["uri"], json!(uri_of(&dir.path().join("ratio.md"))), "{d:#}");
+    assert_eq!(related["range"], range(0, 0, 0, 0), "{d:#}");
+    assert_eq!(c.shutdown().code(), Some(0));
 }

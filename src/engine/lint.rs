@@ -99,6 +99,21 @@ pub fn read_input(input: &Input) -> Result<Vec<u8>, FileError> {
 // costs nothing
 #[inline(never)]
 pub fn lint_source(path: String, source: String, settings: &Settings) -> Report {
+    lint_source_landmarks(path, source, settings).0
+}
+
+/// Where a document's landmarks are, as the parser that linted it saw them (for an editor: the
+/// code lens over the H1, a suppression comment after the front matter).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Landmarks {
+    /// The first H1 (ATX or setext), marker included.
+    pub h1: Option<Span>,
+    /// The front matter block, fences included.
+    pub front_matter: Option<Span>,
+}
+
+/// [`lint_source`], with the landmarks of the Document it parsed (parsed once for both).
+pub fn lint_source_landmarks(path: String, source: String, settings: &Settings) -> (Report, Landmarks) {
     let doc = Document::parse(
         source,
         &settings.parse_options_for((path != STDIN_NAME).then(|| Path::new(&path))),
@@ -112,7 +127,11 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> Report 
     let external = dir
         .as_deref()
         .and_then(|dir| external_inputs(&doc, dir, &settings.fields));
-    Report {
+    let landmarks = Landmarks {
+        h1: doc.h1s().next().map(|h| h.span),
+        front_matter: doc.front_matter.as_ref().map(|f| f.span),
+    };
+    let report = Report {
         path: path.into(),
         path_bytes: None,
         text: ReportText::Full {
@@ -126,7 +145,8 @@ pub fn lint_source(path: String, source: String, settings: &Settings) -> Report 
         keeps_source: false,
         pillar,
         external,
-    }
+    };
+    (report, landmarks)
 }
 
 /// What linting `doc` read besides its text: each local image it names (relative to `dir`) and

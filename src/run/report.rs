@@ -57,6 +57,7 @@ pub fn report(
     let mut reports: Vec<Report> = Vec::new();
     let mut measured: Vec<Option<Measured>> = Vec::new();
     let mut linted: Vec<LintedFile> = Vec::new();
+    let mut unreadable: Vec<crate::input::FileError> = Vec::new();
     let mut failed = false;
     // on the worker that linted the file, while the report still has its text
     let prepare = |k: usize, result: Result<Report, crate::input::FileError>| {
@@ -68,7 +69,7 @@ pub fn report(
     };
     engine::lint_inputs_map(&plan.inputs, prepare, |k, result| match result {
         Ok((r, figures)) => {
-            // binary, not UTF-8, too large: its row says so, and the run exits 2 as a lint run does
+            // binary or not UTF-8: its row says so, and the run exits 2 as a lint run does
             failed |= r.failed;
             let (input, settings) = &plan.inputs[k];
             linted.push(LintedFile {
@@ -80,8 +81,10 @@ pub fn report(
             measured.push(figures);
         }
         Err(e) => {
+            // unreadable, or over the size limit: a row of its own as well, first among the worst
             failed = true;
             say(error_line(&e));
+            unreadable.push(e);
         }
     });
     let mut clusters = Vec::new();
@@ -95,7 +98,12 @@ pub fn report(
             |site, pillars| clusters = crate::report::clusters(site, pillars),
         );
     }
-    let articles = reports.iter().zip(measured).map(|(r, m)| article(r, m)).collect();
+    let articles = reports
+        .iter()
+        .zip(measured)
+        .map(|(r, m)| article(r, m))
+        .chain(unreadable.iter().map(unreadable_article))
+        .collect();
     let report = SiteReport::new(articles, clusters);
     let write = |out: &mut dyn Write| -> io::Result<()> {
         match format {
@@ -106,13 +114,69 @@ pub fn report(
             ReportFormat::Json => crate::report::json(&report, out),
         }
     };
-    let written = open_output(output).and_then(|mut out| {
-        write(&mut *out)?;
-        out.flush()
-    });
+    let written = match output {
+        // the whole report, then one rename: an earlier report is never left half overwritten
+        Some(path) => {
+            let mut text = Vec::new();
+            write(&mut text).and_then(|()| write_new(path, &text))
+        }
+        None => open_output(None).and_then(|mut out| {
+            write(&mut *out)?;
+            out.flush()
+        }),
+    };
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::new(format!("writing the report: {e}"))),
         _ => Ok(failed),
+    }
+}
+
+/// Write `content` to `path` through a temporary file beside it, renamed over `path`.
+fn write_new(path: &Path, content: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new().prefix(".seolint-report").tempfile_in(dir)?;
+    // the temporary file is private to its owner; the report is as readable as the one it
+    // replaces, or as a file made by hand
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    tmp.write_all(content)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The row of a file that could not be read (or is over the size limit): one error, what it was.
+fn unreadable_article(e: &crate::input::FileError) -> Article {
+    Article {
+        row: Row {
+            file: e.path.clone(),
+            title: None,
+            words: 0,
+            keyword: None,
+            density: None,
+            reading_minutes: 0,
+            errors: 1,
+            warnings: 0,
+            info: 0,
+            score: None,
+        },
+        findings: vec![Finding {
+            line: 1,
+            column: 1,
+            severity: crate::diagnostic::Severity::Error.as_str(),
+            rule: crate::rules::INVALID_FILE,
+            message: e.message.clone(),
+        }],
+        losses: Vec::new(),
+        declared_keyword: false,
+        failed: true,
     }
 }
 

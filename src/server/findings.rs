@@ -94,17 +94,40 @@ fn wanted(only: Option<&[CodeActionKind]>, kind: &str) -> bool {
     })
 }
 
-/// The code actions for the findings that touch `span`, and the fix-all action for the file.
-/// `fixed_all` gives the text with every safe fix applied (to a fixed point), when asked.
+/// Whether the client asked for fix-all by kind: `only` names it or a kind above it
+/// (`source`, `source.fixAll`), as the LSP kind hierarchy reads, dot by dot.
+fn asks_fix_all(only: Option<&[CodeActionKind]>) -> bool {
+    only.is_some() && wanted(only, FIX_ALL)
+}
+
+/// An open document as code actions read it.
+pub struct Open<'a> {
+    pub uri: &'a Uri,
+    pub text: &'a Text,
+    /// Its findings for `text`.
+    pub report: &'a Report,
+    /// The front matter block the linter found (fences included).
+    pub front_matter: Option<Span>,
+    /// The client's position encoding.
+    pub encoding: Encoding,
+}
+
+/// The code actions for the findings of `open` that touch `span`, and the fix-all action for
+/// the file; `fixed_all` gives the text with every safe fix applied (to a fixed point), when
+/// asked.
 pub fn code_actions(
-    uri: &Uri,
-    text: &Text,
-    report: &Report,
+    open: &Open,
     span: Span,
     only: Option<&[CodeActionKind]>,
-    encoding: Encoding,
     fixed_all: &mut dyn FnMut() -> Option<String>,
 ) -> Vec<CodeAction> {
+    let Open {
+        uri,
+        text,
+        report,
+        front_matter,
+        encoding,
+    } = *open;
     let edit = |edits: Vec<TextEdit>| WorkspaceEdit {
         changes: Some(HashMap::from([(uri.clone(), edits)])),
         ..WorkspaceEdit::default()
@@ -139,7 +162,7 @@ pub fn code_actions(
         let line = text.line_of(d.span.start);
         if wanted(only, "quickfix") && !disabled.contains(&(d.rule, line)) && crate::rules::find(d.rule).is_some() {
             disabled.push((d.rule, line));
-            let (title, insert) = suppression(text, d.rule, line, encoding);
+            let (title, insert) = suppression(text, d.rule, line, front_matter, encoding);
             actions.push(CodeAction {
                 title,
                 kind: Some(CodeActionKind::QUICKFIX),
@@ -155,7 +178,7 @@ pub fn code_actions(
         .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe));
     // fix-all only when asked for by kind (on save, from the source menu) or when the cursor is
     // on a finding with a safe fix, so the light bulb is not always on
-    let asked = only.is_some_and(|o| o.iter().any(|k| FIX_ALL.starts_with(k.as_str())));
+    let asked = asks_fix_all(only);
     let near = actions.iter().any(|a| a.is_preferred == Some(true));
     if any_safe && wanted(only, FIX_ALL) && (asked || near) {
         if let Some(fixed) = fixed_all() {
@@ -173,9 +196,18 @@ pub fn code_actions(
 }
 
 /// The comment that suppresses `rule` on `line`: `seolint-disable-line` at the line's end; in
-/// front matter, where a comment cannot go, `seolint-disable-file` after it.
-fn suppression(text: &Text, rule: &str, line: usize, encoding: Encoding) -> (String, TextEdit) {
-    if let Some(end) = front_matter_end(text.as_str()).filter(|&end| line <= end) {
+/// the front matter (`front_matter`, fences included), where a comment cannot go,
+/// `seolint-disable-file` after it.
+fn suppression(
+    text: &Text,
+    rule: &str,
+    line: usize,
+    front_matter: Option<Span>,
+    encoding: Encoding,
+) -> (String, TextEdit) {
+    // the closing fence's line: the block's last character is on it (its line end, if kept)
+    let end = front_matter.filter(|f| !f.is_empty()).map(|f| text.line_of(f.end - 1));
+    if let Some(end) = end.filter(|&end| line <= end) {
         let at = text.line_span(end).end;
         let eol = text.line_ending();
         let insert = format!("{eol}{eol}<!-- seolint-disable-file {rule} -->");
@@ -194,18 +226,6 @@ fn suppression(text: &Text, rule: &str, line: usize, encoding: Encoding) -> (Str
             format!(" <!-- seolint-disable-line {rule} -->"),
         ),
     )
-}
-
-/// The 0-based line of the front matter's closing `---` (`+++` for TOML), when the text has one.
-fn front_matter_end(text: &str) -> Option<usize> {
-    let mut lines = text.lines();
-    let first = lines.next()?.trim_start_matches('\u{feff}').trim_end();
-    let close: &[&str] = match first {
-        "---" => &["---", "..."],
-        "+++" => &["+++"],
-        _ => return None,
-    };
-    lines.position(|l| close.contains(&l.trim_end())).map(|i| i + 1)
 }
 
 /// One edit that turns `text` into `new`: the differing middle, between the common start and
@@ -240,6 +260,23 @@ fn minimal_edit(text: &Text, new: &str, encoding: Encoding) -> Option<TextEdit> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fix_all_is_asked_for_by_its_kind_or_a_kind_above_it() {
+        let asks = |kinds: &[&str]| {
+            let only: Vec<CodeActionKind> = kinds.iter().map(|k| CodeActionKind::from(k.to_string())).collect();
+            asks_fix_all(Some(&only))
+        };
+        assert!(asks(&["source.fixAll.seolint"]));
+        assert!(asks(&["source.fixAll"]));
+        assert!(asks(&["source"]));
+        assert!(asks(&["quickfix", "source.fixAll"]));
+        assert!(!asks(&["source.fix"]));
+        assert!(!asks(&[""]));
+        assert!(!asks(&["source.fixAll.seo"]));
+        assert!(!asks(&[]));
+        assert!(!asks_fix_all(None));
+    }
 
     #[test]
     fn the_minimal_edit_turns_the_old_text_into_the_new() {
@@ -281,15 +318,16 @@ mod tests {
             );
         }
         let uri: Uri = "file:///a.md".parse().expect("uri");
-        let actions = code_actions(
-            &uri,
-            &text,
-            &report,
-            Span::new(at + 2, at + 2),
-            None,
-            Encoding::Utf16,
-            &mut || Some(source.replace("[AUTHOR_NAME]", "Ana")),
-        );
+        let open = Open {
+            uri: &uri,
+            text: &text,
+            report: &report,
+            front_matter: None,
+            encoding: Encoding::Utf16,
+        };
+        let actions = code_actions(&open, Span::new(at + 2, at + 2), None, &mut || {
+            Some(source.replace("[AUTHOR_NAME]", "Ana"))
+        });
         let titles: Vec<(&str, Option<bool>)> = actions.iter().map(|a| (a.title.as_str(), a.is_preferred)).collect();
         assert!(titles.contains(&("Write Ana", Some(true))), "{titles:?}");
         assert!(titles.contains(&("Write someone (unsafe)", Some(false))), "{titles:?}");
@@ -300,7 +338,7 @@ mod tests {
         assert!(titles.contains(&("Fix all safe fixes (seolint)", None)), "{titles:?}");
         // asked for quick fixes only: no fix-all
         let only = [CodeActionKind::QUICKFIX];
-        let quick = code_actions(&uri, &text, &report, span, Some(&only), Encoding::Utf16, &mut || None);
+        let quick = code_actions(&open, span, Some(&only), &mut || None);
         assert!(
             quick.iter().all(|a| a.kind == Some(CodeActionKind::QUICKFIX)),
             "{quick:?}"
@@ -309,14 +347,31 @@ mod tests {
 
     #[test]
     fn front_matter_lines_get_a_file_suppression() {
-        assert_eq!(front_matter_end("---\ntitle: x\n---\n# H\n"), Some(2));
-        assert_eq!(front_matter_end("# H\n---\n"), None);
-        let text = Text::new("---\ntitle: x\n---\n# H\n".to_string());
-        let (title, edit) = suppression(&text, "title-length", 1, Encoding::Utf16);
+        // the front matter as the linter's parser finds it
+        let front_matter = |source: &str| {
+            let (_, marks) =
+                crate::engine::lint_source_landmarks("a.md".into(), source.into(), &crate::Settings::default());
+            marks.front_matter
+        };
+        let source = "---\ntitle: x\n---\n# H\n";
+        let text = Text::new(source.to_string());
+        let (title, edit) = suppression(&text, "title-length", 1, front_matter(source), Encoding::Utf16);
         assert_eq!(title, "Disable title-length for this file");
         assert_eq!(edit.range.start, lsp_types::Position::new(2, 3));
-        let (title, edit) = suppression(&text, "heading-h1", 3, Encoding::Utf16);
+        let (title, edit) = suppression(&text, "heading-h1", 3, front_matter(source), Encoding::Utf16);
         assert_eq!(title, "Disable heading-h1 for this line");
         assert_eq!(edit.new_text, " <!-- seolint-disable-line heading-h1 -->");
+        // CRLF line ends: the comment goes after the closing fence, not inside it
+        let source = "---\r\ntitle: x\r\n---\r\n# H\r\n";
+        let text = Text::new(source.to_string());
+        let (_, edit) = suppression(&text, "title-length", 1, front_matter(source), Encoding::Utf16);
+        assert_eq!(edit.range.start, lsp_types::Position::new(2, 3));
+        assert_eq!(edit.new_text, "\r\n\r\n<!-- seolint-disable-file title-length -->");
+        // a thematic break is not front matter: a line comment
+        let source = "----\n\n# H\n";
+        assert_eq!(front_matter(source), None);
+        let text = Text::new(source.to_string());
+        let (title, _) = suppression(&text, "heading-h1", 0, front_matter(source), Encoding::Utf16);
+        assert_eq!(title, "Disable heading-h1 for this line");
     }
 }

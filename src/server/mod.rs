@@ -30,7 +30,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 use crate::config::Resolver;
-use crate::engine::Report;
+use crate::engine::{Landmarks, Report};
 use crate::requirements::TemplateReqs;
 use crate::settings::Settings;
 use text::{Encoding, Text};
@@ -39,8 +39,8 @@ use transport::Incoming;
 /// The command that returns a document's figures (`seolint stats --format json` for one file).
 pub const STATS_COMMAND: &str = "seolint.stats";
 
-/// Run the server on standard input and output until the client says `exit`: 0 after a
-/// `shutdown` request, 1 without one (or when the input ends first), as the LSP spec asks.
+/// Run the server on standard input and output until the client says `exit` or its input ends:
+/// 0 after a `shutdown` request, 1 without one, as the LSP spec asks.
 pub fn serve() -> io::Result<u8> {
     let (tx, rx) = std::sync::mpsc::channel();
     let from_client = tx.clone();
@@ -80,8 +80,8 @@ pub fn serve() -> io::Result<u8> {
                         }
                     }
                 }
-                Event::SiteChecked(found) => {
-                    if let Err(why) = guarded(|| server.site_checked(found, &mut out)) {
+                Event::SiteChecked(checked) => {
+                    if let Err(why) = guarded(|| server.site_checked(checked, &mut out)) {
                         log(&why);
                     }
                 }
@@ -100,7 +100,14 @@ pub fn serve() -> io::Result<u8> {
 enum Event {
     Client(Incoming),
     ClientGone,
-    SiteChecked(HashMap<String, (i32, Vec<site::Anchored>)>),
+    SiteChecked(Checked),
+}
+
+/// A site pass's findings: the generation it started in, and per document the generation of
+/// the text it checked with that text's findings.
+struct Checked {
+    generation: u64,
+    found: HashMap<String, (u64, Vec<site::Anchored>)>,
 }
 
 /// What the client set for every document: the keyword and the template, over what config says.
@@ -138,13 +145,16 @@ impl ClientSettings {
 struct SettingsKey {
     config: Option<PathBuf>,
     overrides: Vec<usize>,
+    /// The file takes part in the site checks (saved, inside the site's folder).
+    site_run: bool,
 }
 
 /// An open document taking part in a site pass, with the site's folder.
 struct Taking {
     root: PathBuf,
     uri: String,
-    version: i32,
+    /// The generation of the document's text.
+    generation: u64,
     path: PathBuf,
     report: Arc<Report>,
     settings: Arc<Settings>,
@@ -156,9 +166,14 @@ struct Doc {
     /// Its file (`None` for an unsaved buffer, `untitled:`): config discovery and local images.
     path: Option<PathBuf>,
     version: i32,
+    /// The server's generation when its text last changed (opened, edited): the client's
+    /// version can repeat after a close and reopen, this cannot.
+    generation: u64,
     text: Text,
     /// The findings for the current text; `None` until it is linted.
     linted: Option<Linted>,
+    /// Its H1 and front matter as the linter parsed them (none when it was not linted).
+    landmarks: Landmarks,
     /// Its findings of the last site pass, moved along with the edits since.
     site: Vec<site::Anchored>,
 }
@@ -194,6 +209,13 @@ struct Server {
     site_running: bool,
     /// Where a site pass sends its findings.
     events: Sender<Event>,
+    /// Counts reloads and text changes; a site pass carries the one it started in.
+    generation: u64,
+    /// The generation of the last reload: site findings of an older pass used old settings.
+    reloaded: u64,
+    /// The templates the settings tried to load (absolute), loaded or not: a change to one
+    /// reloads the settings.
+    templates: Vec<PathBuf>,
 }
 
 /// A request's answer: its result, or a protocol error.
@@ -226,6 +248,9 @@ impl Server {
             site_due: false,
             site_running: false,
             events,
+            generation: 0,
+            reloaded: 0,
+            templates: Vec::new(),
         }
     }
 
@@ -284,7 +309,7 @@ impl Server {
                 Err(e) => Err(e),
             },
             req::CodeLensRequest::METHOD => match params::<CodeLensParams>(r.params) {
-                Ok(p) => self.code_lens(&p.text_document.uri),
+                Ok(p) => self.code_lens(&p.text_document.uri, out)?,
                 Err(e) => Err(e),
             },
             req::ExecuteCommand::METHOD => match params::<ExecuteCommandParams>(r.params) {
@@ -417,7 +442,7 @@ impl Server {
                 "registerOptions": { "watchers": [
                     { "globPattern": "**/.seolint.{yaml,yml}" },
                     { "globPattern": "**/*.{yaml,yml}" },
-                    { "globPattern": "**/*.md" },
+                    { "globPattern": "**/*.{md,markdown,mdx}" },
                 ]},
             }]});
             self.send_request(out, req::RegisterCapability::METHOD, register)?;
@@ -451,11 +476,16 @@ impl Server {
     /// open document anew.
     fn reload(&mut self) {
         self.site_due = true;
+        self.generation += 1;
+        self.reloaded = self.generation;
         self.resolver = Arc::new(fresh_resolver());
         self.settings.clear();
         self.template = None;
+        self.templates.clear();
         for doc in self.docs.values_mut() {
             doc.linted = None;
+            // found with the old settings: the next pass says what the new ones find
+            doc.site.clear();
         }
     }
 
@@ -470,12 +500,15 @@ impl Server {
         if !markdown {
             return;
         }
+        self.generation += 1;
         let doc = Doc {
             uri: d.uri.clone(),
             path,
             version: d.version,
+            generation: self.generation,
             text: Text::new(d.text),
             linted: None,
+            landmarks: Landmarks::default(),
             site: Vec::new(),
         };
         self.docs.insert(d.uri.as_str().to_string(), doc);
@@ -490,25 +523,34 @@ impl Server {
             doc.text.apply(change, self.encoding);
         }
         doc.version = p.text_document.version;
+        self.generation += 1;
+        doc.generation = self.generation;
         doc.linted = None;
         let text = doc.text.as_str();
         doc.site.retain_mut(|a| a.follow(text));
     }
 
     /// Files changed on disk: config, presets and packs (YAML) or a template in use reload the
-    /// settings; any other file may change what the site checks find.
+    /// settings, and so does any change while a document's settings do not load (a broken
+    /// config's template, a pack it names); any other file may change what the site checks find.
     fn files_changed(&mut self, changes: &[lsp_types::FileEvent]) {
-        let templates: Vec<PathBuf> = self
+        let mut templates: Vec<PathBuf> = self
             .settings
             .values()
             .filter_map(|s| s.as_ref().ok()?.template.as_ref().map(|t| absolute(Path::new(&t.path))))
             .collect();
-        let settings_changed = changes.iter().any(|c| {
-            let Some(path) = text::path_of(c.uri.as_str()) else {
-                return false;
-            };
-            path.extension().is_some_and(|e| e == "yaml" || e == "yml") || templates.contains(&path)
-        });
+        templates.extend(self.templates.iter().cloned());
+        let broken = self
+            .docs
+            .values()
+            .any(|d| matches!(d.linted, Some(Linted::Problem("config", _))));
+        let settings_changed = broken
+            || changes.iter().any(|c| {
+                let Some(path) = text::path_of(c.uri.as_str()) else {
+                    return false;
+                };
+                path.extension().is_some_and(|e| e == "yaml" || e == "yml") || templates.contains(&path)
+            });
         if settings_changed {
             self.reload();
         } else {
@@ -529,6 +571,16 @@ impl Server {
                 return Ok(None);
             }
         }
+        // the site checks run for a saved file inside the site's folder (the configured content
+        // root, else the workspace), as `seolint FOLDER` would; an unsaved buffer or a file
+        // outside gets what `seolint FILE` gives: no site checks
+        let content_root = config
+            .as_ref()
+            .and_then(|c| c.site.content_root.as_ref().map(|r| c.dir.join(r)));
+        let site_run = match (path, content_root.or_else(|| self.root.clone())) {
+            (Some(p), Some(root)) => absolute(p).starts_with(absolute(&root)),
+            _ => false,
+        };
         // files with the same config and matching overrides share one copy, as in a CLI run
         let key = SettingsKey {
             config: config.as_ref().map(|c| c.path.clone()),
@@ -536,6 +588,7 @@ impl Server {
                 (Some(c), Some(p)) => c.overrides_for(p),
                 _ => Vec::new(),
             },
+            site_run,
         };
         if let Some(known) = self.settings.get(&key) {
             return known.clone().map(Some);
@@ -548,7 +601,7 @@ impl Server {
             s.keyword = Some(k.clone());
         }
         // files leave what the site checks need, and the checklist rule knows they run
-        s.site_run = site::root_of(&s, self.root.as_deref()).is_some();
+        s.site_run = site_run;
         let made = match self.client_template() {
             Some(Err(e)) => Err(e),
             Some(Ok(t)) => {
@@ -568,6 +621,10 @@ impl Server {
             (Some(root), true) => root.join(path),
             _ => path,
         };
+        let tried = absolute(&path);
+        if !self.templates.contains(&tried) {
+            self.templates.push(tried);
+        }
         Some(
             self.template
                 .get_or_insert_with(|| TemplateReqs::load(&path).map(Arc::new))
@@ -586,6 +643,7 @@ impl Server {
         let Some(doc) = self.docs.get_mut(uri) else {
             return Ok(());
         };
+        doc.landmarks = Landmarks::default();
         let linted = match settings {
             Err(e) => Linted::Problem("config", format!("seolint could not read its configuration: {e}")),
             Ok(None) => Linted::Skipped,
@@ -594,8 +652,16 @@ impl Server {
                     .path
                     .clone()
                     .unwrap_or_else(|| PathBuf::from(untitled_name(doc.uri.as_str())));
-                match guarded(|| crate::lint_str(doc.text.as_str(), &name, &settings)) {
-                    Ok(report) => Linted::Report(Arc::new(report)),
+                // as `lint_str` lints it, with the H1 and front matter of the same parse
+                let lint = || {
+                    let name = crate::input::display_path(&name);
+                    crate::engine::lint_source_landmarks(name, doc.text.as_str().to_string(), &settings)
+                };
+                match guarded(lint) {
+                    Ok((report, landmarks)) => {
+                        doc.landmarks = landmarks;
+                        Linted::Report(Arc::new(report))
+                    }
                     Err(why) => Linted::Problem("internal-error", format!("{why}; this document was not linted")),
                 }
             }
@@ -622,28 +688,6 @@ impl Server {
         Ok(())
     }
 
-    /// A site finding's places in other files as LSP locations: in an open document's buffer,
-    /// else in the file on disk.
-    fn related(&self, d: &crate::diagnostic::Diagnostic) -> Vec<lsp_types::DiagnosticRelatedInformation> {
-        d.elsewhere
-            .iter()
-            .filter_map(|e| {
-                let uri = text::uri_of(&e.path)?;
-                let range = match self.docs.values().find(|doc| doc.path.as_deref() == Some(&*e.path)) {
-                    Some(doc) => doc.text.range(e.span, self.encoding),
-                    None => {
-                        let bytes = crate::input::read_limited(&e.path, "an article").ok()?;
-                        Text::new(String::from_utf8_lossy(&bytes).into_owned()).range(e.span, self.encoding)
-                    }
-                };
-                Some(lsp_types::DiagnosticRelatedInformation {
-                    location: lsp_types::Location::new(uri, range),
-                    message: e.message.clone(),
-                })
-            })
-            .collect()
-    }
-
     /// Start the site pass for every open document that belongs to a site (under the
     /// configured content root, else the workspace folder), with the site's other files from
     /// disk, on a thread of its own: reading the site takes longer than a keystroke. Its
@@ -661,18 +705,18 @@ impl Server {
             let (Some(path), Some(Linted::Report(report))) = (doc.path.clone(), &doc.linted) else {
                 continue;
             };
-            let (report, version) = (report.clone(), doc.version);
+            let (report, generation) = (report.clone(), doc.generation);
             let Ok(Some(settings)) = self.settings_for(Some(&path)) else {
                 continue;
             };
-            let Some(root) = site::root_of(&settings, self.root.as_deref()).map(|r| absolute(&r)) else {
+            if !settings.site_run {
                 continue;
-            };
-            if path.starts_with(&root) {
+            }
+            if let Some(root) = site::root_of(&settings, self.root.as_deref()).map(|r| absolute(&r)) {
                 taking.push(Taking {
                     root,
                     uri,
-                    version,
+                    generation,
                     path,
                     report,
                     settings,
@@ -686,14 +730,15 @@ impl Server {
         self.site_running = true;
         let resolver = self.resolver.clone();
         let events = self.events.clone();
+        let (generation, encoding) = (self.generation, self.encoding);
         let spawned = std::thread::Builder::new()
             .name("seolint-site".to_string())
             .spawn(move || {
-                let found = guarded(|| site_pass(&taking, &resolver)).unwrap_or_else(|why| {
+                let found = guarded(|| site_pass(&taking, &resolver, encoding)).unwrap_or_else(|why| {
                     log(&why);
                     HashMap::new()
                 });
-                let _ = events.send(Event::SiteChecked(found));
+                let _ = events.send(Event::SiteChecked(Checked { generation, found }));
             });
         if let Err(e) = spawned {
             log(&format!("cannot start the site checks: {e}"));
@@ -702,28 +747,24 @@ impl Server {
     }
 
     /// A site pass ended: each open document gets its findings (moved along with the edits made
-    /// since the pass began) and its diagnostics are published again.
-    fn site_checked(
-        &mut self,
-        mut found: HashMap<String, (i32, Vec<site::Anchored>)>,
-        out: &mut impl Write,
-    ) -> io::Result<()> {
+    /// since the pass began) and its diagnostics are published again. A pass that began before
+    /// the last reload checked with the old settings: its findings are dropped (the reload asked
+    /// for a new pass).
+    fn site_checked(&mut self, checked: Checked, out: &mut impl Write) -> io::Result<()> {
         self.site_running = false;
-        let uris: Vec<String> = self.docs.keys().cloned().collect();
-        for uri in uris {
-            let Some(doc) = self.docs.get_mut(&uri) else { continue };
-            let (version, mut now) = found.remove(&uri).unwrap_or_default();
+        if checked.generation < self.reloaded {
+            return Ok(());
+        }
+        let mut found = checked.found;
+        for doc in self.docs.values_mut() {
+            let (generation, mut now) = found.remove(doc.uri.as_str()).unwrap_or_default();
             if now.is_empty() && doc.site.is_empty() {
                 continue;
             }
-            if version != doc.version {
+            if generation != doc.generation {
                 let text = doc.text.as_str();
                 now.retain_mut(|a| a.follow(text));
             }
-            for a in &mut now {
-                a.related = self.related(&a.diagnostic);
-            }
-            let Some(doc) = self.docs.get_mut(&uri) else { continue };
             doc.site = now;
             if doc.linted.is_some() {
                 publish_doc(doc, self.encoding, out)?;
@@ -767,15 +808,14 @@ impl Server {
             let outcome = guarded(|| crate::fix::fix_source(&name, text, settings, false)).ok()?;
             outcome.refused.is_none().then_some(outcome.source)
         };
-        let actions = findings::code_actions(
-            &uri,
-            &doc.text,
-            &report,
-            span,
-            p.context.only.as_deref(),
-            self.encoding,
-            &mut fixed_all,
-        );
+        let open = findings::Open {
+            uri: &uri,
+            text: &doc.text,
+            report: &report,
+            front_matter: doc.landmarks.front_matter,
+            encoding: self.encoding,
+        };
+        let actions = findings::code_actions(&open, span, p.context.only.as_deref(), &mut fixed_all);
         let actions: Vec<CodeActionOrCommand> = actions.into_iter().map(CodeActionOrCommand::CodeAction).collect();
         Ok(serde_json::to_value(actions).map_err(invalid))
     }
@@ -841,15 +881,20 @@ impl Server {
         guarded(|| crate::stats::compute(&name, text, &settings)).map_err(|e| (ErrorCode::InternalError, e))
     }
 
-    fn code_lens(&mut self, uri: &Uri) -> Handled {
+    fn code_lens(&mut self, uri: &Uri, out: &mut impl Write) -> io::Result<Handled> {
         if !self.docs.contains_key(uri.as_str()) {
-            return Ok(json!([]));
+            return Ok(Ok(json!([])));
         }
-        let stats = self.stats(uri.as_str())?;
-        let Some(doc) = self.docs.get(uri.as_str()) else {
-            return Ok(json!([]));
+        // the lens sits on the H1 the linter found
+        self.ensure_linted(uri.as_str(), out)?;
+        let stats = match self.stats(uri.as_str()) {
+            Ok(s) => s,
+            Err(e) => return Ok(Err(e)),
         };
-        let line = h1_line(doc.text.as_str()).unwrap_or(0);
+        let Some(doc) = self.docs.get(uri.as_str()) else {
+            return Ok(Ok(json!([])));
+        };
+        let line = doc.landmarks.h1.map_or(0, |h| doc.text.line_of(h.start));
         let position = lsp_types::Position::new(u32::try_from(line).unwrap_or(0), 0);
         let lens = CodeLens {
             range: lsp_types::Range::new(position, position),
@@ -860,7 +905,7 @@ impl Server {
             }),
             data: None,
         };
-        serde_json::to_value(vec![lens]).map_err(invalid)
+        Ok(serde_json::to_value(vec![lens]).map_err(invalid))
     }
 
     fn execute(&mut self, p: ExecuteCommandParams) -> Handled {
@@ -883,12 +928,18 @@ impl Server {
 }
 
 /// The site pass over the open documents taking part, per site folder: each document's site
-/// findings with the version they were found in.
-fn site_pass(taking: &[Taking], resolver: &Resolver) -> HashMap<String, (i32, Vec<site::Anchored>)> {
+/// findings with the generation of the text they were found in, and their places in other
+/// files as LSP locations (in `encoding`).
+fn site_pass(
+    taking: &[Taking],
+    resolver: &Resolver,
+    encoding: Encoding,
+) -> HashMap<String, (u64, Vec<site::Anchored>)> {
     let mut roots: Vec<&PathBuf> = taking.iter().map(|t| &t.root).collect();
     roots.sort();
     roots.dedup();
     let mut found = HashMap::new();
+    let mut texts = HashMap::new();
     for root in roots {
         let group: Vec<&Taking> = taking.iter().filter(|t| &t.root == root).collect();
         let open: Vec<&Path> = group.iter().map(|t| t.path.as_path()).collect();
@@ -905,11 +956,50 @@ fn site_pass(taking: &[Taking], resolver: &Resolver) -> HashMap<String, (i32, Ve
                 settings: &t.settings,
             })
             .collect();
-        for (t, anchored) in group.iter().zip(site::check(&members, others)) {
-            found.insert(t.uri.clone(), (t.version, anchored));
+        for (t, mut anchored) in group.iter().zip(site::check(&members, others)) {
+            for a in &mut anchored {
+                a.related = related(&a.diagnostic, taking, encoding, &mut texts);
+            }
+            found.insert(t.uri.clone(), (t.generation, anchored));
         }
     }
     found
+}
+
+/// A site finding's places in other files as LSP locations: in the text an open document had
+/// for the pass, else in the file on disk (read once per pass, into `texts`); a place without a
+/// span (a whole file) is its start, with nothing read.
+fn related(
+    d: &crate::diagnostic::Diagnostic,
+    taking: &[Taking],
+    encoding: Encoding,
+    texts: &mut HashMap<PathBuf, Option<Text>>,
+) -> Vec<lsp_types::DiagnosticRelatedInformation> {
+    d.elsewhere
+        .iter()
+        .filter_map(|e| {
+            let uri = text::uri_of(&e.path)?;
+            let range = if e.span.is_empty() && e.span.start == 0 {
+                lsp_types::Range::default()
+            } else {
+                let text = texts.entry(e.path.to_path_buf()).or_insert_with(|| {
+                    let source = match taking.iter().find(|t| t.path.as_path() == &*e.path) {
+                        Some(t) => t.report.source().to_string(),
+                        None => {
+                            let bytes = crate::input::read_limited(&e.path, "an article").ok()?;
+                            String::from_utf8_lossy(&bytes).into_owned()
+                        }
+                    };
+                    Some(Text::new(source))
+                });
+                text.as_ref()?.range(e.span, encoding)
+            };
+            Some(lsp_types::DiagnosticRelatedInformation {
+                location: lsp_types::Location::new(uri, range),
+                message: e.message.clone(),
+            })
+        })
+        .collect()
 }
 
 fn fresh_resolver() -> Resolver {
@@ -1001,35 +1091,6 @@ fn log(message: &str) {
     let _ = writeln!(io::stderr().lock(), "seolint server: {message}");
 }
 
-/// The 0-based line of the first ATX H1 (`# Title`) outside front matter and code fences.
-fn h1_line(text: &str) -> Option<usize> {
-    let mut fence: Option<&str> = None;
-    let mut front = text.starts_with("---") || text.starts_with("+++");
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim_start();
-        if front {
-            if i > 0 && (t.trim_end() == "---" || t.trim_end() == "+++" || t.trim_end() == "...") {
-                front = false;
-            }
-            continue;
-        }
-        if let Some(f) = fence {
-            if t.starts_with(f) {
-                fence = None;
-            }
-            continue;
-        }
-        if t.starts_with("```") {
-            fence = Some("```");
-        } else if t.starts_with("~~~") {
-            fence = Some("~~~");
-        } else if t == "#" || t.starts_with("# ") {
-            return Some(i);
-        }
-    }
-    None
-}
-
 /// `1,234 words · “cold brew” 1.2% · 6 min read · score 78/100`
 fn lens_title(s: &crate::stats::Stats) -> String {
     let mut parts = vec![format!("{} words", crate::text::thousands(s.words))];
@@ -1053,12 +1114,6 @@ mod tests {
         let got: Result<(), String> = guarded(|| panic!("rule broke"));
         assert!(got.as_ref().is_err_and(|e| e.contains("rule broke")), "{got:?}");
         assert_eq!(guarded(|| 7), Ok(7));
-    }
-
-    #[test]
-    fn the_lens_sits_at_the_h1() {
-        assert_eq!(h1_line("---\ntitle: x\n---\n\n```\n# not\n```\n# Title\n"), Some(7));
-        assert_eq!(h1_line("## Only an H2\n"), None);
     }
 
     #[test]

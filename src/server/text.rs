@@ -151,7 +151,7 @@ pub fn path_of(uri: &str) -> Option<PathBuf> {
         return None;
     }
     let rest = rest.split(['?', '#']).next().unwrap_or(rest);
-    let bytes = percent_decode(rest);
+    let bytes = crate::text::percent_decode_bytes(rest);
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStringExt;
@@ -190,25 +190,6 @@ pub fn uri_of(path: &Path) -> Option<lsp_types::Uri> {
         }
     }
     uri.parse().ok()
-}
-
-fn percent_decode(s: &str) -> Vec<u8> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    out
 }
 
 #[cfg(test)]

@@ -296,6 +296,18 @@ impl Site {
         candidates.iter().any(|c| c.exists()).then_some(Target::Exists)
     }
 
+    /// Whether page `from` links to page `to`; `None` when `from`'s links cannot be read (not
+    /// text): the `backlinks` rule and the report's cluster graph then say nothing of it.
+    pub fn links_to(&self, from: usize, to: usize) -> Option<bool> {
+        let links = self.files.get(from)?.links()?;
+        Some(
+            links
+                .links
+                .iter()
+                .any(|l| matches!(self.resolve(from, l.url), Target::Page(k, _) if k == to)),
+        )
+    }
+
     /// Resolve `url` as linked from file `from`.
     pub fn resolve(&self, from: usize, url: &str) -> Target {
         let url = url.trim();

@@ -19,7 +19,7 @@ pub use keyphrase::{inflected, word_matches_key, Keyphrase, KeywordMatch};
 pub use lang::{word_list, Language, WordList};
 pub use lexicon::{Lexicon, WordClass};
 pub use passive::passive_at;
-pub use percent::percent_decode;
+pub use percent::{percent_decode, percent_decode_bytes};
 pub use syllables::syllables;
 pub use transitions::transition_at;
 pub(crate) use words::load16;

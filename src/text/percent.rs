@@ -1,7 +1,14 @@
 //! Percent-decoding for URLs and fragments.
 
-/// Decode `%XX` escapes (invalid sequences are kept as written).
+/// Decode `%XX` escapes (invalid sequences are kept as written); a result that is not UTF-8 is
+/// `s` as written.
 pub fn percent_decode(s: &str) -> String {
+    String::from_utf8(percent_decode_bytes(s)).unwrap_or_else(|_| s.to_string())
+}
+
+/// The bytes `%XX` escapes stand for (invalid sequences are kept as written), for a caller that
+/// takes bytes (a file URI's path).
+pub fn percent_decode_bytes(s: &str) -> Vec<u8> {
     let bytes = s.as_bytes();
     let hex = |b: u8| (b as char).to_digit(16);
     let mut out = Vec::with_capacity(bytes.len());
@@ -17,5 +24,5 @@ pub fn percent_decode(s: &str) -> String {
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+    out
 }

@@ -137,7 +137,8 @@ impl Client {
         m["params"].clone()
     }
 
-    /// Whether any message the server has sent so far (without waiting) matches.
+    /// Every message the server has sent so far and the client has not taken yet (without
+    /// waiting): the kept ones and those still in the channel, in order; the queue is left empty.
     pub fn drain(&mut self) -> Vec<Value> {
         while let Ok(m) = self.rx.try_recv() {
             self.queued.push_back(m);

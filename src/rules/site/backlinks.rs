@@ -51,12 +51,7 @@ fn check(ctx: &mut SiteContext) {
                 continue;
             }
             let cluster = &site.files[j];
-            let Some(cluster_full) = cluster.links() else { continue };
-            let links_back = cluster_full
-                .links
-                .iter()
-                .any(|l| matches!(site.resolve(j, l.url), Target::Page(k, _) if k == i));
-            if !links_back {
+            if site.links_to(j, i) == Some(false) {
                 let elsewhere = crate::diagnostic::Elsewhere {
                     path: std::sync::Arc::from(&*cluster.abs),
                     span: crate::diagnostic::Span::default(),

@@ -7,10 +7,13 @@
 //! queued before it lints, so when changes arrive faster than linting only the newest text of a
 //! document is linted: results for an old version are never computed, so never published.
 
+mod config;
 mod findings;
+mod requests;
 mod site;
 mod text;
 mod transport;
+mod workspace;
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -33,8 +36,10 @@ use crate::config::Resolver;
 use crate::engine::{Landmarks, Report};
 use crate::requirements::TemplateReqs;
 use crate::settings::Settings;
+use config::{fresh_resolver, ClientSettings, SettingsKey};
 use text::{Encoding, Text};
 use transport::Incoming;
+use workspace::Checked;
 
 /// The command that returns a document's figures (`seolint stats --format json` for one file).
 pub const STATS_COMMAND: &str = "seolint.stats";
@@ -101,63 +106,6 @@ enum Event {
     Client(Incoming),
     ClientGone,
     SiteChecked(Checked),
-}
-
-/// A site pass's findings: the generation it started in, and per document the generation of
-/// the text it checked with that text's findings.
-struct Checked {
-    generation: u64,
-    found: HashMap<String, (u64, Vec<site::Anchored>)>,
-}
-
-/// What the client set for every document: the keyword and the template, over what config says.
-#[derive(Debug, Default, Clone, PartialEq)]
-struct ClientSettings {
-    keyword: Option<String>,
-    template: Option<PathBuf>,
-}
-
-impl ClientSettings {
-    /// `{ "keyword": "...", "template": "..." }`, also under a `seolint` key (how editors nest
-    /// a server's section), over these settings: a key given replaces its value (an empty string
-    /// or null clears it), a key not given keeps it, so an editor's empty settings object does
-    /// not undo the initialization options.
-    fn updated(&self, value: &Value) -> ClientSettings {
-        let v = value.get("seolint").unwrap_or(value);
-        let read = |key: &str, now: Option<String>| match v.get(key) {
-            None => now,
-            Some(x) => x.as_str().filter(|s| !s.is_empty()).map(str::to_string),
-        };
-        ClientSettings {
-            keyword: read("keyword", self.keyword.clone()),
-            template: read(
-                "template",
-                self.template.as_ref().map(|t| t.to_string_lossy().into_owned()),
-            )
-            .map(PathBuf::from),
-        }
-    }
-}
-
-/// What decides a file's settings besides the client's: its config file and the overrides of
-/// it that match the file.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct SettingsKey {
-    config: Option<PathBuf>,
-    overrides: Vec<usize>,
-    /// The file takes part in the site checks (saved, inside the site's folder).
-    site_run: bool,
-}
-
-/// An open document taking part in a site pass, with the site's folder.
-struct Taking {
-    root: PathBuf,
-    uri: String,
-    /// The generation of the document's text.
-    generation: u64,
-    path: PathBuf,
-    report: Arc<Report>,
-    settings: Arc<Settings>,
 }
 
 /// An open document.
@@ -465,30 +413,6 @@ impl Server {
         transport::write(out, Request::new(id, method.to_string(), params).into())
     }
 
-    fn set_client(&mut self, client: ClientSettings) {
-        if client != self.client {
-            self.client = client;
-            self.reload();
-        }
-    }
-
-    /// Config, presets, packs or a template may have changed: read them again and lint every
-    /// open document anew.
-    fn reload(&mut self) {
-        self.site_due = true;
-        self.generation += 1;
-        self.reloaded = self.generation;
-        self.resolver = Arc::new(fresh_resolver());
-        self.settings.clear();
-        self.template = None;
-        self.templates.clear();
-        for doc in self.docs.values_mut() {
-            doc.linted = None;
-            // found with the old settings: the next pass says what the new ones find
-            doc.site.clear();
-        }
-    }
-
     fn open(&mut self, p: lsp_types::DidOpenTextDocumentParams) {
         let d = p.text_document;
         let path = text::path_of(d.uri.as_str());
@@ -528,108 +452,6 @@ impl Server {
         doc.linted = None;
         let text = doc.text.as_str();
         doc.site.retain_mut(|a| a.follow(text));
-    }
-
-    /// Files changed on disk: config, presets and packs (YAML) or a template in use reload the
-    /// settings, and so does any change while a document's settings do not load (a broken
-    /// config's template, a pack it names); any other file may change what the site checks find.
-    fn files_changed(&mut self, changes: &[lsp_types::FileEvent]) {
-        let mut templates: Vec<PathBuf> = self
-            .settings
-            .values()
-            .filter_map(|s| s.as_ref().ok()?.template.as_ref().map(|t| absolute(Path::new(&t.path))))
-            .collect();
-        templates.extend(self.templates.iter().cloned());
-        let broken = self
-            .docs
-            .values()
-            .any(|d| matches!(d.linted, Some(Linted::Problem("config", _))));
-        let settings_changed = broken
-            || changes.iter().any(|c| {
-                let Some(path) = text::path_of(c.uri.as_str()) else {
-                    return false;
-                };
-                path.extension().is_some_and(|e| e == "yaml" || e == "yml") || templates.contains(&path)
-            });
-        if settings_changed {
-            self.reload();
-        } else {
-            self.site_due = true;
-        }
-    }
-
-    /// The settings a file gets, as `seolint FILE` would give them (its `.seolint.yaml`, the
-    /// overrides that match it), with the client's keyword and template over them; `Ok(None)`
-    /// for a file the config excludes or a partial.
-    fn settings_for(&mut self, path: Option<&Path>) -> Result<Option<Arc<Settings>>, String> {
-        let config = match path {
-            Some(p) => self.resolver.config_for(p).map_err(|e| e.to_string())?,
-            None => None,
-        };
-        if let Some(p) = path {
-            if config.as_ref().is_some_and(|c| c.excludes(p)) || crate::config::is_partial(config.as_deref(), p) {
-                return Ok(None);
-            }
-        }
-        // the site checks run for a saved file inside the site's folder (the configured content
-        // root, else the workspace), as `seolint FOLDER` would; an unsaved buffer or a file
-        // outside gets what `seolint FILE` gives: no site checks
-        let content_root = config
-            .as_ref()
-            .and_then(|c| c.site.content_root.as_ref().map(|r| c.dir.join(r)));
-        let site_run = match (path, content_root.or_else(|| self.root.clone())) {
-            (Some(p), Some(root)) => absolute(p).starts_with(absolute(&root)),
-            _ => false,
-        };
-        // files with the same config and matching overrides share one copy, as in a CLI run
-        let key = SettingsKey {
-            config: config.as_ref().map(|c| c.path.clone()),
-            overrides: match (&config, path) {
-                (Some(c), Some(p)) => c.overrides_for(p),
-                _ => Vec::new(),
-            },
-            site_run,
-        };
-        if let Some(known) = self.settings.get(&key) {
-            return known.clone().map(Some);
-        }
-        let mut s = match (&config, path) {
-            (Some(c), Some(p)) => c.settings_for(p),
-            _ => Settings::default(),
-        };
-        if let Some(k) = &self.client.keyword {
-            s.keyword = Some(k.clone());
-        }
-        // files leave what the site checks need, and the checklist rule knows they run
-        s.site_run = site_run;
-        let made = match self.client_template() {
-            Some(Err(e)) => Err(e),
-            Some(Ok(t)) => {
-                s.template = Some(t);
-                Ok(Arc::new(s))
-            }
-            None => Ok(Arc::new(s)),
-        };
-        self.settings.insert(key, made.clone());
-        made.map(Some)
-    }
-
-    /// The client's template, loaded once per reload.
-    fn client_template(&mut self) -> Option<Result<Arc<TemplateReqs>, String>> {
-        let path = self.client.template.clone()?;
-        let path = match (&self.root, path.is_relative()) {
-            (Some(root), true) => root.join(path),
-            _ => path,
-        };
-        let tried = absolute(&path);
-        if !self.templates.contains(&tried) {
-            self.templates.push(tried);
-        }
-        Some(
-            self.template
-                .get_or_insert_with(|| TemplateReqs::load(&path).map(Arc::new))
-                .clone(),
-        )
     }
 
     /// Lint `uri`'s current text if it is not linted yet, and publish what was found.
@@ -688,91 +510,6 @@ impl Server {
         Ok(())
     }
 
-    /// Start the site pass for every open document that belongs to a site (under the
-    /// configured content root, else the workspace folder), with the site's other files from
-    /// disk, on a thread of its own: reading the site takes longer than a keystroke. Its
-    /// findings come back as [`Event::SiteChecked`]; one pass runs at a time, and a pass asked
-    /// for meanwhile starts when it ends.
-    fn check_site(&mut self) {
-        if self.site_running {
-            self.site_due = true;
-            return;
-        }
-        let uris: Vec<String> = self.docs.keys().cloned().collect();
-        let mut taking: Vec<Taking> = Vec::new();
-        for uri in uris {
-            let Some(doc) = self.docs.get(&uri) else { continue };
-            let (Some(path), Some(Linted::Report(report))) = (doc.path.clone(), &doc.linted) else {
-                continue;
-            };
-            let (report, generation) = (report.clone(), doc.generation);
-            let Ok(Some(settings)) = self.settings_for(Some(&path)) else {
-                continue;
-            };
-            if !settings.site_run {
-                continue;
-            }
-            if let Some(root) = site::root_of(&settings, self.root.as_deref()).map(|r| absolute(&r)) {
-                taking.push(Taking {
-                    root,
-                    uri,
-                    generation,
-                    path,
-                    report,
-                    settings,
-                });
-            }
-        }
-        let had_findings = self.docs.values().any(|d| !d.site.is_empty());
-        if taking.is_empty() && !had_findings {
-            return;
-        }
-        self.site_running = true;
-        let resolver = self.resolver.clone();
-        let events = self.events.clone();
-        let (generation, encoding) = (self.generation, self.encoding);
-        let spawned = std::thread::Builder::new()
-            .name("seolint-site".to_string())
-            .spawn(move || {
-                let found = guarded(|| site_pass(&taking, &resolver, encoding)).unwrap_or_else(|why| {
-                    log(&why);
-                    HashMap::new()
-                });
-                let _ = events.send(Event::SiteChecked(Checked { generation, found }));
-            });
-        if let Err(e) = spawned {
-            log(&format!("cannot start the site checks: {e}"));
-            self.site_running = false;
-        }
-    }
-
-    /// A site pass ended: each open document gets its findings (moved along with the edits made
-    /// since the pass began) and its diagnostics are published again. A pass that began before
-    /// the last reload checked with the old settings: its findings are dropped (the reload asked
-    /// for a new pass).
-    fn site_checked(&mut self, checked: Checked, out: &mut impl Write) -> io::Result<()> {
-        self.site_running = false;
-        if checked.generation < self.reloaded {
-            return Ok(());
-        }
-        let mut found = checked.found;
-        for doc in self.docs.values_mut() {
-            let (generation, mut now) = found.remove(doc.uri.as_str()).unwrap_or_default();
-            if now.is_empty() && doc.site.is_empty() {
-                continue;
-            }
-            if generation != doc.generation {
-                let text = doc.text.as_str();
-                now.retain_mut(|a| a.follow(text));
-            }
-            doc.site = now;
-            if doc.linted.is_some() {
-                publish_doc(doc, self.encoding, out)?;
-            }
-        }
-        Ok(())
-    }
-
     /// The document's current report, linting it first if needed.
     fn report(&mut self, uri: &Uri, out: &mut impl Write) -> io::Result<Option<Arc<Report>>> {
         // a document the server does not hold (not Markdown, not opened) has no findings: the
@@ -782,237 +519,6 @@ impl Server {
             Some(Linted::Report(r)) => Some(r.clone()),
             _ => None,
         })
-    }
-
-    fn code_actions(&mut self, p: CodeActionParams, out: &mut impl Write) -> io::Result<Handled> {
-        let uri = p.text_document.uri;
-        let Some(report) = self.report(&uri, out)? else {
-            return Ok(Ok(json!([])));
-        };
-        let Some(doc) = self.docs.get(uri.as_str()) else {
-            return Ok(Ok(json!([])));
-        };
-        let path = doc
-            .path
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(untitled_name(uri.as_str())));
-        let settings = self.settings_for(doc.path.clone().as_deref()).ok().flatten();
-        let Some(doc) = self.docs.get(uri.as_str()) else {
-            return Ok(Ok(json!([])));
-        };
-        let span = doc.text.span(p.range, self.encoding);
-        let mut fixed_all = || {
-            let settings = settings.as_ref()?;
-            let text = doc.text.as_str().to_string();
-            let name = crate::input::display_path(&path);
-            let outcome = guarded(|| crate::fix::fix_source(&name, text, settings, false)).ok()?;
-            outcome.refused.is_none().then_some(outcome.source)
-        };
-        let open = findings::Open {
-            uri: &uri,
-            text: &doc.text,
-            report: &report,
-            front_matter: doc.landmarks.front_matter,
-            encoding: self.encoding,
-        };
-        let actions = findings::code_actions(&open, span, p.context.only.as_deref(), &mut fixed_all);
-        let actions: Vec<CodeActionOrCommand> = actions.into_iter().map(CodeActionOrCommand::CodeAction).collect();
-        Ok(serde_json::to_value(actions).map_err(invalid))
-    }
-
-    fn hover(&mut self, p: HoverParams, out: &mut impl Write) -> io::Result<Handled> {
-        let uri = p.text_document_position_params.text_document.uri;
-        let Some(report) = self.report(&uri, out)? else {
-            return Ok(Ok(Value::Null));
-        };
-        let Some(doc) = self.docs.get(uri.as_str()) else {
-            return Ok(Ok(Value::Null));
-        };
-        let at = doc.text.offset(p.text_document_position_params.position, self.encoding);
-        let here: Vec<_> = report
-            .diagnostics
-            .iter()
-            .chain(doc.site.iter().map(|a| &a.diagnostic))
-            .filter(|d| d.span.contains(at) || d.span.start == at)
-            .collect();
-        let Some(first) = here.first() else {
-            return Ok(Ok(Value::Null));
-        };
-        let mut shown: Vec<&str> = Vec::new();
-        let mut parts = Vec::new();
-        for d in &here {
-            if shown.contains(&d.rule) {
-                continue;
-            }
-            shown.push(d.rule);
-            let docs = crate::rules::find(d.rule).map_or_else(
-                || format!("`{}`: a rule of a pattern pack, or a finding about the file.", d.rule),
-                |r| r.documentation(),
-            );
-            parts.push(format!(
-                "**seolint `{}`** ({})\n\n{}\n\n{}",
-                d.rule, d.severity, d.message, docs
-            ));
-        }
-        let hover = Hover {
-            contents: HoverContents::Markup(MarkupContent {
-                kind: MarkupKind::Markdown,
-                value: parts.join("\n\n---\n\n"),
-            }),
-            range: Some(doc.text.range(first.span, self.encoding)),
-        };
-        Ok(serde_json::to_value(hover).map_err(invalid))
-    }
-
-    /// The document's figures (`seolint stats --format json` of it).
-    fn stats(&mut self, uri: &str) -> Result<crate::stats::Stats, (ErrorCode, String)> {
-        let path = match self.docs.get(uri) {
-            Some(doc) => doc.path.clone(),
-            None => return Err(invalid(format!("`{uri}` is not an open Markdown document"))),
-        };
-        let settings = match self.settings_for(path.as_deref()) {
-            Ok(Some(s)) => s,
-            Ok(None) => Arc::new(Settings::default()),
-            Err(e) => return Err((ErrorCode::RequestFailed, e)),
-        };
-        let doc = self.docs.get(uri).ok_or_else(|| invalid("closed"))?;
-        let name = path.map_or_else(|| untitled_name(uri), |p| crate::input::display_path(&p));
-        let text = doc.text.as_str().to_string();
-        guarded(|| crate::stats::compute(&name, text, &settings)).map_err(|e| (ErrorCode::InternalError, e))
-    }
-
-    fn code_lens(&mut self, uri: &Uri, out: &mut impl Write) -> io::Result<Handled> {
-        if !self.docs.contains_key(uri.as_str()) {
-            return Ok(Ok(json!([])));
-        }
-        // the lens sits on the H1 the linter found
-        self.ensure_linted(uri.as_str(), out)?;
-        let stats = match self.stats(uri.as_str()) {
-            Ok(s) => s,
-            Err(e) => return Ok(Err(e)),
-        };
-        let Some(doc) = self.docs.get(uri.as_str()) else {
-            return Ok(Ok(json!([])));
-        };
-        let line = doc.landmarks.h1.map_or(0, |h| doc.text.line_of(h.start));
-        let position = lsp_types::Position::new(u32::try_from(line).unwrap_or(0), 0);
-        let lens = CodeLens {
-            range: lsp_types::Range::new(position, position),
-            command: Some(Command {
-                title: lens_title(&stats),
-                command: STATS_COMMAND.to_string(),
-                arguments: Some(vec![json!(uri.as_str())]),
-            }),
-            data: None,
-        };
-        Ok(serde_json::to_value(vec![lens]).map_err(invalid))
-    }
-
-    fn execute(&mut self, p: ExecuteCommandParams) -> Handled {
-        if p.command != STATS_COMMAND {
-            return Err(invalid(format!(
-                "unknown command `{}` (the server has `{STATS_COMMAND}`)",
-                p.command
-            )));
-        }
-        // the document's URI, as a string or as `{ "uri": ... }`
-        let uri = p
-            .arguments
-            .first()
-            .and_then(|a| a.as_str().or_else(|| a.get("uri").and_then(Value::as_str)))
-            .ok_or_else(|| invalid(format!("`{STATS_COMMAND}` takes the document's URI")))?
-            .to_string();
-        let stats = self.stats(&uri)?;
-        serde_json::to_value(stats).map_err(invalid)
-    }
-}
-
-/// The site pass over the open documents taking part, per site folder: each document's site
-/// findings with the generation of the text they were found in, and their places in other
-/// files as LSP locations (in `encoding`).
-fn site_pass(
-    taking: &[Taking],
-    resolver: &Resolver,
-    encoding: Encoding,
-) -> HashMap<String, (u64, Vec<site::Anchored>)> {
-    let mut roots: Vec<&PathBuf> = taking.iter().map(|t| &t.root).collect();
-    roots.sort();
-    roots.dedup();
-    let mut found = HashMap::new();
-    let mut texts = HashMap::new();
-    for root in roots {
-        let group: Vec<&Taking> = taking.iter().filter(|t| &t.root == root).collect();
-        let open: Vec<&Path> = group.iter().map(|t| t.path.as_path()).collect();
-        let mut others = crate::discover::discover(std::slice::from_ref(root)).0;
-        others.retain(|p| {
-            let config = resolver.config_for(p).ok().flatten();
-            !open.contains(&p.as_path()) && !crate::config::is_partial(config.as_deref(), p)
-        });
-        let members: Vec<site::Member> = group
-            .iter()
-            .map(|t| site::Member {
-                path: &t.path,
-                report: &t.report,
-                settings: &t.settings,
-            })
-            .collect();
-        for (t, mut anchored) in group.iter().zip(site::check(&members, others)) {
-            for a in &mut anchored {
-                a.related = related(&a.diagnostic, taking, encoding, &mut texts);
-            }
-            found.insert(t.uri.clone(), (t.generation, anchored));
-        }
-    }
-    found
-}
-
-/// A site finding's places in other files as LSP locations: in the text an open document had
-/// for the pass, else in the file on disk (read once per pass, into `texts`); a place without a
-/// span (a whole file) is its start, with nothing read.
-fn related(
-    d: &crate::diagnostic::Diagnostic,
-    taking: &[Taking],
-    encoding: Encoding,
-    texts: &mut HashMap<PathBuf, Option<Text>>,
-) -> Vec<lsp_types::DiagnosticRelatedInformation> {
-    d.elsewhere
-        .iter()
-        .filter_map(|e| {
-            let uri = text::uri_of(&e.path)?;
-            let range = if e.span.is_empty() && e.span.start == 0 {
-                lsp_types::Range::default()
-            } else {
-                let text = texts.entry(e.path.to_path_buf()).or_insert_with(|| {
-                    let source = match taking.iter().find(|t| t.path.as_path() == &*e.path) {
-                        Some(t) => t.report.source().to_string(),
-                        None => {
-                            let bytes = crate::input::read_limited(&e.path, "an article").ok()?;
-                            String::from_utf8_lossy(&bytes).into_owned()
-                        }
-                    };
-                    Some(Text::new(source))
-                });
-                text.as_ref()?.range(e.span, encoding)
-            };
-            Some(lsp_types::DiagnosticRelatedInformation {
-                location: lsp_types::Location::new(uri, range),
-                message: e.message.clone(),
-            })
-        })
-        .collect()
-}
-
-fn fresh_resolver() -> Resolver {
-    // discovery only: `new` fails only for an explicit config file, which the server has not
-    Resolver::new(None, false).unwrap_or_else(|_| unreachable_resolver())
-}
-
-#[cold]
-fn unreachable_resolver() -> Resolver {
-    // no explicit file and not disabled cannot fail; this keeps the server up if it ever did
-    match Resolver::new(None, true) {
-        Ok(r) => r,
-        Err(_) => std::process::abort(),
     }
 }
 
@@ -1089,20 +595,6 @@ fn publish(
 /// A line on standard error, which editors show as the server's log.
 fn log(message: &str) {
     let _ = writeln!(io::stderr().lock(), "seolint server: {message}");
-}
-
-/// `1,234 words · “cold brew” 1.2% · 6 min read · score 78/100`
-fn lens_title(s: &crate::stats::Stats) -> String {
-    let mut parts = vec![format!("{} words", crate::text::thousands(s.words))];
-    if let Some(k) = &s.keyword {
-        parts.push(format!("“{}” {:.1}%", k.keyword, k.density));
-    }
-    parts.push(format!("{} min read", s.reading_time_computed));
-    parts.push(match &s.score {
-        Some(score) => format!("score {}/100", score.value),
-        None => "no score".to_string(),
-    });
-    parts.join(" · ")
 }
 
 #[cfg(test)]

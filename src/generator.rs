@@ -1,8 +1,9 @@
 //! Static site generators, known by the config file at a site's root. A folder with one (or with
 //! its own `.seolint.yaml`, or a repository root) starts a site of its own for site checks.
 
-use std::path::Path;
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
 
 use regex::Regex;
 
@@ -57,47 +58,110 @@ static ZOLA_BASE_URL: LazyLock<Regex> =
 static HUGO_BASE_URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?mi)^[ \t]*["']?baseurl["']?[ \t]*[=:]"#).expect("constant regex"));
 
-/// The generator whose config file is in `dir`, if any.
-pub fn detect(dir: &Path) -> Option<Generator> {
-    if let Some((_, g)) = NAMED.iter().find(|(name, _)| dir.join(name).is_file()) {
-        return Some(*g);
-    }
-    for name in ["config.toml", "config.yaml", "config.yml"] {
-        let path = dir.join(name);
-        if !path.is_file() {
-            continue;
-        }
-        let Ok(text) = crate::input::read_text(&path, "a generator config") else {
-            continue;
-        };
-        if name == "config.toml" && ZOLA_BASE_URL.is_match(&text) {
-            return Some(Generator::Zola);
-        }
-        if HUGO_BASE_URL.is_match(&text) {
-            return Some(Generator::Hugo);
-        }
-    }
-    None
+/// What one listing of a folder tells of the site it belongs to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Folder {
+    /// The generator whose config file is in it.
+    pub generator: Option<Generator>,
+    /// It holds `.git`: a repository root, where config discovery stops too.
+    pub repo_root: bool,
+    /// It holds a seolint config file.
+    pub seolint_config: bool,
 }
 
-/// Whether `dir` starts a site: it holds a seolint config, a generator's config, or is the root
-/// of a repository (where config discovery stops too). One listing of the folder, not a look for
-/// each name: a run asks this of every folder of the site.
-pub fn is_site_root(dir: &Path) -> bool {
+impl Folder {
+    /// Whether the folder starts a site: it holds a seolint config, a generator's config, or is
+    /// the root of a repository.
+    pub fn is_site_root(&self) -> bool {
+        self.repo_root || self.seolint_config || self.generator.is_some()
+    }
+}
+
+/// Look at `dir` with one listing of it, not a look for each name: a run asks this of every
+/// folder of the site (a folder that cannot be listed tells nothing). Only a config file the
+/// listing shows is opened: `config.toml` and `config.yaml`, whose site URL key tells the
+/// generator, and Hugo's `config/_default/` when there is a `config` folder.
+pub fn look_at(dir: &Path) -> Folder {
+    let mut folder = Folder::default();
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return false;
+        return folder;
     };
-    let mut maybe = false;
+    let mut files: Vec<String> = Vec::new();
+    let mut config_dir = false;
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        if name == ".git" || crate::input::CONFIG_FILE_NAMES.contains(&name) || NAMED.iter().any(|(n, _)| *n == name) {
-            return true;
+        if name == ".git" {
+            folder.repo_root = true;
+            continue;
         }
-        // a `config.toml` or `config/` is a site's only with a site URL or Hugo's layout
-        maybe |= matches!(name, "config" | "config.toml" | "config.yaml" | "config.yml");
+        // a link is followed, as a look at its path would
+        let is_dir = match entry.file_type() {
+            Ok(t) if t.is_symlink() => entry.path().is_dir(),
+            Ok(t) => t.is_dir(),
+            Err(_) => false,
+        };
+        if is_dir {
+            config_dir |= name == "config";
+        } else {
+            folder.seolint_config |= crate::input::CONFIG_FILE_NAMES.contains(&name);
+            files.push(name.to_string());
+        }
     }
-    maybe && detect(dir).is_some()
+    let has = |name: &str| match name.split_once('/') {
+        Some(_) => config_dir && dir.join(name).is_file(),
+        None => files.iter().any(|f| f == name),
+    };
+    folder.generator = NAMED.iter().find(|(name, _)| has(name)).map(|(_, g)| *g);
+    if folder.generator.is_none() {
+        folder.generator = ["config.toml", "config.yaml", "config.yml"]
+            .into_iter()
+            .filter(|name| has(name))
+            .find_map(|name| generator_by_site_url(&dir.join(name), name == "config.toml"));
+    }
+    folder
+}
+
+/// The generator whose config file is in `dir`, if any.
+pub fn detect(dir: &Path) -> Option<Generator> {
+    look_at(dir).generator
+}
+
+/// The generator a `config.toml` or `config.yaml` is for, by its site URL key.
+fn generator_by_site_url(path: &Path, toml: bool) -> Option<Generator> {
+    let text = crate::input::read_text(path, "a generator config").ok()?;
+    if toml && ZOLA_BASE_URL.is_match(&text) {
+        return Some(Generator::Zola);
+    }
+    HUGO_BASE_URL.is_match(&text).then_some(Generator::Hugo)
+}
+
+/// Whether `dir` starts a site (see [`Folder::is_site_root`]), looked at now.
+pub fn is_site_root(dir: &Path) -> bool {
+    look_at(dir).is_site_root()
+}
+
+/// What each folder looked at so far holds: a run asks it of a folder once for the anchor style
+/// of its files and once for the site they belong to.
+static FOLDERS: LazyLock<Mutex<HashMap<PathBuf, Folder>>> = LazyLock::new(Default::default);
+
+/// [`look_at`] `dir` (an absolute path), once in the life of the process; see [`forget_folders`].
+pub fn folder(dir: &Path) -> Folder {
+    if let Some(known) = FOLDERS.lock().ok().and_then(|f| f.get(dir).copied()) {
+        return known;
+    }
+    let found = look_at(dir);
+    if let Ok(mut folders) = FOLDERS.lock() {
+        folders.insert(dir.to_path_buf(), found);
+    }
+    found
+}
+
+/// Look at every folder again: a server whose config files changed may find another site layout.
+pub fn forget_folders() {
+    if let Ok(mut folders) = FOLDERS.lock() {
+        folders.clear();
+    }
 }
 
 #[cfg(test)]

@@ -311,9 +311,8 @@ impl Slugger {
 
 /// The style of the site generator whose config file sits in `file`'s folder or the closest one
 /// above it, stopping at a repository root (`.git`); the configs are [`crate::generator`]'s.
-/// Looked up once per folder.
+/// Looked up once per folder; see [`forget_styles`].
 pub fn detect(file: &Path) -> Option<SlugStyle> {
-    static CACHE: LazyLock<Mutex<HashMap<PathBuf, Option<SlugStyle>>>> = LazyLock::new(Default::default);
     let dir = file
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -328,8 +327,9 @@ pub fn detect(file: &Path) -> Option<SlugStyle> {
             break;
         }
         walked.push(d.to_path_buf());
-        found = generator_in(d);
-        if found.is_some() || d.join(".git").exists() {
+        let folder = crate::generator::folder(d);
+        found = folder.generator.map(style_of);
+        if found.is_some() || folder.repo_root {
             break;
         }
         here = d.parent();
@@ -342,16 +342,28 @@ pub fn detect(file: &Path) -> Option<SlugStyle> {
     found
 }
 
-fn generator_in(dir: &Path) -> Option<SlugStyle> {
+/// The anchor style found for each folder so far.
+static CACHE: LazyLock<Mutex<HashMap<PathBuf, Option<SlugStyle>>>> = LazyLock::new(Default::default);
+
+/// Find every folder's anchor style again (and look at the folders again): a server whose config
+/// files changed may find another generator.
+pub fn forget_styles() {
+    if let Ok(mut c) = CACHE.lock() {
+        c.clear();
+    }
+    crate::generator::forget_folders();
+}
+
+fn style_of(generator: crate::generator::Generator) -> SlugStyle {
     use crate::generator::Generator;
-    Some(match crate::generator::detect(dir)? {
+    match generator {
         Generator::Hugo => SlugStyle::Hugo,
         Generator::Zola => SlugStyle::Zola,
         Generator::Jekyll => SlugStyle::Jekyll,
         Generator::MkDocs => SlugStyle::Mkdocs,
         // Docusaurus makes its anchors with github-slugger
         Generator::Docusaurus => SlugStyle::Github,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ impl Server {
         self.generation += 1;
         self.reloaded = self.generation;
         self.resolver = Arc::new(fresh_resolver());
+        crate::document::slug::forget_styles();
         self.settings.clear();
         self.template = None;
         self.templates.clear();

@@ -244,7 +244,7 @@ impl Site {
         if let Some(&site) = self.root_of_dir.get(dir) {
             return site;
         }
-        let site = if crate::generator::is_site_root(dir) {
+        let site = if crate::generator::folder(dir).is_site_root() {
             self.site_index(Some(dir.to_path_buf()))
         } else {
             match dir.parent() {

@@ -4,6 +4,8 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::lint::lint_input;
 use super::Report;
 use crate::input::{FileError, Input};
@@ -69,8 +71,9 @@ pub fn lint_inputs_with<T: Send>(
         }
         return;
     }
+    // one look at each file's size, on every core
     let big: Vec<bool> = inputs
-        .iter()
+        .par_iter()
         .map(|(input, _)| match input {
             Input::File(p) => std::fs::metadata(p).is_ok_and(|m| m.len() >= BIG_FILE),
             Input::Stdin(piped) => piped.text.len() as u64 >= BIG_FILE,

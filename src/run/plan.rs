@@ -6,6 +6,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::Failure;
 use crate::config::{ConfigFile, Resolver};
 use crate::input::{FileError, Input};
@@ -56,6 +58,9 @@ struct SettingsKey {
     overrides: Vec<usize>,
 }
 
+/// A file the run takes: the key of its settings and its config.
+type Taken = (SettingsKey, Option<Arc<ConfigFile>>);
+
 /// The settings a plan makes, one for each key met, in the order first met.
 struct Shared {
     index: HashMap<SettingsKey, usize>,
@@ -98,7 +103,8 @@ impl Plan {
         // each input with the index of its settings in `shared`, until the run's own options
         // (site checks or not) are known
         let mut keyed: Vec<(Input, usize)> = Vec::new();
-        let mut take = |file: &Path, explicit: bool| -> Result<Option<usize>, Failure> {
+        // a file's config and the key of its settings, or `None` when the run does not take it
+        let classify = |file: &Path, explicit: bool| -> Result<Option<Taken>, Failure> {
             let config = resolver.config_for(file).map_err(Failure::new)?;
             let excluded = config.as_ref().is_some_and(|c| c.excludes(file));
             // a partial is a fragment of the pages that include it, named or not: no article rules
@@ -110,17 +116,22 @@ impl Plan {
                 config: config.as_ref().map(|c| c.path.clone()),
                 overrides: config.as_ref().map(|c| c.overrides_for(file)).unwrap_or_default(),
             };
+            Ok(Some((key, config)))
+        };
+        // the index of a key's settings in `shared`, the file standing for them if it is new
+        let mut index_of = |key: SettingsKey, config: Option<Arc<ConfigFile>>, file: &Path| {
             let next = shared.made_from.len();
             let index = *shared.index.entry(key).or_insert(next);
             if index == next {
                 shared.made_from.push((config, file.to_path_buf()));
             }
-            Ok(Some(index))
+            index
         };
         if stdin_count == 1 {
             let (name, text) = read_stdin(options.stdin_filename.as_deref())?;
             // standard input is named: config `exclude` applies to it only with --force-exclude
-            if let Some(index) = take(Path::new(&name), true)? {
+            if let Some((key, config)) = classify(Path::new(&name), true)? {
+                let index = index_of(key, config, Path::new(&name));
                 keyed.push((Input::Stdin(Box::new(crate::input::Piped { name, text })), index));
             }
         }
@@ -130,8 +141,12 @@ impl Plan {
         // the walk has the paths now (a run may name thousands)
         drop(disk);
         keyed.reserve_exact(files.len());
-        for found in files {
-            if let Some(index) = take(&found.path, found.explicit)? {
+        // each file's config looked up on every core (a look at each folder on the way up),
+        // then the settings shared out in order: the first error met in file order fails the run
+        let classified: Vec<_> = files.par_iter().map(|f| classify(&f.path, f.explicit)).collect();
+        for (found, class) in files.into_iter().zip(classified) {
+            if let Some((key, config)) = class? {
+                let index = index_of(key, config, &found.path);
                 keyed.push((Input::File(found.path), index));
             }
         }

@@ -61,7 +61,23 @@ fn tamper(dir: &Path, from: &str, to: &str) {
         found = true;
     }
     assert!(found, "`{from}` not in the cache");
+    reseal(&mut text);
     std::fs::write(&files[0], text).expect("write cache");
+}
+
+/// Write each entry's payload checksum anew, as a cache that seolint wrote this way would have
+/// it (the layout is [`first_payload`]'s).
+fn reseal(bytes: &mut [u8]) {
+    let u32_at = |bytes: &[u8], at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes")) as usize;
+    let mut at = 16 + u32_at(bytes, 12);
+    while at < bytes.len() {
+        let len_at = at + 4 + u32_at(bytes, at) + 16 + 8;
+        let start = len_at + 4 + 8;
+        let end = start + u32_at(bytes, len_at);
+        let sum = xxhash_rust::xxh3::xxh3_64(&bytes[start..end]);
+        bytes[start - 8..start].copy_from_slice(&sum.to_le_bytes());
+        at = end;
+    }
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -268,6 +284,19 @@ fn a_deleted_file_no_longer_feeds_site_checks() {
     assert_eq!(seolint(dir, &["--format", "concise", "."]), before);
 }
 
+/// Where the first entry's payload is in a cache file: after the header (magic, format, the
+/// version's length and text) and the entry's name, content hash, settings key, payload length
+/// and checksum.
+fn first_payload(bytes: &[u8]) -> std::ops::Range<usize> {
+    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes")) as usize;
+    let version = u32_at(12);
+    let entry = 16 + version;
+    let name = u32_at(entry);
+    let len_at = entry + 4 + name + 16 + 8;
+    let start = len_at + 4 + 8;
+    start..start + u32_at(len_at)
+}
+
 #[test]
 fn a_corrupt_cache_is_ignored_and_rewritten() {
     let d = project();
@@ -287,12 +316,19 @@ fn a_corrupt_cache_is_ignored_and_rewritten() {
         assert!(rewritten.starts_with(b"SEOLINTC"), "not rewritten");
         assert_eq!(seolint(dir, &["--format", "json", "."]), cold);
     }
-    // an entry cut short or with a payload that is not an entry: a miss, not a crash
+    // an entry with a byte of its payload changed, or one that is not an entry at all, or the
+    // file cut short: a miss, not a crash and not a wrong finding
     let mut bytes = std::fs::read(&file).expect("read");
-    let at = find(&bytes, b"{\"d\"").expect("an entry");
-    bytes[at] = b'#';
+    let payload = first_payload(&bytes);
+    bytes[payload.start + payload.len() / 2] ^= 0x20;
     std::fs::write(&file, &bytes).expect("write");
     assert_eq!(seolint(dir, &["--format", "json", "."]), cold);
+    let mut bytes = std::fs::read(&file).expect("read");
+    let payload = first_payload(&bytes);
+    bytes[payload].fill(0xff);
+    std::fs::write(&file, &bytes).expect("write");
+    assert_eq!(seolint(dir, &["--format", "json", "."]), cold);
+    let mut bytes = std::fs::read(&file).expect("read");
     bytes.truncate(bytes.len() - 7);
     std::fs::write(&file, &bytes).expect("write");
     assert_eq!(seolint(dir, &["--format", "json", "."]), cold);

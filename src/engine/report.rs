@@ -40,10 +40,8 @@ pub struct Report {
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct External {
     /// Each local image the file names, relative to its folder, and whether it was there.
-    #[serde(rename = "i")]
     pub images: Vec<(String, bool)>,
     /// Each include as written, with the file found for it and a hash of its bytes.
-    #[serde(rename = "n")]
     pub includes: Vec<(String, Option<(String, u64)>)>,
 }
 

@@ -65,15 +65,28 @@ pub struct Folder {
     pub generator: Option<Generator>,
     /// It holds `.git`: a repository root, where config discovery stops too.
     pub repo_root: bool,
-    /// It holds a seolint config file.
-    pub seolint_config: bool,
+    /// The seolint config file it holds (the first of [`crate::input::CONFIG_FILE_NAMES`]).
+    pub seolint_config: Option<&'static str>,
+    /// Which of [`INCLUDE_DIRS`] it holds, by their index.
+    include_dirs: [bool; INCLUDE_DIRS.len()],
 }
+
+/// The folders where a site keeps the snippets its pages include, as generators name them.
+pub const INCLUDE_DIRS: [&str; 4] = ["_includes", "_partials", "includes", "partials"];
 
 impl Folder {
     /// Whether the folder starts a site: it holds a seolint config, a generator's config, or is
     /// the root of a repository.
     pub fn is_site_root(&self) -> bool {
-        self.repo_root || self.seolint_config || self.generator.is_some()
+        self.repo_root || self.seolint_config.is_some() || self.generator.is_some()
+    }
+
+    /// Whether it holds the include folder `name` (one of [`INCLUDE_DIRS`]).
+    pub fn has_include_dir(&self, name: &str) -> bool {
+        INCLUDE_DIRS
+            .iter()
+            .position(|d| *d == name)
+            .is_some_and(|i| self.include_dirs[i])
     }
 }
 
@@ -103,11 +116,17 @@ pub fn look_at(dir: &Path) -> Folder {
         };
         if is_dir {
             config_dir |= name == "config";
+            if let Some(i) = INCLUDE_DIRS.iter().position(|d| *d == name) {
+                folder.include_dirs[i] = true;
+            }
         } else {
-            folder.seolint_config |= crate::input::CONFIG_FILE_NAMES.contains(&name);
             files.push(name.to_string());
         }
     }
+    folder.seolint_config = crate::input::CONFIG_FILE_NAMES
+        .iter()
+        .copied()
+        .find(|c| files.iter().any(|f| f == c));
     let has = |name: &str| match name.split_once('/') {
         Some(_) => config_dir && dir.join(name).is_file(),
         None => files.iter().any(|f| f == name),

@@ -7,7 +7,6 @@ use std::sync::{Arc, Mutex};
 
 use super::file::{ConfigError, ConfigFile, RuleEntry};
 use crate::diagnostic::Severity;
-use crate::input::CONFIG_FILE_NAMES;
 use crate::rules;
 use crate::settings::{RuleSetting, Settings};
 
@@ -191,14 +190,11 @@ impl Resolver {
             return Ok(hit);
         }
         let mut found = None;
-        for name in CONFIG_FILE_NAMES {
-            let candidate = dir.join(name);
-            if candidate.is_file() {
-                found = Some(Arc::new(ConfigFile::load(&relative_to_cwd(&candidate))?));
-                break;
-            }
+        let folder = crate::generator::folder(dir);
+        if let Some(name) = folder.seolint_config {
+            found = Some(Arc::new(ConfigFile::load(&relative_to_cwd(&dir.join(name)))?));
         }
-        if found.is_none() && !dir.join(".git").exists() {
+        if found.is_none() && !folder.repo_root {
             if let Some(parent) = dir.parent() {
                 found = self.lookup(parent)?;
             }

@@ -306,9 +306,15 @@ pub(super) fn find_include(include: &str, dir: &Path) -> Option<std::path::PathB
     };
     let dir = crate::input::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     dir.ancestors().take(12).find_map(|a| {
-        ["", "_includes", "_partials", "includes", "partials"]
-            .iter()
-            .map(|sub| a.join(sub).join(rel))
+        // only the include folders that are there (each folder is listed once in a run)
+        let folder = crate::generator::folder(a);
+        std::iter::once(a.join(rel))
+            .chain(
+                crate::generator::INCLUDE_DIRS
+                    .iter()
+                    .filter(|sub| folder.has_include_dir(sub))
+                    .map(|sub| a.join(sub).join(rel)),
+            )
             .find(|p| p.is_file())
     })
 }

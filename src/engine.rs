@@ -10,12 +10,14 @@
 //! - `cache`: the result cache, what linting each file found kept on disk for the next run
 
 mod cache;
+mod cache_file;
 mod lint;
 mod report;
 mod schedule;
 mod site;
 
-pub use cache::{fingerprint, Cache, CACHEDIR_TAG, CACHE_FORMAT};
+pub use cache::{fingerprint, Cache, CACHEDIR_TAG};
+pub use cache_file::CACHE_FORMAT;
 pub use lint::{
     check_document, decode, lint_bytes, lint_input, lint_source, lint_source_landmarks, pillar_reason, read_input,
     sort, Landmarks,

@@ -66,18 +66,36 @@ fn tamper(dir: &Path, from: &str, to: &str) {
 }
 
 /// Write each entry's payload checksum anew, as a cache that seolint wrote this way would have
-/// it (the layout is [`first_payload`]'s).
+/// it (the layout is [`entries`]').
 fn reseal(bytes: &mut [u8]) {
-    let u32_at = |bytes: &[u8], at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes")) as usize;
-    let mut at = 16 + u32_at(bytes, 12);
-    while at < bytes.len() {
-        let len_at = at + 4 + u32_at(bytes, at) + 16 + 8;
-        let start = len_at + 4 + 8;
-        let end = start + u32_at(bytes, len_at);
-        let sum = xxhash_rust::xxh3::xxh3_64(&bytes[start..end]);
-        bytes[start - 8..start].copy_from_slice(&sum.to_le_bytes());
-        at = end;
+    for (checksum_at, payload) in entries(bytes) {
+        let sum = xxhash_rust::xxh3::xxh3_64(&bytes[payload]);
+        bytes[checksum_at..checksum_at + 8].copy_from_slice(&sum.to_le_bytes());
     }
+}
+
+/// Where each entry's checksum is in a cache file, and its payload: the index runs from the
+/// offset in the file's last 16 bytes to them; an index entry is the name's length and the
+/// name, the content hash (16 bytes), the settings key (8), the checksum (8), the payload's
+/// offset (8) and length (4).
+fn entries(bytes: &[u8]) -> Vec<(usize, std::ops::Range<usize>)> {
+    let int = |at: usize, n: usize| {
+        bytes[at..at + n]
+            .iter()
+            .rev()
+            .fold(0usize, |v, b| v << 8 | usize::from(*b))
+    };
+    let end = bytes.len() - 16;
+    let mut at = int(end, 8);
+    let mut out = Vec::new();
+    while at < end {
+        let checksum_at = at + 4 + int(at, 4) + 16 + 8;
+        let offset = int(checksum_at + 8, 8);
+        let len = int(checksum_at + 16, 4);
+        out.push((checksum_at, offset..offset + len));
+        at = checksum_at + 8 + 8 + 4;
+    }
+    out
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -148,6 +166,30 @@ fn the_cache_is_used_and_an_edited_file_is_linted_again() {
     );
     assert!(
         out.lines().any(|l| l.starts_with("b.md") && l.contains(TAMPERED)),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_run_over_one_file_keeps_the_other_entries() {
+    let d = project();
+    let dir = d.path();
+    warm_and_tampered(dir);
+    // a.md edited and linted alone: the new cache file has its new entry and b.md's old one
+    std::fs::write(
+        dir.join("a.md"),
+        A.replace("title: Short", "title: A title long enough for the title length rule"),
+    )
+    .expect("write");
+    let alone = seolint(dir, &["--format", "concise", "a.md"]);
+    assert!(!alone.contains(TAMPERED), "{alone}");
+    let out = seolint(dir, &["--format", "concise", "."]);
+    assert!(
+        out.lines().any(|l| l.starts_with("b.md") && l.contains(TAMPERED)),
+        "b.md's entry was not kept:\n{out}"
+    );
+    assert!(
+        !out.lines().any(|l| l.starts_with("a.md") && l.contains(TAMPERED)),
         "{out}"
     );
 }
@@ -284,17 +326,9 @@ fn a_deleted_file_no_longer_feeds_site_checks() {
     assert_eq!(seolint(dir, &["--format", "concise", "."]), before);
 }
 
-/// Where the first entry's payload is in a cache file: after the header (magic, format, the
-/// version's length and text) and the entry's name, content hash, settings key, payload length
-/// and checksum.
+/// Where the first entry's payload is in a cache file.
 fn first_payload(bytes: &[u8]) -> std::ops::Range<usize> {
-    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes")) as usize;
-    let version = u32_at(12);
-    let entry = 16 + version;
-    let name = u32_at(entry);
-    let len_at = entry + 4 + name + 16 + 8;
-    let start = len_at + 4 + 8;
-    start..start + u32_at(len_at)
+    entries(bytes).remove(0).1
 }
 
 #[test]

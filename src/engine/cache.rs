@@ -10,21 +10,25 @@
 //! re-lints the file), and so are the files it includes (found again, their bytes hashed). Site findings are never
 //! cached: they are recomputed from the summaries every run.
 //!
-//! The cache of a project is one file, `<dir>/<hash of the working directory>.bin`, read whole
-//! at the start of a run and written at its end (a temporary file renamed over it: a concurrent
-//! run sees the old file or the new one, never half of one; the last to finish wins, and an
-//! entry it lacks is only a file linted again). Nothing in it is trusted: a file that does not
-//! parse, or has another version's header, is ignored and rewritten; an entry whose key does
-//! not match, whose payload does not match its checksum (xxh3, 64 bits), or that does not
-//! decode, is a miss. Payloads are postcard (serde's compact binary form), which a warm run,
-//! decoding every entry it uses, reads much faster than JSON.
+//! The cache of a project is one file, `<dir>/<hash of the working directory>.bin` (its layout
+//! is [`super::cache_file`]'s): a run reads its index at the start and a payload when it uses
+//! it, writes the entries it makes to a temporary file as it makes them, and at its end adds the
+//! entries it kept and renames the file over the old one (a concurrent run sees the old file or
+//! the new one, never half of one; the last to finish wins, and an entry it lacks is only a file
+//! linted again). Nothing in it is trusted: a file that does not read as a cache of this version
+//! is ignored and rewritten; an entry whose key does not match, whose payload does not match its
+//! checksum (xxh3, 64 bits), or that does not decode, is a miss. Payloads are postcard (serde's
+//! compact binary form), which a warm run, decoding every entry it uses, reads much faster than
+//! JSON.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::{xxh3_128, xxh3_64, Xxh3};
+use xxhash_rust::xxh3::{xxh3_128, Xxh3};
+
+use super::cache_file::{CacheReader, CacheWriter};
 
 use super::lint::{include_state, lint_bytes, lint_input, read_input};
 use super::report::External;
@@ -35,12 +39,6 @@ use crate::input::{FileError, Input};
 use crate::settings::Settings;
 use crate::site::{PageLinks, PageSummary, PageValues};
 use crate::suppress::Suppressions;
-
-/// The layout of a cache file and of its entries; a change makes every older cache a miss.
-pub const CACHE_FORMAT: u32 = 2;
-
-/// What a cache file starts with.
-const MAGIC: &[u8; 8] = b"SEOLINTC";
 
 /// What the cache folder's `CACHEDIR.TAG` says (the standard tag, with seolint's note), and
 /// what `seolint clean` looks for before it removes a folder.
@@ -54,34 +52,17 @@ fn version() -> String {
     std::env::var("SEOLINT_CACHE_TEST_VERSION").unwrap_or_else(|_| env!("CARGO_PKG_VERSION").to_string())
 }
 
-/// An entry as found in the cache file: its key, and where its payload is in the file's bytes
-/// with the payload's checksum (a payload that does not match it is a miss: the entries are
-/// postcard, which has no redundancy of its own to tell a flipped byte).
-struct Stored {
-    content: u128,
-    settings: u64,
-    checksum: u64,
-    payload: std::ops::Range<usize>,
-}
-
-/// An entry made in this run.
-struct Fresh {
-    content: u128,
-    settings: u64,
-    payload: Vec<u8>,
-}
-
-/// The cache of one run: what was read at its start, what it linted afresh.
+/// The cache of one run: the index read at its start, the entries it makes.
 pub struct Cache {
     dir: PathBuf,
     file: PathBuf,
-    bytes: Vec<u8>,
-    loaded: HashMap<Box<str>, Stored>,
+    old: CacheReader,
     /// The file did not read as a cache of this version: it is rewritten.
     stale: bool,
     /// Each settings' fingerprint, by the address of the settings the run shares.
     fingerprints: HashMap<usize, u64>,
-    fresh: Mutex<HashMap<Box<str>, Fresh>>,
+    /// The new cache file, made at the first entry linted afresh; the error that stopped it.
+    fresh: Mutex<Option<std::io::Result<CacheWriter>>>,
     /// Files of this run taken from the cache.
     seen: Mutex<Vec<Box<str>>>,
     /// Files of this run that cannot be cached: their old entries go.
@@ -98,10 +79,9 @@ impl Cache {
             xxhash_rust::xxh3::xxh3_64(cwd.as_os_str().as_encoded_bytes())
         );
         let file = dir.join(name);
-        let bytes = std::fs::read(&file).unwrap_or_default();
-        let parsed = parse_file(&bytes);
-        let stale = parsed.is_none() && !bytes.is_empty();
-        let loaded = parsed.unwrap_or_default();
+        let read = CacheReader::open(&file, &version());
+        let stale = read.is_none();
+        let old = read.unwrap_or_else(CacheReader::empty);
         let mut fingerprints = HashMap::new();
         for (_, settings) in inputs {
             let at = Arc::as_ptr(settings) as usize;
@@ -110,11 +90,10 @@ impl Cache {
         Cache {
             dir: dir.to_path_buf(),
             file,
-            bytes,
-            loaded,
+            old,
             stale,
             fingerprints,
-            fresh: Mutex::new(HashMap::new()),
+            fresh: Mutex::new(None),
             seen: Mutex::new(Vec::new()),
             uncacheable: Mutex::new(Vec::new()),
         }
@@ -133,10 +112,12 @@ impl Cache {
         let name = input.display();
         let content = xxh3_128(&bytes);
         let key = file_key(fingerprint, settings, path);
-        if let Some(stored) = self.loaded.get(name.as_str()) {
-            let payload = self.bytes.get(stored.payload.clone()).unwrap_or_default();
-            if stored.content == content && stored.settings == key && xxh3_64(payload) == stored.checksum {
-                if let Some(entry) = decode_entry(payload).filter(|e| e.externals_unchanged(path)) {
+        if let Some(slot) = self.old.index.get(name.as_str()) {
+            let payload = (slot.content == content && slot.settings == key)
+                .then(|| self.old.payload(slot))
+                .flatten();
+            if let Some(payload) = payload {
+                if let Some(entry) = decode_entry(&payload).filter(|e| e.externals_unchanged(path)) {
                     match String::from_utf8(bytes) {
                         Ok(source) => {
                             if let Some(mut report) = entry.into_report(name.clone(), source, settings) {
@@ -154,21 +135,25 @@ impl Cache {
         let mut report = lint_bytes(name.clone(), bytes, settings);
         report.path_bytes = input.path_bytes();
         match encode_entry(&report) {
-            Some(payload) => {
-                if let Ok(mut fresh) = self.fresh.lock() {
-                    fresh.insert(
-                        name.into(),
-                        Fresh {
-                            content,
-                            settings: key,
-                            payload,
-                        },
-                    );
-                }
-            }
+            Some(payload) => self.write(&name, content, key, &payload),
             None => self.uncacheable(name),
         }
         Ok(report)
+    }
+
+    /// Add an entry to the new cache file, making it at the first; after an error, nothing more
+    /// is written (the error is [`Cache::save`]'s).
+    fn write(&self, name: &str, content: u128, settings: u64, payload: &[u8]) {
+        let Ok(mut fresh) = self.fresh.lock() else { return };
+        let writer = fresh.get_or_insert_with(|| {
+            prepare_dir(&self.dir)?;
+            CacheWriter::create(&self.dir, &version())
+        });
+        if let Ok(w) = writer {
+            if let Err(e) = w.add(name, content, settings, payload) {
+                *writer = Err(e);
+            }
+        }
     }
 
     fn seen(&self, name: String) {
@@ -183,63 +168,42 @@ impl Cache {
         }
     }
 
-    /// Write the cache back: the entries made in this run, and those read at its start that
-    /// it did not replace (a run over part of a project keeps the rest), less those of files
-    /// that are gone or can no longer be cached. Nothing is written when nothing changed.
+    /// Write the cache back: the entries made in this run, and those read at its start that it
+    /// did not replace (a run over part of a project keeps the rest), less those of files that
+    /// are gone or can no longer be cached, and those whose payload went bad. Nothing is written
+    /// when nothing changed.
     pub fn save(self) -> std::io::Result<()> {
         use std::collections::HashSet;
         let fresh = self.fresh.into_inner().unwrap_or_default();
         let hits: HashSet<Box<str>> = self.seen.into_inner().unwrap_or_default().into_iter().collect();
         let uncacheable: HashSet<Box<str>> = self.uncacheable.into_inner().unwrap_or_default().into_iter().collect();
-        // each with the checksum it was read with: a payload that went bad stays a miss
-        let mut kept: Vec<(&str, u128, u64, u64, &[u8])> = Vec::new();
+        let replaced = |name: &str| matches!(&fresh, Some(Ok(w)) if w.has(name));
+        let mut kept = Vec::new();
         let mut dropped = false;
-        for (name, s) in &self.loaded {
-            if fresh.contains_key(name) {
+        for (name, slot) in &self.old.index {
+            if replaced(name) {
                 continue;
             }
-            let keep = !uncacheable.contains(name) && (hits.contains(name) || Path::new(&**name).is_file());
-            if !keep {
+            if !uncacheable.contains(name) && (hits.contains(name) || Path::new(&**name).is_file()) {
+                kept.push((name, slot));
+            } else {
                 dropped = true;
-                continue;
             }
-            kept.push((
-                name,
-                s.content,
-                s.settings,
-                s.checksum,
-                self.bytes.get(s.payload.clone()).unwrap_or_default(),
-            ));
         }
-        if fresh.is_empty() && !dropped && !self.stale {
-            return Ok(());
+        let mut writer = match fresh {
+            Some(writer) => writer?,
+            None if dropped || self.stale => {
+                prepare_dir(&self.dir)?;
+                CacheWriter::create(&self.dir, &version())?
+            }
+            None => return Ok(()),
+        };
+        for (name, slot) in kept {
+            if let Some(payload) = self.old.payload(slot) {
+                writer.add(name, slot.content, slot.settings, &payload)?;
+            }
         }
-        let mut out =
-            Vec::with_capacity(self.bytes.len() + fresh.values().map(|f| f.payload.len() + 64).sum::<usize>());
-        let version = version();
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&CACHE_FORMAT.to_le_bytes());
-        out.extend_from_slice(&(version.len() as u32).to_le_bytes());
-        out.extend_from_slice(version.as_bytes());
-        let records = kept.into_iter().chain(
-            fresh
-                .iter()
-                .map(|(n, f)| (&**n, f.content, f.settings, xxh3_64(&f.payload), f.payload.as_slice())),
-        );
-        for (name, content, settings, checksum, payload) in records {
-            out.extend_from_slice(&(name.len() as u32).to_le_bytes());
-            out.extend_from_slice(name.as_bytes());
-            out.extend_from_slice(&content.to_le_bytes());
-            out.extend_from_slice(&settings.to_le_bytes());
-            out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
-            out.extend_from_slice(&checksum.to_le_bytes());
-            out.extend_from_slice(payload);
-        }
-        prepare_dir(&self.dir)?;
-        let mut temp = tempfile::NamedTempFile::new_in(&self.dir)?;
-        std::io::Write::write_all(&mut temp, &out)?;
-        temp.persist(&self.file).map_err(|e| e.error)?;
-        Ok(())
+        writer.finish(&self.file)
     }
 }
 
@@ -256,56 +220,6 @@ fn prepare_dir(dir: &Path) -> std::io::Result<()> {
         std::fs::write(tag, CACHEDIR_TAG)?;
     }
     Ok(())
-}
-
-/// Read a cache file: `None` when it is not a cache of this version and format, or is cut short.
-fn parse_file(bytes: &[u8]) -> Option<HashMap<Box<str>, Stored>> {
-    let mut r = Reader { bytes, at: 0 };
-    if r.take(MAGIC.len())? != MAGIC || r.u32()? != CACHE_FORMAT {
-        return None;
-    }
-    let n = r.u32()? as usize;
-    if r.take(n)? != version().as_bytes() {
-        return None;
-    }
-    let mut out = HashMap::new();
-    while r.at < bytes.len() {
-        let n = r.u32()? as usize;
-        let name = std::str::from_utf8(r.take(n)?).ok()?;
-        let content = u128::from_le_bytes(r.take(16)?.try_into().ok()?);
-        let settings = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
-        let n = r.u32()? as usize;
-        let checksum = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
-        let start = r.at;
-        r.take(n)?;
-        out.insert(
-            name.into(),
-            Stored {
-                content,
-                settings,
-                checksum,
-                payload: start..start + n,
-            },
-        );
-    }
-    Some(out)
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let out = self.bytes.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(out)
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
 }
 
 /// A hash of everything in `settings` that can change what linting a file finds. Packs count by

@@ -89,23 +89,33 @@ impl Peers {
     }
 }
 
-/// The groups of two or more items (of `0..n`) with the same value, each in item order. Items
-/// are sorted by a hash of their value (no copy of every value is kept); items whose hashes
-/// agree are then grouped by the value itself, so a collision only costs a comparison.
+/// The groups of two or more items (of `0..n`) with the same value, each in item order, in
+/// O(n): items are counted by a hash of their value (no copy of every value is kept), those whose
+/// hash is shared are gathered by it, and each such gathering is split by the value itself, so a
+/// collision only costs a comparison.
 fn shared(n: usize, value: impl Fn(usize) -> Option<String>, hash: fn(&str) -> u64) -> Vec<Vec<usize>> {
-    let mut hashed: Vec<(u64, usize)> = (0..n).filter_map(|i| Some((hash(&value(i)?), i))).collect();
-    hashed.sort_unstable();
+    let hashes: Vec<Option<u64>> = (0..n).map(|i| value(i).map(|v| hash(&v))).collect();
+    let mut count: HashMap<u64, u32> = HashMap::new();
+    for h in hashes.iter().flatten() {
+        *count.entry(*h).or_insert(0) += 1;
+    }
+    let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, h) in hashes.iter().enumerate() {
+        if let Some(h) = h.filter(|h| count.get(h).is_some_and(|&c| c > 1)) {
+            by_hash.entry(h).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for run in hashed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-        for &(_, i) in run {
+    for members in by_hash.into_values() {
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for i in members {
             let Some(v) = value(i) else { continue };
             match groups.iter_mut().find(|(g, _)| *g == v) {
                 Some((_, members)) => members.push(i),
                 None => groups.push((v, vec![i])),
             }
         }
-        out.extend(groups.drain(..).map(|(_, m)| m).filter(|m| m.len() > 1));
+        out.extend(groups.into_iter().map(|(_, m)| m).filter(|m| m.len() > 1));
     }
     out
 }

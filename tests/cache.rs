@@ -153,21 +153,26 @@ fn the_cache_is_used_and_an_edited_file_is_linted_again() {
     let d = project();
     let dir = d.path();
     warm_and_tampered(dir);
-    // a.md gets a long title: its entry is a miss, b.md's is still used
+    // a.md's entry is a miss, b.md's is still used
+    lengthen_a_title(dir);
+    assert_only_b_from_the_cache(&seolint(dir, &["--format", "concise", "."]));
+}
+
+/// a.md gets a long title: its cached entry no longer matches.
+fn lengthen_a_title(dir: &Path) {
     std::fs::write(
         dir.join("a.md"),
         A.replace("title: Short", "title: A title long enough for the title length rule"),
     )
     .expect("write");
-    let out = seolint(dir, &["--format", "concise", "."]);
-    assert!(
-        !out.lines().any(|l| l.starts_with("a.md") && l.contains(TAMPERED)),
-        "{out}"
-    );
-    assert!(
-        out.lines().any(|l| l.starts_with("b.md") && l.contains(TAMPERED)),
-        "{out}"
-    );
+}
+
+/// After [`warm_and_tampered`] and [`lengthen_a_title`]: b.md's findings came from the cache,
+/// a.md's were linted again.
+fn assert_only_b_from_the_cache(out: &str) {
+    let tampered = |name: &str| out.lines().any(|l| l.starts_with(name) && l.contains(TAMPERED));
+    assert!(tampered("b.md"), "b.md's entry was not used:\n{out}");
+    assert!(!tampered("a.md"), "a.md's stale entry was used:\n{out}");
 }
 
 #[test]
@@ -176,22 +181,10 @@ fn a_run_over_one_file_keeps_the_other_entries() {
     let dir = d.path();
     warm_and_tampered(dir);
     // a.md edited and linted alone: the new cache file has its new entry and b.md's old one
-    std::fs::write(
-        dir.join("a.md"),
-        A.replace("title: Short", "title: A title long enough for the title length rule"),
-    )
-    .expect("write");
+    lengthen_a_title(dir);
     let alone = seolint(dir, &["--format", "concise", "a.md"]);
     assert!(!alone.contains(TAMPERED), "{alone}");
-    let out = seolint(dir, &["--format", "concise", "."]);
-    assert!(
-        out.lines().any(|l| l.starts_with("b.md") && l.contains(TAMPERED)),
-        "b.md's entry was not kept:\n{out}"
-    );
-    assert!(
-        !out.lines().any(|l| l.starts_with("a.md") && l.contains(TAMPERED)),
-        "{out}"
-    );
+    assert_only_b_from_the_cache(&seolint(dir, &["--format", "concise", "."]));
 }
 
 #[test]

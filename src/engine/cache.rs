@@ -185,7 +185,7 @@ impl Cache {
                 continue;
             }
             if !uncacheable.contains(name) && (hits.contains(name) || Path::new(&**name).is_file()) {
-                kept.push((name, slot));
+                kept.push((&**name, *slot));
             } else {
                 dropped = true;
             }
@@ -198,10 +198,14 @@ impl Cache {
             }
             None => return Ok(()),
         };
-        for (name, slot) in kept {
-            if let Some(payload) = self.old.payload(slot) {
-                writer.add(name, slot.content, slot.settings, &payload)?;
+        let mut failed = None;
+        self.old.payloads(kept, |name, slot, payload| {
+            if failed.is_none() {
+                failed = writer.add(name, slot.content, slot.settings, payload).err();
             }
+        });
+        if let Some(e) = failed {
+            return Err(e);
         }
         writer.finish(&self.file)
     }

@@ -68,6 +68,41 @@ impl CacheReader {
         })
     }
 
+    /// Each of `slots` (with its name) whose payload matches its checksum, and the payload, read
+    /// in file order a stretch of neighbouring payloads at a time (a run that keeps most of an
+    /// old cache copies it with a few reads, not one a file).
+    pub fn payloads<'n>(&self, mut slots: Vec<(&'n str, Slot)>, mut each: impl FnMut(&'n str, &Slot, &[u8])) {
+        const STRETCH: u64 = 1 << 20;
+        let Some(file) = self.file.as_ref() else { return };
+        slots.sort_unstable_by_key(|(_, s)| s.offset);
+        let mut rest = slots.as_slice();
+        let mut buf = Vec::new();
+        while let Some((_, first)) = rest.first() {
+            // the slots whose payloads follow each other, up to a stretch (or the one payload)
+            let mut end = first.offset + u64::from(first.len);
+            let mut n = 1;
+            while let Some((_, next)) = rest.get(n) {
+                let next_end = next.offset + u64::from(next.len);
+                if next.offset != end || next_end - first.offset > STRETCH {
+                    break;
+                }
+                end = next_end;
+                n += 1;
+            }
+            buf.resize((end - first.offset) as usize, 0);
+            if read_at(file, &mut buf, first.offset).is_ok() {
+                for (name, slot) in &rest[..n] {
+                    let at = (slot.offset - first.offset) as usize;
+                    let bytes = &buf[at..at + slot.len as usize];
+                    if xxh3_64(bytes) == slot.checksum {
+                        each(name, slot, bytes);
+                    }
+                }
+            }
+            rest = &rest[n..];
+        }
+    }
+
     /// The payload of `slot` if it matches its checksum.
     pub fn payload(&self, slot: &Slot) -> Option<Vec<u8>> {
         let mut bytes = vec![0; slot.len as usize];
@@ -248,6 +283,11 @@ mod tests {
         let r = CacheReader::open(&path, "1.2.3").expect("a cache");
         assert_eq!(r.payload(&r.index["b.md"]), None);
         assert!(r.payload(&r.index["a.md"]).is_some());
+        // read together (neighbours in the file): the good one comes, the bad one does not
+        let mut got = Vec::new();
+        let slots = vec![("b.md", r.index["b.md"]), ("a.md", r.index["a.md"])];
+        r.payloads(slots, |name, _, bytes| got.push((name, bytes.to_vec())));
+        assert_eq!(got, [("a.md", b"first".to_vec())]);
         // another version's file, or one cut short, is not a cache
         assert!(CacheReader::open(&path, "1.2.4").is_none());
         let bytes = std::fs::read(&path).expect("read");

@@ -187,6 +187,31 @@ fn csv_and_json_give_the_same_table() {
 }
 
 #[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_text() {
+    let d = tmp();
+    write(
+        d.path(),
+        "evil.md",
+        "---\ntitle: '=HYPERLINK(\"https://evil.example\",\"Click\")'\nkeyword: '@SUM(A1)'\n---\n\n# Heading\n\nText.\n",
+    );
+    let o = seolint(d.path(), &["report", "evil.md", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let record = reader.records().next().expect("a row").expect("valid CSV");
+    assert_eq!(
+        record.get(1),
+        Some("'=HYPERLINK(\"https://evil.example\",\"Click\")"),
+        "{text}"
+    );
+    assert_eq!(record.get(3), Some("'@SUM(A1)"), "{text}");
+    // JSON is data, not a sheet: as written
+    let o = seolint(d.path(), &["report", "evil.md", "--format", "json"]);
+    let json: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(json[0]["title"], "=HYPERLINK(\"https://evil.example\",\"Click\")");
+}
+
+#[test]
 fn html_goes_to_report_html_by_default_and_takes_one_file() {
     let d = tmp();
     write(d.path(), "one.md", "# One article\n\nShort.\n");

@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use super::SiteReport;
 
-/// The table as CSV with a header line; an empty cell for a value that is not there.
+/// The table as CSV with a header line; an empty cell for a value that is not there. The text
+/// cells an author wrote (file, title, keyword) are [`spreadsheet_safe`].
 pub fn csv(report: &SiteReport, out: &mut dyn Write) -> io::Result<()> {
     let mut w = ::csv::WriterBuilder::new().has_headers(true).from_writer(out);
     if report.articles.is_empty() {
@@ -13,9 +14,26 @@ pub fn csv(report: &SiteReport, out: &mut dyn Write) -> io::Result<()> {
         w.write_record(COLUMNS)?;
     }
     for row in report.rows() {
+        let mut row = row.clone();
+        row.file = spreadsheet_safe(row.file);
+        row.title = row.title.map(spreadsheet_safe);
+        row.keyword = row.keyword.map(spreadsheet_safe);
         w.serialize(row).map_err(csv_io)?;
     }
     w.flush()
+}
+
+/// A text cell a spreadsheet will not run: one that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return (what Excel, LibreOffice and Google Sheets read as the start of a formula, as
+/// OWASP's "CSV injection" lists them) gets a `'` in front, which spreadsheets show as text. A
+/// title such as `=HYPERLINK("https://evil.example", "Click")` would otherwise be a live link,
+/// or worse, in the sheet of whoever opens the report.
+fn spreadsheet_safe(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
 }
 
 /// The column names, in order (the fields of [`super::Row`]).
@@ -43,5 +61,25 @@ fn csv_io(e: ::csv::Error) -> io::Error {
     match e.into_kind() {
         ::csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spreadsheet_safe;
+
+    #[test]
+    fn formulas_become_text() {
+        for (cell, safe) in [
+            ("=1+2", "'=1+2"),
+            ("+1", "'+1"),
+            ("-2 tips", "'-2 tips"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("Cold brew = patience", "Cold brew = patience"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_safe(cell.to_string()), safe);
+        }
     }
 }

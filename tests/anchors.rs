@@ -6,15 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{seolint, stdout as out};
-
-fn write(dir: &Path, name: &str, content: &str) {
-    let p = dir.join(name);
-    if let Some(parent) = p.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(p, content).expect("write");
-}
+use common::{seolint, stdout as out, write};
 
 /// Headings whose anchors differ between generators, and a link to each variant.
 const ARTICLE: &str = "# Anchors
@@ -156,7 +148,7 @@ fn included_pages_give_their_anchors() {
     write(
         d.path(),
         "docs/a.md",
-        &page.replace("{{% include", "`{{% include").replace("%}}\n", "%}}`\n"),
+        page.replace("{{% include", "`{{% include").replace("%}}\n", "%}}`\n"),
     );
     assert_eq!(reported(&d.path().join("docs")), "InstallOld");
     // Jekyll's and MkDocs' forms
@@ -168,7 +160,7 @@ fn included_pages_give_their_anchors() {
         write(
             d.path(),
             "docs/a.md",
-            &format!("# Setup\n\n- [Old](#step-9-gone)\n\n{inc}\n"),
+            format!("# Setup\n\n- [Old](#step-9-gone)\n\n{inc}\n"),
         );
         assert_eq!(reported(&d.path().join("docs")), "", "{inc}");
     }

@@ -4,10 +4,9 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Output;
 
-use common::{run, seolint, stderr, stdout};
+use common::{run, seolint, stderr, stdout, tmp, write};
 use serde_json::Value;
 
 const CLEAN: &str = "---\ntitle: \"Cold Brew Coffee at Home: Ratios, Steeping and Storage\"\ndescription: \"Steep coarse grounds for fourteen hours, filter twice, and keep the concentrate cold for up to two weeks: the cold brew method, step by step.\"\n---\n# Cold Brew\n\nText.\n";
@@ -22,18 +21,6 @@ fn assert_no_panic(o: &Output) {
 
 fn json(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("JSON output: {e}\n{}", stdout(o)))
-}
-
-fn tmp() -> tempfile::TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
-
-fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) {
-    let p = dir.join(name);
-    if let Some(parent) = p.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(p, content).expect("write file");
 }
 
 #[test]

@@ -7,18 +7,10 @@ mod common;
 use std::path::Path;
 use std::process::Output;
 
-use common::{seolint, stdout as out};
+use common::{seolint, stdout as out, write};
 
 fn err(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn write(dir: &Path, name: &str, content: &str) {
-    let p = dir.join(name);
-    if let Some(parent) = p.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(p, content).expect("write");
 }
 
 /// A short title (title-length warning) and an unfilled author (placeholder error).
@@ -183,7 +175,7 @@ fn every_suppression_form() {
     write(
         d.path(),
         "b.md",
-        &format!("<!-- seolint-disable-file placeholder title-length -->\n{article}"),
+        format!("<!-- seolint-disable-file placeholder title-length -->\n{article}"),
     );
     let o = seolint(d.path(), &["--format", "concise", "b.md"]);
     assert_eq!(rules_found(&o), ["unknown-rule"], "{}", out(&o));

@@ -6,9 +6,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use common::{seolint, stderr, stdout};
+use common::{run_with_env, seolint, stderr, stdout, tmp, write};
 use serde_json::Value;
 
 const PLACEHOLDER: &str =
@@ -16,30 +16,10 @@ const PLACEHOLDER: &str =
 /// One warning: the title is too short.
 const WARNING_ONLY: &str = "---\ntitle: \"Cold Brew\"\ndescription: \"Steep coarse grounds for fourteen hours, filter twice, and keep the concentrate cold for up to two weeks: the cold brew method, step by step.\"\n---\n# Cold Brew\n";
 
-fn tmp() -> tempfile::TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
-
-fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) {
-    let p = dir.join(name);
-    if let Some(parent) = p.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(p, content).expect("write file");
-}
-
 /// `seolint ARGS` in `dir` with these environment variables set (and the caller's colour and
 /// width settings removed).
 fn with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_seolint"));
-    cmd.args(args).current_dir(dir).stdin(Stdio::null());
-    for name in ["NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "COLUMNS"] {
-        cmd.env_remove(name);
-    }
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("run seolint")
+    run_with_env(dir, args, None, env)
 }
 
 fn last_line(o: &Output) -> String {

@@ -6,21 +6,11 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{seolint, stderr, stdout};
+use common::{seolint, stderr, stdout, tmp, write};
 use serde_json::Value;
 
 fn site() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/report-site")
-}
-
-fn tmp() -> tempfile::TempDir {
-    tempfile::tempdir().expect("tmp")
-}
-
-fn write(dir: &Path, name: &str, content: &str) {
-    let p = dir.join(name);
-    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
-    std::fs::write(p, content).expect("write");
 }
 
 /// The `data-file` of each table row, in order.

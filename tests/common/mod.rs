@@ -11,11 +11,19 @@ pub fn seolint(dir: &Path, args: &[&str]) -> Output {
 
 /// `seolint ARGS` in `dir`, with `stdin` written to its standard input when given.
 pub fn run(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run_with_env(dir, args, stdin, &[])
+}
+
+/// [`run`] with these environment variables set.
+pub fn run_with_env(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_seolint"));
     // the caller's colour and width settings stay out of the tests
     cmd.args(args).current_dir(dir);
     for name in ["NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "COLUMNS"] {
         cmd.env_remove(name);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
     }
     cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
@@ -33,4 +41,18 @@ pub fn stdout(o: &Output) -> String {
 
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A temporary folder for one test.
+pub fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// Write `content` to `name` under `dir`, making its folders.
+pub fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(p, content).expect("write file");
 }

@@ -94,7 +94,7 @@ impl Folder {
 /// folder of the site (a folder that cannot be listed tells nothing). Only a config file the
 /// listing shows is opened: `config.toml` and `config.yaml`, whose site URL key tells the
 /// generator, and Hugo's `config/_default/` when there is a `config` folder.
-pub fn look_at(dir: &Path) -> Folder {
+fn look_at(dir: &Path) -> Folder {
     let mut folder = Folder::default();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return folder;
@@ -141,11 +141,6 @@ pub fn look_at(dir: &Path) -> Folder {
     folder
 }
 
-/// The generator whose config file is in `dir`, if any.
-pub fn detect(dir: &Path) -> Option<Generator> {
-    look_at(dir).generator
-}
-
 /// The generator a `config.toml` or `config.yaml` is for, by its site URL key.
 fn generator_by_site_url(path: &Path, toml: bool) -> Option<Generator> {
     let text = crate::input::read_text(path, "a generator config").ok()?;
@@ -153,11 +148,6 @@ fn generator_by_site_url(path: &Path, toml: bool) -> Option<Generator> {
         return Some(Generator::Zola);
     }
     HUGO_BASE_URL.is_match(&text).then_some(Generator::Hugo)
-}
-
-/// Whether `dir` starts a site (see [`Folder::is_site_root`]), looked at now.
-pub fn is_site_root(dir: &Path) -> bool {
-    look_at(dir).is_site_root()
 }
 
 /// What each folder looked at so far holds: a run asks it of a folder once for the anchor style
@@ -218,12 +208,12 @@ mod tests {
             let path = d.path().join(name);
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
             std::fs::write(path, text).expect("write");
-            assert_eq!(detect(d.path()), *expected, "{name}: {text}");
-            assert_eq!(is_site_root(d.path()), expected.is_some(), "{name}");
+            assert_eq!(look_at(d.path()).generator, *expected, "{name}: {text}");
+            assert_eq!(look_at(d.path()).is_site_root(), expected.is_some(), "{name}");
         }
         let d = tempfile::tempdir().expect("tmp");
-        assert!(!is_site_root(d.path()));
+        assert!(!look_at(d.path()).is_site_root());
         std::fs::write(d.path().join(".seolint.yaml"), "").expect("write");
-        assert!(is_site_root(d.path()));
+        assert!(look_at(d.path()).is_site_root());
     }
 }

@@ -128,7 +128,7 @@ pub struct Site {
     by_url: HashMap<u64, usize>,
     pub content_root: Option<PathBuf>,
     pub host: Option<String>,
-    /// The root folder of each site in the run (see [`crate::generator::is_site_root`]); `None`
+    /// The root folder of each site in the run (see [`crate::generator::Folder::is_site_root`]); `None`
     /// for files with no site root above them, which form one site together.
     pub roots: Vec<Option<PathBuf>>,
     /// The site root of each folder looked at, as an index into `roots`.

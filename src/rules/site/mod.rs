@@ -14,7 +14,7 @@ use crate::site::{Located, PageValues, Site};
 
 /// Report every linted file that shares a value with another file of its site (translations of
 /// one article excepted), pointing at its own value and naming the other place. Files of
-/// different sites in one run (see [`crate::generator::is_site_root`]) are never compared.
+/// different sites in one run (see [`crate::generator::Folder::is_site_root`]) are never compared.
 pub fn report_duplicates(ctx: &mut SiteContext, what: &str, pick: fn(&PageValues) -> Option<Located<'_>>) {
     let site = ctx.site;
     let value = |i: usize| {
